@@ -1,0 +1,24 @@
+import { AutumnCore } from "./core.js";
+import { Customers } from "./sdk/customers.js";
+
+/**
+ * The Autumn client as a class: `autumn.customers.getOrCreate(…)` returns the
+ * value and throws the error. It is an `AutumnCore` too, so it can be passed
+ * to the standalone functions. Import the standalone functions instead when
+ * bundle size matters: this class pulls in every operation.
+ *
+ * @example
+ * ```ts
+ * import { Autumn } from "@useautumn/sdk";
+ * const autumn = new Autumn({ secretKey: process.env["AUTUMN_SECRET_KEY"] });
+ * const customer = await autumn.customers.getOrCreate({ customerId: "user_123" });
+ * ```
+ */
+export class Autumn extends AutumnCore {
+  #customers?: Customers;
+
+  /** Customers: create, read, update, list, delete. */
+  get customers(): Customers {
+    return (this.#customers ??= new Customers(this));
+  }
+}

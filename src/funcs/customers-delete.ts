@@ -1,0 +1,31 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import {
+  type DeleteCustomerParams,
+  DeleteCustomerParamsSchema,
+  type DeleteCustomerResponse,
+  DeleteCustomerResponseSchema,
+} from "../models/operations/customers-delete.js";
+
+const operation: Operation<DeleteCustomerParams, DeleteCustomerResponse> = {
+  path: "customers.delete",
+  params: DeleteCustomerParamsSchema,
+  response: DeleteCustomerResponseSchema,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
+};
+
+/**
+ * Deletes a customer, and with `deleteInStripe` its Stripe customer too.
+ *
+ * @example
+ * ```ts
+ * const res = await customersDelete(autumn, { customerId: "user_123" });
+ * if (res.ok) console.log(res.value.success);
+ * ```
+ */
+export function customersDelete(core: AutumnCore, params: DeleteCustomerParams, options?: RequestOptions): Promise<Result<DeleteCustomerResponse>> {
+  return send(core, operation, params, options);
+}

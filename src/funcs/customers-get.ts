@@ -1,0 +1,27 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type Customer, CustomerSchema } from "../models/customer.js";
+import { type GetCustomerParams, GetCustomerParamsSchema } from "../models/operations/customers-get.js";
+
+const operation: Operation<GetCustomerParams, Customer> = {
+  path: "customers.get",
+  params: GetCustomerParamsSchema,
+  response: CustomerSchema,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
+};
+
+/**
+ * Gets a customer by your id, with optional related data (`expand`).
+ *
+ * @example
+ * ```ts
+ * const res = await customersGet(autumn, { customerId: "user_123", expand: ["subscriptions.plan"] });
+ * if (!res.ok && res.error.name === "AutumnAPIError" && res.error.code === "customer_not_found") { … }
+ * ```
+ */
+export function customersGet(core: AutumnCore, params: GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
+  return send(core, operation, params, options);
+}

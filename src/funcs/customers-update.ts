@@ -1,0 +1,27 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type Customer, CustomerSchema } from "../models/customer.js";
+import { type UpdateCustomerParams, UpdateCustomerParamsSchema } from "../models/operations/customers-update.js";
+
+const operation: Operation<UpdateCustomerParams, Customer> = {
+  path: "customers.update",
+  params: UpdateCustomerParamsSchema,
+  response: CustomerSchema,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
+};
+
+/**
+ * Updates a customer. Metadata is merged: a key set to `null` is deleted.
+ * `stripeId: null` unlinks Stripe; `newCustomerId` renames the customer.
+ *
+ * @example
+ * ```ts
+ * const res = await customersUpdate(autumn, { customerId: "user_123", metadata: { plan_source: "sales", legacy: null } });
+ * ```
+ */
+export function customersUpdate(core: AutumnCore, params: UpdateCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,45 @@
+import type { AutumnCore } from "../core.js";
+import { ResponseValidationError } from "../models/errors/response-validation-error.js";
+import type { RequestOptions } from "./config.js";
+import { err, type Result } from "./result.js";
+
+/** A function that fetches one cursor page. */
+export type CursorPageFetcher<TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }> = (
+  core: AutumnCore,
+  params: TParams,
+  options?: RequestOptions,
+) => Promise<Result<TPage>>;
+
+/**
+ * Walks a cursor-paginated list from `params.startCursor` to the page whose
+ * `nextCursor` is null, yielding each page's `Result`. It stops after the
+ * first failed page (yielding that failure), and reports a cursor that comes
+ * back a second time as an error instead of looping forever.
+ */
+export async function* walkCursorPages<TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }>(
+  fetchPage: CursorPageFetcher<TParams, TPage>,
+  core: AutumnCore,
+  params: TParams,
+  options?: RequestOptions,
+): AsyncGenerator<Result<TPage>, void, undefined> {
+  const seen = new Set<string>();
+  let cursor = params.startCursor;
+  for (;;) {
+    const page = await fetchPage(core, { ...params, startCursor: cursor }, options);
+    yield page;
+    if (!page.ok || page.value.nextCursor === null || page.value.nextCursor === "") return;
+    cursor = page.value.nextCursor;
+    if (seen.has(cursor)) {
+      yield err(
+        new ResponseValidationError({
+          status: 200,
+          issues: [{ path: "next_cursor", message: "repeats an earlier page's cursor; stopped instead of looping" }],
+          rawBody: JSON.stringify({ next_cursor: cursor }),
+          headers: {},
+        }),
+      );
+      return;
+    }
+    seen.add(cursor);
+  }
+}

@@ -1,0 +1,58 @@
+import { AutumnError } from "./autumn-error.js";
+
+/** The fields of an error response, as the SDK read them. */
+export interface APIErrorInit {
+  /** The HTTP status. */
+  status: number;
+  /** The error code from a JSON error body (`customer_not_found`, …); undefined for non-JSON bodies. */
+  code: string | undefined;
+  /** The message from a JSON error body, or a description of the non-JSON response. */
+  message: string;
+  /** The environment named by the error body (`sandbox` or `live`), when it names one. */
+  env: string | undefined;
+  /** The parsed JSON body, or undefined when the body is not JSON. */
+  body: unknown;
+  /** The response body exactly as received. */
+  rawBody: string;
+  /** The response headers. */
+  headers: Record<string, string>;
+  /** How long the server asked the caller to wait before retrying, from `Retry-After`. */
+  retryAfterMs: number | undefined;
+}
+
+/**
+ * Autumn answered with a non-2xx status. Plain-text rate-limit answers and
+ * HTML gateway pages are reported here too, classified by `status`, with the
+ * body kept in `rawBody`.
+ */
+export class AutumnAPIError extends AutumnError {
+  override readonly name = "AutumnAPIError" as const;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The error code from a JSON error body; undefined for non-JSON bodies. New codes appear over time. */
+  readonly code: string | undefined;
+  /** The environment named by the error body, when it names one. */
+  readonly env: string | undefined;
+  /** The parsed JSON body, or undefined when the body is not JSON. */
+  readonly body: unknown;
+  /** The response body exactly as received. */
+  readonly rawBody: string;
+  /** The response headers. */
+  readonly headers: Record<string, string>;
+  /** How long the server asked the caller to wait before retrying, from `Retry-After`. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(init.code ? `${init.message} (${init.status} ${init.code})` : `${init.message} (${init.status})`);
+    this.status = init.status;
+    this.code = init.code;
+    this.env = init.env;
+    this.body = init.body;
+    this.rawBody = init.rawBody;
+    this.headers = init.headers;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** The name Autumn's documentation gives the API error. */
+export { AutumnAPIError as AutumnDefaultError };

@@ -1,0 +1,21 @@
+import { AutumnError } from "./autumn-error.js";
+
+/** The request could not be delivered or its response could not be read (DNS, refused, reset). */
+export class ConnectionError extends AutumnError {
+  override readonly name = "ConnectionError" as const;
+  /** How many attempts the call made. */
+  readonly attempts: number;
+
+  constructor(init: { url: string; attempts: number; cause: unknown }) {
+    const reason = describeCause(init.cause);
+    super(`Could not reach ${new URL(init.url).origin}${reason ? `: ${reason}` : ""}`, { cause: init.cause });
+    this.attempts = init.attempts;
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return "";
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof inner?.code === "string" ? inner.code : undefined;
+  return code ? `${cause.message} (${code})` : cause.message;
+}

@@ -1,0 +1,32 @@
+import { AutumnError } from "./autumn-error.js";
+import type { ValidationIssue } from "./request-validation-error.js";
+
+/**
+ * Autumn answered with a success status, but the body is not JSON or lacks a
+ * field the SDK needs. The body is kept in `rawBody`. Unknown fields and
+ * unknown enum values never cause this.
+ */
+export class ResponseValidationError extends AutumnError {
+  override readonly name = "ResponseValidationError" as const;
+  /** The HTTP status. */
+  readonly status: number;
+  /** What did not match, by wire path (`balances.messages.granted`). Empty when the body is not JSON. */
+  readonly issues: readonly ValidationIssue[];
+  /** The response body exactly as received. */
+  readonly rawBody: string;
+  /** The response headers. */
+  readonly headers: Record<string, string>;
+
+  constructor(init: { status: number; issues: readonly ValidationIssue[]; rawBody: string; headers: Record<string, string> }) {
+    const first = init.issues[0];
+    super(
+      first
+        ? `Unexpected response shape: ${first.path ? `${first.path}: ` : ""}${first.message}`
+        : "The response body is not valid JSON",
+    );
+    this.status = init.status;
+    this.issues = init.issues;
+    this.rawBody = init.rawBody;
+    this.headers = init.headers;
+  }
+}

@@ -1,0 +1,14 @@
+import * as v from "valibot";
+import { outbound, withEntries } from "../../lib/wire.js";
+import { CustomerIdSchema, customerSettings } from "../customer-params.js";
+
+export const UpdateCustomerParamsSchema = /* @__PURE__ */ outbound(
+  withEntries(customerSettings, {
+    /** The customer to update. */
+    customerId: CustomerIdSchema,
+    /** A new id for the customer. Fails with 409 `customer_already_exists` if taken. */
+    newCustomerId: v.optional(CustomerIdSchema),
+  }),
+);
+/** Params of `customers.update`. Metadata is merged; a key set to null is deleted. `stripeId: null` unlinks Stripe. */
+export type UpdateCustomerParams = v.InferInput<typeof UpdateCustomerParamsSchema>;

@@ -12,4 +12,5 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   outDir: "dist",
+  checks: { pluginTimings: false },
 });

@@ -1,0 +1,85 @@
+/**
+ * The quick start: every customers operation, standalone and through the
+ * class, plus the errors a caller handles. With AUTUMN_SECRET_KEY set it talks
+ * to Autumn (AUTUMN_SERVER_URL overrides the origin); without it, it starts
+ * the local sandbox on 127.0.0.1 and talks to that.
+ *
+ *   npm start
+ */
+import { Autumn } from "@useautumn/sdk";
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { customersDelete } from "@useautumn/sdk/funcs/customers-delete.js";
+import { customersGet } from "@useautumn/sdk/funcs/customers-get.js";
+import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+import { customersListPages } from "@useautumn/sdk/funcs/customers-list-pages.js";
+import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
+import { startSandbox } from "../sandbox/server.js";
+
+const live = Boolean(process.env["AUTUMN_SECRET_KEY"]);
+const sandbox = live ? undefined : await startSandbox();
+const options = live ? {} : { secretKey: "am_sk_test_quickstart", serverURL: sandbox!.url };
+console.log(live ? `Using Autumn at ${process.env["AUTUMN_SERVER_URL"] ?? "https://api.useautumn.com"}` : `Using the local sandbox at ${sandbox!.url}`);
+
+const show = (label: string, value: unknown) => console.log(`\n# ${label}\n${JSON.stringify(value, null, 2)}`);
+const suffix = Date.now().toString(36);
+const customerId = `quickstart_${suffix}`;
+
+// Standalone functions: tree-shakable, errors as values.
+const core = new AutumnCore(options);
+
+const created = await customersGetOrCreate(core, { customerId, name: "Ada Lovelace", email: "ada@example.com", metadata: { source: "quickstart", cohort: "2026-11" } });
+if (!created.ok) throw created.error;
+show("customers.getOrCreate", { id: created.value.id, name: created.value.name, email: created.value.email, metadata: created.value.metadata });
+
+const again = await customersGetOrCreate(core, { customerId, name: "Someone Else" });
+show("customers.getOrCreate again (idempotent: same customer, name unchanged)", again.ok ? { id: again.value.id, name: again.value.name } : again.error);
+
+const fetched = await customersGet(core, { customerId });
+show("customers.get", fetched.ok ? { id: fetched.value.id, env: fetched.value.env, balances: fetched.value.balances } : fetched.error);
+
+const updated = await customersUpdate(core, { customerId, name: "Ada King", metadata: { cohort: null, tier: "gold" } });
+show("customers.update (metadata merged, null deletes a key)", updated.ok ? { name: updated.value.name, metadata: updated.value.metadata } : updated.error);
+
+// The class facade: the same operations, returning values and throwing errors.
+const autumn = new Autumn(options);
+const extra = [];
+for (const n of [1, 2, 3]) {
+  extra.push(await autumn.customers.getOrCreate({ customerId: `${customerId}_${n}`, email: `user${n}@example.com` }));
+}
+console.log(`\n# created ${extra.length} more customers with autumn.customers.getOrCreate`);
+
+let pages = 0;
+let seen = 0;
+for await (const page of customersListPages(core, { limit: 2, search: customerId })) {
+  if (!page.ok) {
+    show("customers.list failed", page.error);
+    break;
+  }
+  pages++;
+  seen += page.value.list.length;
+  console.log(`page ${pages}: ${page.value.list.map((customer) => customer.id).join(", ")} (nextCursor: ${page.value.nextCursor})`);
+}
+show("customers.list (every page, 2 per page)", { pages, customers: seen });
+
+for (const id of [customerId, ...extra.map((customer) => customer.id!)]) {
+  const deleted = await customersDelete(core, { customerId: id });
+  if (!deleted.ok) throw deleted.error;
+}
+console.log(`\n# customers.delete: removed ${1 + extra.length} customers`);
+
+// Errors are values with a literal `name` to switch on.
+const missing = await customersGet(core, { customerId });
+if (!missing.ok && missing.error.name === "AutumnAPIError") {
+  show("customers.get after delete (API error)", { status: missing.error.status, code: missing.error.code, message: missing.error.message });
+}
+const invalid = await customersGet(core, { customerId: "not an id@example.com" });
+if (!invalid.ok && invalid.error.name === "RequestValidationError") {
+  show("customers.get with a bad id (nothing sent)", { field: invalid.error.field, message: invalid.error.message });
+}
+try {
+  await autumn.customers.get({ customerId });
+} catch (error) {
+  show("autumn.customers.get throws the same error", { name: (error as Error).name, message: (error as Error).message });
+}
+
+await sandbox?.close();

@@ -1,0 +1,154 @@
+import { type Route, require400, SandboxError, type SandboxState, type StoredCustomer } from "./state.js";
+
+const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The wire form of a stored customer, with the fields the 2.3 API always sends. */
+export function renderCustomer(customer: StoredCustomer): Record<string, unknown> {
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    created_at: customer.created_at,
+    fingerprint: customer.fingerprint,
+    stripe_id: customer.stripe_id,
+    env: customer.env,
+    metadata: customer.metadata,
+    send_email_receipts: customer.send_email_receipts,
+    billing_controls: {},
+    subscriptions: customer.subscriptions,
+    purchases: [],
+    licenses: [],
+    balances: customer.balances,
+    flags: {},
+  };
+}
+
+/** The stored customer with this id, or Autumn's 404. */
+export function findCustomer(state: SandboxState, id: unknown): StoredCustomer {
+  require400(typeof id === "string" && id !== "", "customer_id is required");
+  const customer = state.customers.get(id);
+  if (!customer) throw new SandboxError(404, "customer_not_found", `Customer ${id} not found`);
+  return customer;
+}
+
+function optionalString(body: Record<string, unknown>, field: string): string | null | undefined {
+  const value = body[field];
+  require400(value === undefined || value === null || typeof value === "string", `${field} must be a string`);
+  return value as string | null | undefined;
+}
+
+function checkEmail(email: string | null | undefined): void {
+  require400(email === undefined || email === null || EMAIL_PATTERN.test(email), "email must be a valid email");
+}
+
+const getOrCreate: Route = (state, body, env) => {
+  require400("customer_id" in body, "customer_id is required (it may be null)");
+  const id = body["customer_id"];
+  require400(id === null || (typeof id === "string" && ID_PATTERN.test(id)), "customer_id may only contain letters, digits, _, : and -");
+  const name = optionalString(body, "name");
+  const email = optionalString(body, "email");
+  checkEmail(email);
+  const existing =
+    id === null
+      ? [...state.customers.values()].find((customer) => customer.id === null && email && customer.email === email)
+      : state.customers.get(id);
+  if (existing) {
+    // An existing customer is returned as it is; only a missing name or email is filled in.
+    existing.name ??= name ?? null;
+    existing.email ??= email ?? null;
+    return renderCustomer(existing);
+  }
+  const key = id ?? `anon_${state.customers.size + 1}`;
+  const customer: StoredCustomer = {
+    id,
+    key,
+    name: name ?? null,
+    email: email ?? null,
+    created_at: state.clock(),
+    fingerprint: optionalString(body, "fingerprint") ?? null,
+    stripe_id: body["create_in_stripe"] === true ? `cus_sandbox_${key}` : (optionalString(body, "stripe_id") ?? null),
+    env,
+    metadata: dropNulls((body["metadata"] as Record<string, unknown> | null | undefined) ?? {}),
+    send_email_receipts: body["send_email_receipts"] === true,
+    balances: {},
+    subscriptions: [],
+  };
+  state.customers.set(key, customer);
+  return renderCustomer(customer);
+};
+
+const get: Route = (state, body) => renderCustomer(findCustomer(state, body["customer_id"]));
+
+const update: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const email = optionalString(body, "email");
+  checkEmail(email);
+  const newId = body["new_customer_id"];
+  if (newId !== undefined) {
+    require400(typeof newId === "string" && ID_PATTERN.test(newId), "new_customer_id is invalid");
+    if (newId !== customer.id && state.customers.has(newId)) {
+      throw new SandboxError(409, "customer_already_exists", `Customer ${newId} already exists`);
+    }
+  }
+  if ("name" in body) customer.name = optionalString(body, "name") ?? null;
+  if ("email" in body) customer.email = email ?? null;
+  if ("fingerprint" in body) customer.fingerprint = optionalString(body, "fingerprint") ?? null;
+  // `stripe_id: null` unlinks Stripe.
+  if ("stripe_id" in body) customer.stripe_id = optionalString(body, "stripe_id") ?? null;
+  if (typeof body["send_email_receipts"] === "boolean") customer.send_email_receipts = body["send_email_receipts"];
+  // Metadata is merged; a key set to null is deleted.
+  const metadata = body["metadata"];
+  if (metadata && typeof metadata === "object") {
+    for (const [key, value] of Object.entries(metadata)) {
+      if (value === null) delete customer.metadata[key];
+      else customer.metadata[key] = value;
+    }
+  }
+  if (typeof newId === "string" && newId !== customer.id) {
+    state.customers.delete(customer.key);
+    customer.id = newId;
+    customer.key = newId;
+    state.customers.set(newId, customer);
+  }
+  return renderCustomer(customer);
+};
+
+const remove: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  state.customers.delete(customer.key);
+  return { success: true };
+};
+
+const list: Route = (state, body) => {
+  const limit = body["limit"] ?? 50;
+  require400(typeof limit === "number" && Number.isInteger(limit) && limit >= 1, "limit must be a positive integer");
+  if (limit > 1000) throw new SandboxError(400, "invalid_request", "limit must be at most 1000");
+  const cursor = body["start_cursor"] ?? "";
+  let offset = 0;
+  if (cursor !== "") {
+    const decoded = typeof cursor === "string" ? /^c(\d+)$/.exec(cursor) : null;
+    if (!decoded) throw new SandboxError(400, "invalid_cursor", "start_cursor is not a cursor this server issued");
+    offset = Number(decoded[1]);
+  }
+  const search = typeof body["search"] === "string" ? body["search"].toLowerCase() : "";
+  const ascending = body["sort_order"] === "asc";
+  const all = [...state.customers.values()]
+    .filter((customer) => !search || [customer.id, customer.name, customer.email].some((field) => field?.toLowerCase().includes(search)))
+    .sort((a, b) => (ascending ? 1 : -1) * (a.created_at - b.created_at || a.key.localeCompare(b.key)));
+  const page = all.slice(offset, offset + limit);
+  const next = offset + limit < all.length ? `c${offset + limit}` : null;
+  return { list: page.map(renderCustomer), next_cursor: next };
+};
+
+function dropNulls(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null));
+}
+
+export const customerRoutes: Record<string, Route> = {
+  "customers.get_or_create": getOrCreate,
+  "customers.get": get,
+  "customers.update": update,
+  "customers.delete": remove,
+  "customers.list": list,
+};

@@ -1,0 +1,41 @@
+/** A customer as the sandbox stores it, in wire (snake_case) form. */
+export interface StoredCustomer {
+  id: string | null;
+  /** Internal key: the id, or a generated one for id-less customers. */
+  key: string;
+  name: string | null;
+  email: string | null;
+  created_at: number;
+  fingerprint: string | null;
+  stripe_id: string | null;
+  env: "sandbox" | "live";
+  metadata: Record<string, unknown>;
+  send_email_receipts: boolean;
+  balances: Record<string, unknown>;
+  subscriptions: unknown[];
+}
+
+export interface SandboxState {
+  customers: Map<string, StoredCustomer>;
+  claimedKeys: Set<string>;
+  clock: () => number;
+}
+
+/** An operation handler: the wire body in, the wire response out, or a thrown SandboxError. */
+export type Route = (state: SandboxState, body: Record<string, unknown>, env: "sandbox" | "live") => unknown;
+
+/** An error answer with Autumn's JSON error body. */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws Autumn's `invalid_inputs` answer unless the check holds. */
+export function require400(check: boolean, message: string): asserts check {
+  if (!check) throw new SandboxError(400, "invalid_inputs", message);
+}

@@ -1,5 +1,7 @@
 import { AutumnCore } from "./core.js";
 import { Customers } from "./sdk/customers.js";
+import { Entities } from "./sdk/entities.js";
+import { Events } from "./sdk/events.js";
 
 /**
  * The Autumn client as a class: `autumn.customers.getOrCreate(…)` returns the
@@ -16,9 +18,21 @@ import { Customers } from "./sdk/customers.js";
  */
 export class Autumn extends AutumnCore {
   #customers?: Customers;
+  #entities?: Entities;
+  #events?: Events;
 
   /** Customers: create, read, update, list, delete. */
   get customers(): Customers {
     return (this.#customers ??= new Customers(this));
+  }
+
+  /** Entities: seats, workspaces and other resources of a customer with their own balances. */
+  get entities(): Entities {
+    return (this.#entities ??= new Entities(this));
+  }
+
+  /** Usage events: list them, or aggregate them over time. */
+  get events(): Events {
+    return (this.#events ??= new Events(this));
   }
 }

@@ -1,0 +1,27 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type Entity, EntitySchema } from "../models/entity.js";
+import { type CreateEntityParams, CreateEntityParamsSchema } from "../models/operations/entities-create.js";
+
+const operation: Operation<CreateEntityParams, Entity> = {
+  path: "entities.create",
+  params: CreateEntityParamsSchema,
+  response: EntitySchema,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
+};
+
+/**
+ * Creates an entity (a seat, workspace, …) under a customer, counting towards `featureId`.
+ *
+ * @example
+ * ```ts
+ * const res = await entitiesCreate(autumn, { customerId: "user_123", entityId: "seat_42", featureId: "seats", name: "Ada" });
+ * if (res.ok) console.log(res.value.balances["messages"]?.remaining);
+ * ```
+ */
+export function entitiesCreate(core: AutumnCore, params: CreateEntityParams, options?: RequestOptions): Promise<Result<Entity>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,30 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type Entity, EntitySchema } from "../models/entity.js";
+import { type UpdateEntityParams, UpdateEntityParamsSchema } from "../models/operations/entities-update.js";
+
+const operation: Operation<UpdateEntityParams, Entity> = {
+  path: "entities.update",
+  params: UpdateEntityParamsSchema,
+  response: EntitySchema,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
+};
+
+/**
+ * Updates an entity's billing controls.
+ *
+ * @example
+ * ```ts
+ * const res = await entitiesUpdate(autumn, {
+ *   customerId: "user_123",
+ *   entityId: "seat_42",
+ *   billingControls: { usageLimits: [{ featureId: "messages", limit: 500, interval: "month" }] },
+ * });
+ * ```
+ */
+export function entitiesUpdate(core: AutumnCore, params: UpdateEntityParams, options?: RequestOptions): Promise<Result<Entity>> {
+  return send(core, operation, params, options);
+}

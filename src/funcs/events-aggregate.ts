@@ -1,0 +1,31 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import {
+  type AggregateEventsParams,
+  AggregateEventsParamsSchema,
+  type EventAggregation,
+  EventAggregationSchema,
+} from "../models/operations/events-aggregate.js";
+
+const operation: Operation<AggregateEventsParams, EventAggregation> = {
+  path: "events.aggregate",
+  params: AggregateEventsParamsSchema,
+  response: EventAggregationSchema,
+  // A query: aggregating has no effect on the server, so repeats are harmless.
+  retry: "read",
+};
+
+/**
+ * Sums usage events over time bins, per feature and optionally per group (`groupBy`).
+ *
+ * @example
+ * ```ts
+ * const res = await eventsAggregate(autumn, { customerId: "user_123", featureId: "messages", range: "30d", groupBy: "properties.model" });
+ * if (res.ok) for (const bin of res.value.list) console.log(bin.period, bin.values["messages"]);
+ * ```
+ */
+export function eventsAggregate(core: AutumnCore, params: AggregateEventsParams, options?: RequestOptions): Promise<Result<EventAggregation>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,32 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import {
+  type EventPage,
+  EventPageSchema,
+  type ListEventsParams,
+  ListEventsParamsSchema,
+} from "../models/operations/events-list.js";
+
+const operation: Operation<ListEventsParams, EventPage> = {
+  path: "events.list",
+  params: ListEventsParamsSchema,
+  response: EventPageSchema,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
+};
+
+/**
+ * Lists one page of usage events, filtered by customer, entity, feature or time.
+ * Pass `nextCursor` as `startCursor` for the next page, or use `eventsListPages` to walk them all.
+ *
+ * @example
+ * ```ts
+ * const res = await eventsList(autumn, { customerId: "user_123", featureId: ["messages", "tokens"] });
+ * if (res.ok) for (const event of res.value.list) console.log(event.featureId, event.value, event.properties);
+ * ```
+ */
+export function eventsList(core: AutumnCore, params: ListEventsParams = {}, options?: RequestOptions): Promise<Result<EventPage>> {
+  return send(core, operation, params, options);
+}

@@ -1,4 +1,16 @@
 import { AutumnCore } from "./core.js";
+import { balancesBatchTrack } from "./funcs/balances-batch-track.js";
+import { balancesCheck } from "./funcs/balances-check.js";
+import { balancesTrack } from "./funcs/balances-track.js";
+import { balancesTrackTokens } from "./funcs/balances-track-tokens.js";
+import type { RequestOptions } from "./lib/config.js";
+import { unwrapAsync } from "./lib/result.js";
+import type { BatchTrackParams, BatchTrackResponse } from "./models/operations/balances-batch-track.js";
+import type { CheckParams, CheckResponse } from "./models/operations/balances-check.js";
+import type { TrackParams } from "./models/operations/balances-track.js";
+import type { TrackTokensParams } from "./models/operations/balances-track-tokens.js";
+import type { TrackResponse } from "./models/track-response.js";
+import { Balances } from "./sdk/balances.js";
 import { Customers } from "./sdk/customers.js";
 import { Entities } from "./sdk/entities.js";
 import { Events } from "./sdk/events.js";
@@ -17,9 +29,35 @@ import { Events } from "./sdk/events.js";
  * ```
  */
 export class Autumn extends AutumnCore {
+  #balances?: Balances;
   #customers?: Customers;
   #entities?: Entities;
   #events?: Events;
+
+  /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
+  check(params: CheckParams, options?: RequestOptions): Promise<CheckResponse> {
+    return unwrapAsync(balancesCheck(this, params, options));
+  }
+
+  /** Records usage of a feature. Same as `balances.track`. */
+  track(params: TrackParams, options?: RequestOptions): Promise<TrackResponse> {
+    return unwrapAsync(balancesTrack(this, params, options));
+  }
+
+  /** Records the token usage of an AI model call. Same as `balances.trackTokens`. */
+  trackTokens(params: TrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
+    return unwrapAsync(balancesTrackTokens(this, params, options));
+  }
+
+  /** Records many usage events in one request. Same as `balances.batchTrack`. */
+  batchTrack(params: BatchTrackParams, options?: RequestOptions): Promise<BatchTrackResponse> {
+    return unwrapAsync(balancesBatchTrack(this, params, options));
+  }
+
+  /** Balances: check, track, create, update, delete, finalize locks. */
+  get balances(): Balances {
+    return (this.#balances ??= new Balances(this));
+  }
 
   /** Customers: create, read, update, list, delete. */
   get customers(): Customers {

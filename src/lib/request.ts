@@ -16,14 +16,14 @@ import { toIssues } from "./issues.js";
 import { err, ok, type Result } from "./result.js";
 import { type CallState, kyRetryOptions, type RetryPolicy, serverWaitMs } from "./retry.js";
 import { type Transport, transport } from "./transport.js";
-import type { WireObject } from "./wire.js";
+import type { WireBody } from "./wire.js";
 
 /** Everything that distinguishes one operation from another: data, not code. */
 export interface Operation<TParams, TValue> {
   /** The path after `/v1/`, e.g. `customers.get`. */
   readonly path: string;
   /** Checks the caller's params and turns them into the wire body. */
-  readonly params: v.GenericSchema<TParams, WireObject>;
+  readonly params: v.GenericSchema<TParams, WireBody>;
   /** Checks the wire body and turns it into the returned value. */
   readonly response: v.GenericSchema<unknown, TValue>;
   /** Whether the operation may be repeated freely; may depend on the params. */

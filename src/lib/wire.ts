@@ -12,6 +12,8 @@ import * as v from "valibot";
 
 /** A JSON object as sent to or received from the API. */
 export type WireObject = Record<string, unknown>;
+/** A request body: an object, or for batch operations an array of objects. */
+export type WireBody = WireObject | readonly WireObject[];
 
 /** The camelCase value an object schema with these entries produces. */
 export type ObjectOutput<TEntries extends v.ObjectEntries> = v.InferOutput<v.ObjectSchema<TEntries, undefined>>;

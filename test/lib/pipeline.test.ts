@@ -220,6 +220,16 @@ describe("the Autumn class", () => {
     await expect(autumn.customers.get({ customerId: "user_9" })).rejects.toBeInstanceOf(AutumnAPIError);
   });
 
+  it("offers check and track at the top level, as Autumn's docs call them", async () => {
+    const check = fixture("balance-check");
+    const track = fixture("balance-track");
+    const scope = api().post("/v1/balances.check", { customer_id: "user_123", feature_id: "messages" }).reply(200, check).post("/v1/balances.track", { customer_id: "user_123", feature_id: "messages", value: 1 }).reply(200, track);
+    const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: BASE_URL });
+    expect((await autumn.check({ customerId: "user_123", featureId: "messages" })).allowed).toBe(check["allowed"]);
+    expect((await autumn.track({ customerId: "user_123", featureId: "messages", value: 1 })).customerId).toBe(track["customer_id"]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it("is an AutumnCore, so standalone functions accept it", async () => {
     api().post("/v1/customers.get").reply(200, customer);
     const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: BASE_URL });

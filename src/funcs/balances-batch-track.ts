@@ -1,0 +1,38 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import {
+  type BatchTrackParams,
+  BatchTrackParamsSchema,
+  type BatchTrackResponse,
+  BatchTrackResponseSchema,
+} from "../models/operations/balances-batch-track.js";
+
+const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
+  path: "balances.batch_track",
+  params: BatchTrackParamsSchema,
+  response: BatchTrackResponseSchema,
+  // Queues usage: retried only under its Idempotency-Key, so events are neither lost nor queued twice.
+  retry: "mutation",
+};
+
+/**
+ * Queues 1 to 1000 usage events in one request. They are deducted in the
+ * background, so the answer carries no balances.
+ *
+ * @example
+ * ```ts
+ * const res = await balancesBatchTrack(autumn, [
+ *   { customerId: "user_123", featureId: "messages", value: 2 },
+ *   { customerId: "user_456", eventName: "ai_chat_request" },
+ * ]);
+ * ```
+ */
+export function balancesBatchTrack(
+  core: AutumnCore,
+  params: BatchTrackParams,
+  options?: RequestOptions,
+): Promise<Result<BatchTrackResponse>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,35 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import {
+  type UpdateBalanceParams,
+  UpdateBalanceParamsSchema,
+  type UpdateBalanceResponse,
+  UpdateBalanceResponseSchema,
+} from "../models/operations/balances-update.js";
+
+const operation: Operation<UpdateBalanceParams, UpdateBalanceResponse> = {
+  path: "balances.update",
+  params: UpdateBalanceParamsSchema,
+  response: UpdateBalanceResponseSchema,
+  // A change (addToBalance adds again on a repeat): retried only under its Idempotency-Key.
+  retry: "mutation",
+};
+
+/**
+ * Changes a balance: sets what is left (`remaining`), adds to it
+ * (`addToBalance`) or sets the usage, the grant, or the reset and expiry times.
+ *
+ * @example
+ * ```ts
+ * const res = await balancesUpdate(autumn, { customerId: "user_123", featureId: "messages", addToBalance: 100 });
+ * ```
+ */
+export function balancesUpdate(
+  core: AutumnCore,
+  params: UpdateBalanceParams,
+  options?: RequestOptions,
+): Promise<Result<UpdateBalanceResponse>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,21 @@
+import * as v from "valibot";
+import { inbound, type WireBody } from "../../lib/wire.js";
+import { usageEvent, usageEventEntries } from "../balance-params.js";
+
+/** One event of `balances.batchTrack`: give `featureId` or `eventName`. */
+export const BatchTrackEventSchema = /* @__PURE__ */ usageEvent(usageEventEntries);
+/** One event of `balances.batchTrack`. */
+export type BatchTrackEvent = v.InferInput<typeof BatchTrackEventSchema>;
+/** Params of `balances.batchTrack`: 1 to 1000 events, sent as a JSON array. */
+export type BatchTrackParams = readonly BatchTrackEvent[];
+
+// The wire body is an array of events; the cast only widens valibot's mutable array type to a readonly one.
+export const BatchTrackParamsSchema = /* @__PURE__ */ v.pipe(
+  v.array(BatchTrackEventSchema),
+  v.minLength(1, "must hold at least one event"),
+  v.maxLength(1000, "must hold at most 1000 events"),
+) as unknown as v.GenericSchema<BatchTrackParams, WireBody>;
+
+export const BatchTrackResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.batchTrack`: the events were queued. */
+export type BatchTrackResponse = v.InferOutput<typeof BatchTrackResponseSchema>;

@@ -1,0 +1,25 @@
+import * as v from "valibot";
+import { inbound, outbound } from "../../lib/wire.js";
+import { BalanceIntervalSchema } from "../balance-params.js";
+import { CustomerIdSchema } from "../customer-params.js";
+
+export const DeleteBalanceParamsSchema = /* @__PURE__ */ outbound({
+  /** The customer whose balance is deleted. */
+  customerId: CustomerIdSchema,
+  /** The entity, for an entity-scoped balance. */
+  entityId: v.optional(v.string()),
+  /** The feature of the balance. */
+  featureId: v.optional(v.string()),
+  /** Targets the balance with this id (set on create). */
+  balanceId: v.optional(v.string()),
+  /** Take the deleted balance's remaining units off the customer's other balances of the feature. */
+  recalculateBalances: v.optional(v.boolean()),
+  /** Targets the balance with this reset interval, when the feature has several. */
+  interval: v.optional(BalanceIntervalSchema),
+});
+/** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
+export type DeleteBalanceParams = v.InferInput<typeof DeleteBalanceParamsSchema>;
+
+export const DeleteBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.delete`. */
+export type DeleteBalanceResponse = v.InferOutput<typeof DeleteBalanceResponseSchema>;

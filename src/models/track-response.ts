@@ -1,0 +1,47 @@
+import * as v from "valibot";
+import { dataRecord, inbound, openEnum } from "../lib/wire.js";
+import { BalanceSchema } from "./balance.js";
+
+/** One balance row that a track call drew from. */
+export const DeductionSchema = /* @__PURE__ */ inbound({
+  /** The balance row (a grant or a rollover). */
+  balanceId: v.string(),
+  /** The feature the row belongs to. */
+  featureId: v.string(),
+  /** The plan that granted the row; null when it spans several. */
+  planId: v.nullable(v.string()),
+  /** When the row resets. `interval` is `"multiple"` when rows with different intervals are merged. */
+  reset: v.nullable(
+    inbound({
+      interval: openEnum(["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"]),
+      intervalCount: v.optional(v.number()),
+      /** Epoch ms of the next reset. */
+      resetsAt: v.nullable(v.number()),
+    }),
+  ),
+  /** Units taken from the row. */
+  value: v.number(),
+});
+
+/** The answer to `balances.track` and `balances.trackTokens`. */
+export const TrackResponseSchema = /* @__PURE__ */ inbound({
+  /** The customer whose usage was recorded. */
+  customerId: v.string(),
+  /** The entity, for an entity-scoped call. */
+  entityId: v.optional(v.string()),
+  /** The event name, when usage was tracked by event name. */
+  eventName: v.optional(v.string()),
+  /** Units recorded (for token tracking, the cost in the credit system's unit). */
+  value: v.number(),
+  /** The updated balance of the tracked feature; null when the event touched several features, or was queued. */
+  balance: v.nullable(BalanceSchema),
+  /** Updated balances keyed by feature id; a value is null when the customer has no balance for that feature. */
+  balances: v.optional(dataRecord(v.nullable(BalanceSchema))),
+  /** The balance rows the usage was taken from. */
+  deductions: v.optional(v.array(DeductionSchema)),
+});
+
+/** The answer to `balances.track` and `balances.trackTokens`. */
+export type TrackResponse = v.InferOutput<typeof TrackResponseSchema>;
+/** One balance row that a track call drew from. */
+export type Deduction = v.InferOutput<typeof DeductionSchema>;

@@ -1,0 +1,69 @@
+import type { AutumnCore } from "../core.js";
+import { balancesBatchTrack } from "../funcs/balances-batch-track.js";
+import { balancesCheck } from "../funcs/balances-check.js";
+import { balancesCreate } from "../funcs/balances-create.js";
+import { balancesDelete } from "../funcs/balances-delete.js";
+import { balancesFinalize } from "../funcs/balances-finalize.js";
+import { balancesTrack } from "../funcs/balances-track.js";
+import { balancesTrackTokens } from "../funcs/balances-track-tokens.js";
+import { balancesUpdate } from "../funcs/balances-update.js";
+import type { RequestOptions } from "../lib/config.js";
+import { unwrapAsync } from "../lib/result.js";
+import type { BatchTrackParams, BatchTrackResponse } from "../models/operations/balances-batch-track.js";
+import type { CheckParams, CheckResponse } from "../models/operations/balances-check.js";
+import type { CreateBalanceParams, CreateBalanceResponse } from "../models/operations/balances-create.js";
+import type { DeleteBalanceParams, DeleteBalanceResponse } from "../models/operations/balances-delete.js";
+import type { FinalizeLockParams, FinalizeLockResponse } from "../models/operations/balances-finalize.js";
+import type { TrackParams } from "../models/operations/balances-track.js";
+import type { TrackTokensParams } from "../models/operations/balances-track-tokens.js";
+import type { UpdateBalanceParams, UpdateBalanceResponse } from "../models/operations/balances-update.js";
+import type { TrackResponse } from "../models/track-response.js";
+
+/** Balances: check access, record usage, and grant or adjust units. Methods throw on error. */
+export class Balances {
+  readonly #core: AutumnCore;
+
+  constructor(core: AutumnCore) {
+    this.#core = core;
+  }
+
+  /** Checks whether a customer may use a feature; with `sendEvent`, also deducts. */
+  check(params: CheckParams, options?: RequestOptions): Promise<CheckResponse> {
+    return unwrapAsync(balancesCheck(this.#core, params, options));
+  }
+
+  /** Records usage of a feature or event and returns the updated balance. */
+  track(params: TrackParams, options?: RequestOptions): Promise<TrackResponse> {
+    return unwrapAsync(balancesTrack(this.#core, params, options));
+  }
+
+  /** Records the tokens of one LLM call against an AI credit system. */
+  trackTokens(params: TrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
+    return unwrapAsync(balancesTrackTokens(this.#core, params, options));
+  }
+
+  /** Queues 1 to 1000 usage events in one request. */
+  batchTrack(params: BatchTrackParams, options?: RequestOptions): Promise<BatchTrackResponse> {
+    return unwrapAsync(balancesBatchTrack(this.#core, params, options));
+  }
+
+  /** Grants a balance outside any plan. */
+  create(params: CreateBalanceParams, options?: RequestOptions): Promise<CreateBalanceResponse> {
+    return unwrapAsync(balancesCreate(this.#core, params, options));
+  }
+
+  /** Changes what is left, used or granted of a balance. */
+  update(params: UpdateBalanceParams, options?: RequestOptions): Promise<UpdateBalanceResponse> {
+    return unwrapAsync(balancesUpdate(this.#core, params, options));
+  }
+
+  /** Deletes a balance that has no price attached. */
+  delete(params: DeleteBalanceParams, options?: RequestOptions): Promise<DeleteBalanceResponse> {
+    return unwrapAsync(balancesDelete(this.#core, params, options));
+  }
+
+  /** Confirms or releases the units held by a lock. */
+  finalize(params: FinalizeLockParams, options?: RequestOptions): Promise<FinalizeLockResponse> {
+    return unwrapAsync(balancesFinalize(this.#core, params, options));
+  }
+}

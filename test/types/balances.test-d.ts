@@ -1,0 +1,65 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { AutumnCore } from "../../src/core.js";
+import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
+import { balancesCheck } from "../../src/funcs/balances-check.js";
+import { balancesTrack } from "../../src/funcs/balances-track.js";
+import type { RequestOptions } from "../../src/lib/config.js";
+import type { Result } from "../../src/lib/result.js";
+import type { Balance } from "../../src/models/balance.js";
+import type { BatchTrackEvent, BatchTrackParams, BatchTrackResponse } from "../../src/models/operations/balances-batch-track.js";
+import type { CheckParams, CheckPreview, CheckResponse } from "../../src/models/operations/balances-check.js";
+import type { TrackParams } from "../../src/models/operations/balances-track.js";
+import type { TrackResponse } from "../../src/models/track-response.js";
+
+describe("balancesCheck types", () => {
+  it("takes CheckParams and resolves to a Result of CheckResponse", () => {
+    expectTypeOf(balancesCheck).parameters.toEqualTypeOf<[AutumnCore, CheckParams, (RequestOptions | undefined)?]>();
+    expectTypeOf(balancesCheck).returns.resolves.toEqualTypeOf<Result<CheckResponse>>();
+  });
+
+  it("requires customerId and featureId, and leaves lock.enabled optional", () => {
+    expectTypeOf<{ customerId: string; featureId: string }>().toExtend<CheckParams>();
+    expectTypeOf<{ customerId: string }>().not.toExtend<CheckParams>();
+    expectTypeOf<{ customerId: string; featureId: string; lock: { lockId: string } }>().toExtend<CheckParams>();
+    // @ts-expect-error a misspelt field is refused in an object literal
+    const typo: CheckParams = { customerId: "user_123", featureId: "messages", sendEvnt: true };
+    expectTypeOf(typo).toEqualTypeOf<CheckParams>();
+  });
+
+  it("is a plain type a synthesised (fail-open) answer can be written as", () => {
+    const failOpen: CheckResponse = { allowed: true, customerId: "user_123", balance: null, flag: null };
+    expectTypeOf(failOpen.allowed).toEqualTypeOf<boolean>();
+    expectTypeOf<CheckResponse["balance"]>().toEqualTypeOf<Balance | null>();
+    expectTypeOf<CheckResponse["balances"]>().toEqualTypeOf<Record<string, Balance | null> | undefined>();
+    expectTypeOf<CheckResponse["preview"]>().toEqualTypeOf<CheckPreview | undefined>();
+    expectTypeOf<CheckPreview["scenario"]>().toExtend<string>();
+    expectTypeOf<"usage_limit">().toExtend<CheckPreview["scenario"]>();
+  });
+});
+
+describe("balancesTrack types", () => {
+  it("takes TrackParams and resolves to a Result of TrackResponse", () => {
+    expectTypeOf(balancesTrack).parameters.toEqualTypeOf<[AutumnCore, TrackParams, (RequestOptions | undefined)?]>();
+    expectTypeOf(balancesTrack).returns.resolves.toEqualTypeOf<Result<TrackResponse>>();
+  });
+
+  it("keeps properties as free-form data and overageBehavior as a closed set", () => {
+    expectTypeOf<TrackParams["properties"]>().toEqualTypeOf<Record<string, unknown> | undefined>();
+    expectTypeOf<TrackParams["overageBehavior"]>().toEqualTypeOf<"cap" | "overflow" | undefined>();
+  });
+
+  it("is a plain type a synthesised answer can be written as", () => {
+    const queued: TrackResponse = { customerId: "user_123", value: 1, balance: null };
+    expectTypeOf(queued.value).toEqualTypeOf<number>();
+    expectTypeOf<NonNullable<TrackResponse["deductions"]>[number]["planId"]>().toEqualTypeOf<string | null>();
+  });
+});
+
+describe("balancesBatchTrack types", () => {
+  it("takes a readonly array of events and resolves to a Result of BatchTrackResponse", () => {
+    expectTypeOf(balancesBatchTrack).parameters.toEqualTypeOf<[AutumnCore, BatchTrackParams, (RequestOptions | undefined)?]>();
+    expectTypeOf<readonly BatchTrackEvent[]>().toEqualTypeOf<BatchTrackParams>();
+    expectTypeOf(balancesBatchTrack).returns.resolves.toEqualTypeOf<Result<BatchTrackResponse>>();
+    expectTypeOf<BatchTrackEvent>().not.toHaveProperty("async");
+  });
+});

@@ -1,19 +1,25 @@
 import { AutumnCore } from "./core.js";
 import { balancesBatchTrack } from "./funcs/balances-batch-track.js";
+import { billingAttach } from "./funcs/billing-attach.js";
 import { balancesCheck } from "./funcs/balances-check.js";
 import { balancesTrack } from "./funcs/balances-track.js";
 import { balancesTrackTokens } from "./funcs/balances-track-tokens.js";
 import type { RequestOptions } from "./lib/config.js";
 import { unwrapAsync } from "./lib/result.js";
+import type { BillingResult } from "./models/billing.js";
 import type { BatchTrackParams, BatchTrackResponse } from "./models/operations/balances-batch-track.js";
+import type { AttachParams } from "./models/operations/billing-attach.js";
 import type { CheckParams, CheckResponse } from "./models/operations/balances-check.js";
 import type { TrackParams } from "./models/operations/balances-track.js";
 import type { TrackTokensParams } from "./models/operations/balances-track-tokens.js";
 import type { TrackResponse } from "./models/track-response.js";
 import { Balances } from "./sdk/balances.js";
+import { Billing } from "./sdk/billing.js";
 import { Customers } from "./sdk/customers.js";
 import { Entities } from "./sdk/entities.js";
 import { Events } from "./sdk/events.js";
+import { Features } from "./sdk/features.js";
+import { Plans } from "./sdk/plans.js";
 
 /**
  * The Autumn client as a class: `autumn.customers.getOrCreate(…)` returns the
@@ -30,6 +36,9 @@ import { Events } from "./sdk/events.js";
  */
 export class Autumn extends AutumnCore {
   #balances?: Balances;
+  #billing?: Billing;
+  #features?: Features;
+  #plans?: Plans;
   #customers?: Customers;
   #entities?: Entities;
   #events?: Events;
@@ -52,6 +61,26 @@ export class Autumn extends AutumnCore {
   /** Records many usage events in one request. Same as `balances.batchTrack`. */
   batchTrack(params: BatchTrackParams, options?: RequestOptions): Promise<BatchTrackResponse> {
     return unwrapAsync(balancesBatchTrack(this, params, options));
+  }
+
+  /** Attaches a plan to a customer: starts a checkout or changes the subscription. Same as `billing.attach`. */
+  attach(params: AttachParams, options?: RequestOptions): Promise<BillingResult> {
+    return unwrapAsync(billingAttach(this, params, options));
+  }
+
+  /** Billing: attach and change plans, checkout, the customer portal, schedules, imports. */
+  get billing(): Billing {
+    return (this.#billing ??= new Billing(this));
+  }
+
+  /** Plans: create, read, update, list, delete. */
+  get plans(): Plans {
+    return (this.#plans ??= new Plans(this));
+  }
+
+  /** Features: create, read, update, list, delete. */
+  get features(): Features {
+    return (this.#features ??= new Features(this));
   }
 
   /** Balances: check, track, create, update, delete, finalize locks. */

@@ -230,6 +230,22 @@ describe("the Autumn class", () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it("exposes every resource, and attach at the top level", async () => {
+    const result = fixture("billing-result");
+    const scope = api()
+      .post("/v1/billing.attach", { customer_id: "user_123", plan_id: "pro_plan" })
+      .reply(200, result)
+      .post("/v1/plans.get", { plan_id: "pro_plan" })
+      .reply(200, fixture("plan"));
+    const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: BASE_URL });
+    expect((await autumn.attach({ customerId: "user_123", planId: "pro_plan" })).customerId).toBe(result["customer_id"]);
+    expect((await autumn.plans.get({ planId: "pro_plan" })).id).toBe(fixture("plan")["id"]);
+    expect(scope.isDone()).toBe(true);
+    for (const resource of ["customers", "balances", "billing", "plans", "features", "entities", "events"] as const) {
+      expect(autumn[resource]).toBe(autumn[resource]);
+    }
+  });
+
   it("is an AutumnCore, so standalone functions accept it", async () => {
     api().post("/v1/customers.get").reply(200, customer);
     const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: BASE_URL });

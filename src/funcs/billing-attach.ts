@@ -1,0 +1,27 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type BillingResult, BillingResultSchema } from "../models/billing.js";
+import { type AttachParams, AttachParamsSchema } from "../models/operations/billing-attach.js";
+
+const operation: Operation<AttachParams, BillingResult> = {
+  path: "billing.attach",
+  params: AttachParamsSchema,
+  response: BillingResultSchema,
+  // It can create a subscription or charge the card: retried only under the Idempotency-Key.
+  retry: "mutation",
+};
+
+/**
+ * Attaches a plan to a customer: charges the saved card, or returns a `paymentUrl` for checkout.
+ *
+ * @example
+ * ```ts
+ * const res = await billingAttach(autumn, { customerId: "user_123", planId: "pro", successUrl: "https://app.example.com/billing" });
+ * if (res.ok && res.value.paymentUrl) redirect(res.value.paymentUrl);
+ * ```
+ */
+export function billingAttach(core: AutumnCore, params: AttachParams, options?: RequestOptions): Promise<Result<BillingResult>> {
+  return send(core, operation, params, options);
+}

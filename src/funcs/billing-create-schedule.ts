@@ -1,0 +1,31 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type CreateScheduleParams, CreateScheduleParamsSchema, type Schedule, ScheduleSchema } from "../models/operations/billing-create-schedule.js";
+
+const operation: Operation<CreateScheduleParams, Schedule> = {
+  path: "billing.create_schedule",
+  params: CreateScheduleParamsSchema,
+  response: ScheduleSchema,
+  // It creates a Stripe subscription schedule and may charge: retried only under the Idempotency-Key.
+  retry: "mutation",
+};
+
+/**
+ * Creates a schedule of plan phases: the plans that apply now and from later dates.
+ *
+ * @example
+ * ```ts
+ * const res = await billingCreateSchedule(autumn, {
+ *   customerId: "user_123",
+ *   phases: [
+ *     { startsAt: "now", plans: [{ planId: "pro_intro" }] },
+ *     { startingAfter: { durationType: "month", durationCount: 3 }, plans: [{ planId: "pro" }] },
+ *   ],
+ * });
+ * ```
+ */
+export function billingCreateSchedule(core: AutumnCore, params: CreateScheduleParams, options?: RequestOptions): Promise<Result<Schedule>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,30 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type ImportBillingParams, ImportBillingParamsSchema, type BillingImport, BillingImportSchema } from "../models/operations/billing-import.js";
+
+const operation: Operation<ImportBillingParams, BillingImport> = {
+  path: "billing.import",
+  params: ImportBillingParamsSchema,
+  response: BillingImportSchema,
+  // A dry run only computes; a real import writes customer products, so it goes under the Idempotency-Key.
+  retry: (params) => (params.dryRun === true ? "read" : "mutation"),
+};
+
+/**
+ * Imports a customer's existing subscriptions and purchases from Stripe or RevenueCat into Autumn.
+ *
+ * @example
+ * ```ts
+ * const res = await billingImport(autumn, {
+ *   customerId: "user_123",
+ *   processors: [{ type: "stripe", id: "cus_Q1w2e3" }],
+ *   billables: [{ processor: "stripe", link: { subscriptionId: "sub_1Abc" }, plan: { planId: "pro" } }],
+ *   dryRun: true,
+ * });
+ * ```
+ */
+export function billingImport(core: AutumnCore, params: ImportBillingParams, options?: RequestOptions): Promise<Result<BillingImport>> {
+  return send(core, operation, params, options);
+}

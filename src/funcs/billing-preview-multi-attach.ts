@@ -1,0 +1,26 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type AttachPreview, AttachPreviewSchema } from "../models/billing-preview.js";
+import { type PreviewMultiAttachParams, PreviewMultiAttachParamsSchema } from "../models/operations/billing-preview-multi-attach.js";
+
+const operation: Operation<PreviewMultiAttachParams, AttachPreview> = {
+  path: "billing.preview_multi_attach",
+  params: PreviewMultiAttachParamsSchema,
+  response: AttachPreviewSchema,
+  // A preview changes nothing, so repeats are harmless.
+  retry: "read",
+};
+
+/**
+ * Previews what attaching several plans at once would charge, without changing anything.
+ *
+ * @example
+ * ```ts
+ * const res = await billingPreviewMultiAttach(autumn, { customerId: "user_123", plans: [{ planId: "pro" }, { planId: "analytics_addon" }] });
+ * ```
+ */
+export function billingPreviewMultiAttach(core: AutumnCore, params: PreviewMultiAttachParams, options?: RequestOptions): Promise<Result<AttachPreview>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,26 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type BillingResult, BillingResultSchema } from "../models/billing.js";
+import { type UpdateSubscriptionParams, UpdateSubscriptionParamsSchema } from "../models/operations/billing-update.js";
+
+const operation: Operation<UpdateSubscriptionParams, BillingResult> = {
+  path: "billing.update",
+  params: UpdateSubscriptionParamsSchema,
+  response: BillingResultSchema,
+  // It changes or cancels a subscription and may charge: retried only under the Idempotency-Key.
+  retry: "mutation",
+};
+
+/**
+ * Changes a customer's plan: prepaid quantities, customisation, or cancellation.
+ *
+ * @example
+ * ```ts
+ * const res = await billingUpdate(autumn, { customerId: "user_123", planId: "pro", cancelAction: "cancel_end_of_cycle" });
+ * ```
+ */
+export function billingUpdate(core: AutumnCore, params: UpdateSubscriptionParams, options?: RequestOptions): Promise<Result<BillingResult>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,27 @@
+import type { AutumnCore } from "../core.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/request.js";
+import type { Result } from "../lib/result.js";
+import { type Feature, FeatureSchema } from "../models/feature.js";
+import { type CreateFeatureParams, CreateFeatureParamsSchema } from "../models/operations/features-create.js";
+
+const operation: Operation<CreateFeatureParams, Feature> = {
+  path: "features.create",
+  params: CreateFeatureParamsSchema,
+  response: FeatureSchema,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
+};
+
+/**
+ * Creates a feature: something plans grant and balances measure.
+ *
+ * @example
+ * ```ts
+ * const res = await featuresCreate(autumn, { featureId: "messages", name: "Messages", type: "metered", consumable: true });
+ * if (res.ok) console.log(res.value.id);
+ * ```
+ */
+export function featuresCreate(core: AutumnCore, params: CreateFeatureParams, options?: RequestOptions): Promise<Result<Feature>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,24 @@
+import * as v from "valibot";
+import { inbound, outbound } from "../../lib/wire.js";
+import { CustomerIdSchema } from "../customer-params.js";
+
+export const OpenCustomerPortalParamsSchema = /* @__PURE__ */ outbound({
+  /** The customer. */
+  customerId: CustomerIdSchema,
+  /** A Stripe billing portal configuration (`bpc_…`); the default one when omitted. */
+  configurationId: v.optional(v.string()),
+  /** Where the portal's back link goes. */
+  returnUrl: v.optional(v.string()),
+});
+/** Params of `billing.openCustomerPortal`. */
+export type OpenCustomerPortalParams = v.InferInput<typeof OpenCustomerPortalParamsSchema>;
+
+/** A Stripe billing portal session. */
+export const CustomerPortalSchema = /* @__PURE__ */ inbound({
+  /** The customer. */
+  customerId: v.string(),
+  /** The portal URL to send the customer to. */
+  url: v.string(),
+});
+/** A Stripe billing portal session. */
+export type CustomerPortal = v.InferOutput<typeof CustomerPortalSchema>;

@@ -1,0 +1,29 @@
+import * as v from "valibot";
+import { inbound, outbound, withEntries } from "../../lib/wire.js";
+import { multiUpdateEntries } from "../billing-params.js";
+import { previewEntries } from "../billing-preview.js";
+
+export const PreviewMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
+/** Params of `billing.previewMultiUpdate`: those of `billing.multiUpdate`. */
+export type PreviewMultiUpdateParams = v.InferInput<typeof PreviewMultiUpdateParamsSchema>;
+
+/** What several subscription updates would charge, one preview per Stripe subscription. */
+export const MultiUpdatePreviewSchema = /* @__PURE__ */ inbound({
+  /** The customer. */
+  customerId: v.string(),
+  /** The currency code of `total`. */
+  currency: v.string(),
+  /** Charged now across all subscriptions. */
+  total: v.number(),
+  /** One preview per affected subscription; free plans have none. */
+  subscriptions: v.array(
+    inbound(
+      withEntries(previewEntries, {
+        /** The plans updated on this subscription. */
+        planIds: v.array(v.string()),
+      }),
+    ),
+  ),
+});
+/** What several subscription updates would charge. */
+export type MultiUpdatePreview = v.InferOutput<typeof MultiUpdatePreviewSchema>;

@@ -1,15 +1,15 @@
 import { AutumnCore } from "./core.js";
 import { balancesBatchTrack } from "./funcs/balances-batch-track.js";
 import { billingAttach } from "./funcs/billing-attach.js";
-import { balancesCheck } from "./funcs/balances-check.js";
-import { balancesTrack } from "./funcs/balances-track.js";
+import { balancesCheck, type CheckResult } from "./funcs/balances-check.js";
+import { balancesTrack, type TrackResult } from "./funcs/balances-track.js";
 import { balancesTrackTokens } from "./funcs/balances-track-tokens.js";
 import type { RequestOptions } from "./lib/config.js";
 import { unwrapAsync } from "./lib/result.js";
 import type { BillingResult } from "./models/billing.js";
 import type { BatchTrackParams, BatchTrackResponse } from "./models/operations/balances-batch-track.js";
 import type { AttachParams } from "./models/operations/billing-attach.js";
-import type { CheckParams, CheckResponse } from "./models/operations/balances-check.js";
+import type { CheckParams } from "./models/operations/balances-check.js";
 import type { TrackParams } from "./models/operations/balances-track.js";
 import type { TrackTokensParams } from "./models/operations/balances-track-tokens.js";
 import type { TrackResponse } from "./models/track-response.js";
@@ -44,12 +44,12 @@ export class Autumn extends AutumnCore {
   #events?: Events;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
-  check(params: CheckParams, options?: RequestOptions): Promise<CheckResponse> {
+  check(params: CheckParams, options?: RequestOptions): Promise<CheckResult> {
     return unwrapAsync(balancesCheck(this, params, options));
   }
 
   /** Records usage of a feature. Same as `balances.track`. */
-  track(params: TrackParams, options?: RequestOptions): Promise<TrackResponse> {
+  track(params: TrackParams, options?: RequestOptions): Promise<TrackResult> {
     return unwrapAsync(balancesTrack(this, params, options));
   }
 

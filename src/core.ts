@@ -32,6 +32,8 @@ export class AutumnCore {
   readonly userAgent: string;
   /** Whether mutations get a generated `Idempotency-Key`. */
   readonly autoIdempotencyKey: boolean;
+  /** Whether `check` and `track` return a synthesised "allowed" value during an outage. */
+  readonly failOpen: boolean;
   // Private so that logging or serialising the client never shows the key.
   readonly #secretKey: AutumnOptions["secretKey"];
 
@@ -46,6 +48,7 @@ export class AutumnCore {
     this.debugLogger = options.debugLogger;
     this.userAgent = options.userAgent ?? DEFAULTS.userAgent;
     this.autoIdempotencyKey = options.autoIdempotencyKey ?? true;
+    this.failOpen = options.failOpen ?? false;
   }
 
   /**

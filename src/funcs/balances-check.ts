@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import {
   type CheckParams,
@@ -9,12 +10,25 @@ import {
   CheckResponseSchema,
 } from "../models/operations/balances-check.js";
 
-const operation: Operation<CheckParams, CheckResponse> = {
+/** The answer of `balancesCheck`: Autumn's, or during an outage with `failOpen`, a synthesised "allowed". */
+export type CheckResult = CheckResponse & FailOpenMarker;
+
+const operation: Operation<CheckParams, CheckResult> = {
   path: "balances.check",
   params: CheckParamsSchema,
   response: CheckResponseSchema,
   // A plain check only reads; with sendEvent or a lock it deducts, so it is retried only under its Idempotency-Key.
   retry: (params) => (params.sendEvent || params.lock !== undefined ? "mutation" : "read"),
+  // Opted in: an outage must not lock users out. No balance is known, so none is made up.
+  failOpen: (params, cause) => ({
+    allowed: true,
+    customerId: params.customerId,
+    ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
+    balance: null,
+    flag: null,
+    failedOpen: true,
+    failOpenCause: cause,
+  }),
 };
 
 /**
@@ -27,6 +41,6 @@ const operation: Operation<CheckParams, CheckResponse> = {
  * if (res.ok && !res.value.allowed) showPaywall();
  * ```
  */
-export function balancesCheck(core: AutumnCore, params: CheckParams, options?: RequestOptions): Promise<Result<CheckResponse>> {
+export function balancesCheck(core: AutumnCore, params: CheckParams, options?: RequestOptions): Promise<Result<CheckResult>> {
   return send(core, operation, params, options);
 }

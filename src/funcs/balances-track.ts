@@ -1,16 +1,34 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import { type TrackParams, TrackParamsSchema } from "../models/operations/balances-track.js";
 import { type TrackResponse, TrackResponseSchema } from "../models/track-response.js";
 
-const operation: Operation<TrackParams, TrackResponse> = {
+/**
+ * The answer of `balancesTrack`: Autumn's, or during an outage with `failOpen`,
+ * a synthesised one. A synthesised answer means the usage may not have been
+ * recorded: replay it later with the same `idempotencyKey` to record it once.
+ */
+export type TrackResult = TrackResponse & FailOpenMarker;
+
+const operation: Operation<TrackParams, TrackResult> = {
   path: "balances.track",
   params: TrackParamsSchema,
   response: TrackResponseSchema,
   // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
   retry: "mutation",
+  // Opted in: an outage must not fail the caller's request. Nothing is known of the balance.
+  failOpen: (params, cause) => ({
+    customerId: params.customerId,
+    ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
+    ...(params.eventName === undefined ? {} : { eventName: params.eventName }),
+    value: params.value ?? 1,
+    balance: null,
+    failedOpen: true,
+    failOpenCause: cause,
+  }),
 };
 
 /**
@@ -23,6 +41,6 @@ const operation: Operation<TrackParams, TrackResponse> = {
  * if (res.ok) console.log(res.value.balance?.remaining);
  * ```
  */
-export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResponse>> {
+export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResult>> {
   return send(core, operation, params, options);
 }

@@ -52,6 +52,12 @@ export interface AutumnOptions {
   readonly userAgent?: string;
   /** Generate an `Idempotency-Key` for every mutation, which is what makes mutations safe to retry. */
   readonly autoIdempotencyKey?: boolean;
+  /**
+   * During an Autumn outage (unreachable, timed out, or a 5xx), let `check` and
+   * `track` return an "allowed" value marked `failedOpen: true` instead of an
+   * error, so a billing outage does not lock users out. Off by default.
+   */
+  readonly failOpen?: boolean;
 }
 
 /** The defaults, in one place. */
@@ -88,4 +94,6 @@ export interface RequestOptions {
   readonly idempotencyKey?: string;
   /** Overrides the API origin for this call. */
   readonly serverURL?: string;
+  /** Overrides the client's `failOpen` for this call (`check` and `track` only). */
+  readonly failOpen?: boolean;
 }

@@ -12,6 +12,7 @@ import { RequestValidationError } from "../models/errors/request-validation-erro
 import { ResponseValidationError } from "../models/errors/response-validation-error.js";
 import { UnexpectedClientError } from "../models/errors/unexpected-client-error.js";
 import type { RequestOptions } from "./config.js";
+import { isOutage } from "./fail-open.js";
 import { toIssues } from "./issues.js";
 import { err, ok, type Result } from "./result.js";
 import { type CallState, kyRetryOptions, type RetryPolicy, serverWaitMs } from "./retry.js";
@@ -28,6 +29,8 @@ export interface Operation<TParams, TValue> {
   readonly response: v.GenericSchema<unknown, TValue>;
   /** Whether the operation may be repeated freely; may depend on the params. */
   readonly retry: RetryPolicy | ((params: TParams) => RetryPolicy);
+  /** The "allowed" value to return during an outage when the caller opts in to failing open. */
+  readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
 }
 
 /**
@@ -41,11 +44,14 @@ export async function send<TParams, TValue>(
   params: TParams,
   options: RequestOptions | undefined,
 ): Promise<Result<TValue>> {
+  let result: Result<TValue>;
   try {
-    return await run(core, operation, params, options ?? {});
+    result = await run(core, operation, params, options ?? {});
   } catch (cause) {
     return err(new UnexpectedClientError({ message: `${operation.path} failed inside the SDK`, cause }));
   }
+  if (result.ok || !operation.failOpen || !(options?.failOpen ?? core.failOpen) || !isOutage(result.error)) return result;
+  return ok(operation.failOpen(params, result.error));
 }
 
 const TIMED_OUT = "autumn-sdk: call time budget spent";

@@ -1,16 +1,16 @@
 import type { AutumnCore } from "../core.js";
 import { balancesBatchTrack } from "../funcs/balances-batch-track.js";
-import { balancesCheck } from "../funcs/balances-check.js";
+import { balancesCheck, type CheckResult } from "../funcs/balances-check.js";
 import { balancesCreate } from "../funcs/balances-create.js";
 import { balancesDelete } from "../funcs/balances-delete.js";
 import { balancesFinalize } from "../funcs/balances-finalize.js";
-import { balancesTrack } from "../funcs/balances-track.js";
+import { balancesTrack, type TrackResult } from "../funcs/balances-track.js";
 import { balancesTrackTokens } from "../funcs/balances-track-tokens.js";
 import { balancesUpdate } from "../funcs/balances-update.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync } from "../lib/result.js";
 import type { BatchTrackParams, BatchTrackResponse } from "../models/operations/balances-batch-track.js";
-import type { CheckParams, CheckResponse } from "../models/operations/balances-check.js";
+import type { CheckParams } from "../models/operations/balances-check.js";
 import type { CreateBalanceParams, CreateBalanceResponse } from "../models/operations/balances-create.js";
 import type { DeleteBalanceParams, DeleteBalanceResponse } from "../models/operations/balances-delete.js";
 import type { FinalizeLockParams, FinalizeLockResponse } from "../models/operations/balances-finalize.js";
@@ -28,12 +28,12 @@ export class Balances {
   }
 
   /** Checks whether a customer may use a feature; with `sendEvent`, also deducts. */
-  check(params: CheckParams, options?: RequestOptions): Promise<CheckResponse> {
+  check(params: CheckParams, options?: RequestOptions): Promise<CheckResult> {
     return unwrapAsync(balancesCheck(this.#core, params, options));
   }
 
   /** Records usage of a feature or event and returns the updated balance. */
-  track(params: TrackParams, options?: RequestOptions): Promise<TrackResponse> {
+  track(params: TrackParams, options?: RequestOptions): Promise<TrackResult> {
     return unwrapAsync(balancesTrack(this.#core, params, options));
   }
 

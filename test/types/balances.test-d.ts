@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { AutumnCore } from "../../src/core.js";
 import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
-import { balancesCheck } from "../../src/funcs/balances-check.js";
-import { balancesTrack } from "../../src/funcs/balances-track.js";
+import { balancesCheck, type CheckResult } from "../../src/funcs/balances-check.js";
+import { balancesTrack, type TrackResult } from "../../src/funcs/balances-track.js";
 import type { RequestOptions } from "../../src/lib/config.js";
 import type { Result } from "../../src/lib/result.js";
 import type { Balance } from "../../src/models/balance.js";
@@ -12,9 +12,11 @@ import type { TrackParams } from "../../src/models/operations/balances-track.js"
 import type { TrackResponse } from "../../src/models/track-response.js";
 
 describe("balancesCheck types", () => {
-  it("takes CheckParams and resolves to a Result of CheckResponse", () => {
+  it("takes CheckParams and resolves to a Result of CheckResponse, marked when it failed open", () => {
     expectTypeOf(balancesCheck).parameters.toEqualTypeOf<[AutumnCore, CheckParams, (RequestOptions | undefined)?]>();
-    expectTypeOf(balancesCheck).returns.resolves.toEqualTypeOf<Result<CheckResponse>>();
+    expectTypeOf(balancesCheck).returns.resolves.toEqualTypeOf<Result<CheckResult>>();
+    expectTypeOf<CheckResult["failedOpen"]>().toEqualTypeOf<true | undefined>();
+    expectTypeOf<CheckResponse>().toMatchTypeOf<CheckResult>();
   });
 
   it("requires customerId and featureId, and leaves lock.enabled optional", () => {
@@ -38,9 +40,10 @@ describe("balancesCheck types", () => {
 });
 
 describe("balancesTrack types", () => {
-  it("takes TrackParams and resolves to a Result of TrackResponse", () => {
+  it("takes TrackParams and resolves to a Result of TrackResponse, marked when it failed open", () => {
     expectTypeOf(balancesTrack).parameters.toEqualTypeOf<[AutumnCore, TrackParams, (RequestOptions | undefined)?]>();
-    expectTypeOf(balancesTrack).returns.resolves.toEqualTypeOf<Result<TrackResponse>>();
+    expectTypeOf(balancesTrack).returns.resolves.toEqualTypeOf<Result<TrackResult>>();
+    expectTypeOf<TrackResponse>().toMatchTypeOf<TrackResult>();
   });
 
   it("keeps properties as free-form data and overageBehavior as a closed set", () => {

@@ -1,6 +1,7 @@
 /**
  * The quick start: every customers operation, standalone and through the
- * class, plus the errors a caller handles. With AUTUMN_SECRET_KEY set it talks
+ * class, the billing loop (attach a free plan, check and track usage until
+ * the balance runs out), and the errors a caller handles. With AUTUMN_SECRET_KEY set it talks
  * to Autumn (AUTUMN_SERVER_URL overrides the origin); without it, it starts
  * the local sandbox on 127.0.0.1 and talks to that.
  *
@@ -8,6 +9,9 @@
  */
 import { Autumn } from "@useautumn/sdk";
 import { AutumnCore } from "@useautumn/sdk/core.js";
+import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
+import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
+import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersDelete } from "@useautumn/sdk/funcs/customers-delete.js";
 import { customersGet } from "@useautumn/sdk/funcs/customers-get.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
@@ -60,6 +64,24 @@ for await (const page of customersListPages(core, { limit: 2, search: customerId
   console.log(`page ${pages}: ${page.value.list.map((customer) => customer.id).join(", ")} (nextCursor: ${page.value.nextCursor})`);
 }
 show("customers.list (every page, 2 per page)", { pages, customers: seen });
+
+// The billing loop: attach the free plan, then check and track a metered feature.
+// (Against the real API, "free" and "messages" must exist in your catalog.)
+const attached = await billingAttach(core, { customerId, planId: "free" });
+show("billing.attach free plan", attached.ok ? { paymentUrl: attached.value.paymentUrl } : attached.error);
+
+const before = await balancesCheck(core, { customerId, featureId: "messages" });
+show("balances.check", before.ok ? { allowed: before.value.allowed, remaining: before.value.balance?.remaining } : before.error);
+
+const used = await balancesTrack(core, { customerId, featureId: "messages", value: 4 });
+show("balances.track 4 messages", used.ok ? { remaining: used.value.balance?.remaining } : used.error);
+
+// check with sendEvent deducts in the same call when allowed.
+const last = await autumn.check({ customerId, featureId: "messages", sendEvent: true });
+show("autumn.check with sendEvent (uses the last one)", { allowed: last.allowed, remaining: last.balance?.remaining });
+
+const after = await autumn.check({ customerId, featureId: "messages" });
+show("autumn.check at zero", { allowed: after.allowed, remaining: after.balance?.remaining });
 
 for (const id of [customerId, ...extra.map((customer) => customer.id!)]) {
   const deleted = await customersDelete(core, { customerId: id });

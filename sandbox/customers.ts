@@ -1,3 +1,4 @@
+import { renderBalance } from "./balances.js";
 import { type Route, require400, SandboxError, type SandboxState, type StoredCustomer } from "./state.js";
 
 const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
@@ -19,7 +20,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     subscriptions: customer.subscriptions,
     purchases: [],
     licenses: [],
-    balances: customer.balances,
+    balances: Object.fromEntries(Object.entries(customer.grants).map(([featureId, grant]) => [featureId, renderBalance(grant)])),
     flags: {},
   };
 }
@@ -71,7 +72,7 @@ const getOrCreate: Route = (state, body, env) => {
     env,
     metadata: dropNulls((body["metadata"] as Record<string, unknown> | null | undefined) ?? {}),
     send_email_receipts: body["send_email_receipts"] === true,
-    balances: {},
+    grants: {},
     subscriptions: [],
   };
   state.customers.set(key, customer);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { billingRoutes } from "./billing.js";
 import { customerRoutes } from "./customers.js";
 import { SandboxError, type Route, type SandboxState } from "./state.js";
 
@@ -24,7 +25,7 @@ const KEY_PATTERN = /^am_sk_(test|live)_[A-Za-z0-9]+$/;
 
 export async function startSandbox(options: { port?: number; routes?: Record<string, Route> } = {}): Promise<Sandbox> {
   const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() };
-  const routes: Record<string, Route> = { ...customerRoutes, ...options.routes };
+  const routes: Record<string, Route> = { ...customerRoutes, ...billingRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
 
   const server = createServer((request, response) => {

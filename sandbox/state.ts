@@ -11,8 +11,18 @@ export interface StoredCustomer {
   env: "sandbox" | "live";
   metadata: Record<string, unknown>;
   send_email_receipts: boolean;
-  balances: Record<string, unknown>;
+  /** Balances granted by attached plans, keyed by feature id. */
+  grants: Record<string, StoredGrant>;
   subscriptions: unknown[];
+}
+
+/** A balance granted by a plan, in wire names. */
+export interface StoredGrant {
+  feature_id: string;
+  granted: number;
+  usage: number;
+  plan_id: string;
+  next_reset_at: number;
 }
 
 export interface SandboxState {

@@ -1,0 +1,143 @@
+import { findCustomer } from "./customers.js";
+import { renderBalance } from "./balances.js";
+import { type Route, require400, SandboxError, type SandboxState } from "./state.js";
+
+/**
+ * The billing loop a quick start needs: a small catalog (a metered feature,
+ * a free plan and a paid one), attaching a plan, and checking and tracking
+ * usage against the balances the plan grants.
+ */
+
+const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+const FEATURES: Record<string, Record<string, unknown>> = {
+  messages: { id: "messages", name: "Messages", type: "metered", consumable: true, event_names: [], archived: false, display: { singular: "message", plural: "messages" } },
+};
+
+interface CatalogPlan {
+  id: string;
+  name: string;
+  /** Monthly price in dollars; null for a free plan. */
+  price: number | null;
+  /** Included units per feature, reset monthly. */
+  grants: Record<string, number>;
+}
+
+const PLANS: Record<string, CatalogPlan> = {
+  free: { id: "free", name: "Free", price: null, grants: { messages: 5 } },
+  pro: { id: "pro", name: "Pro", price: 20, grants: { messages: 1000 } },
+};
+
+function renderPlan(plan: CatalogPlan, env: string): Record<string, unknown> {
+  return {
+    id: plan.id,
+    name: plan.name,
+    description: null,
+    group: "main",
+    version: 1,
+    add_on: false,
+    auto_enable: plan.price === null,
+    price: plan.price === null ? null : { amount: plan.price, interval: "month" },
+    items: Object.entries(plan.grants).map(([featureId, included]) => ({
+      feature_id: featureId,
+      included,
+      unlimited: false,
+      reset: { interval: "month" },
+      price: null,
+    })),
+    created_at: 1_767_225_600_000,
+    env,
+    archived: false,
+    base_variant_id: null,
+    config: {},
+    metadata: {},
+  };
+}
+
+function findPlan(id: unknown): CatalogPlan {
+  require400(typeof id === "string" && id !== "", "plan_id is required");
+  const plan = PLANS[id];
+  if (!plan) throw new SandboxError(404, "product_not_found", `Plan ${id} not found`);
+  return plan;
+}
+
+function findFeature(id: unknown): Record<string, unknown> {
+  require400(typeof id === "string" && id !== "", "feature_id is required");
+  const feature = FEATURES[id];
+  if (!feature) throw new SandboxError(404, "feature_not_found", `Feature ${id} not found`);
+  return feature;
+}
+
+const attach: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const plan = findPlan(body["plan_id"]);
+  if (plan.price !== null) {
+    // A paid plan needs a checkout; the sandbox has no Stripe, so it only answers with where to pay.
+    return { customer_id: customer.id, payment_url: `https://checkout.stripe.com/c/pay/cs_test_sandbox_${plan.id}` };
+  }
+  const now = state.clock();
+  customer.subscriptions = customer.subscriptions.filter((subscription) => (subscription as { plan_id: string }).plan_id !== plan.id);
+  customer.subscriptions.push({
+    id: `sub_${plan.id}_${customer.key}`,
+    plan_id: plan.id,
+    auto_enable: true,
+    add_on: false,
+    status: "active",
+    past_due: false,
+    canceled_at: null,
+    expires_at: null,
+    trial_ends_at: null,
+    started_at: now,
+    current_period_start: now,
+    current_period_end: now + MONTH_MS,
+    quantity: 1,
+    scope: "customer",
+  });
+  for (const [featureId, granted] of Object.entries(plan.grants)) {
+    customer.grants[featureId] = { feature_id: featureId, granted, usage: 0, plan_id: plan.id, next_reset_at: now + MONTH_MS };
+  }
+  return { customer_id: customer.id, payment_url: null };
+};
+
+const check: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const featureId = findFeature(body["feature_id"])["id"] as string;
+  const required = body["required_balance"] ?? 1;
+  require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
+  const balance = customer.grants[featureId];
+  const allowed = balance !== undefined && balance.granted - balance.usage >= required;
+  if (allowed && body["send_event"] === true) balance.usage += required;
+  return {
+    allowed,
+    customer_id: customer.id,
+    required_balance: required,
+    balance: balance ? renderBalance(balance) : null,
+    flag: null,
+  };
+};
+
+const track: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const featureId = findFeature(body["feature_id"])["id"] as string;
+  const value = body["value"] ?? 1;
+  require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
+  const balance = customer.grants[featureId];
+  if (balance) balance.usage = Math.max(0, balance.usage + value);
+  return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
+};
+
+const listPlans: Route = (_state, _body, env) => ({ list: Object.values(PLANS).map((plan) => renderPlan(plan, env)) });
+const getPlan: Route = (_state, body, env) => renderPlan(findPlan(body["plan_id"]), env);
+const listFeatures: Route = () => ({ list: Object.values(FEATURES) });
+const getFeature: Route = (_state, body) => findFeature(body["feature_id"]);
+
+export const billingRoutes: Record<string, Route> = {
+  "billing.attach": attach,
+  "balances.check": check,
+  "balances.track": track,
+  "plans.list": listPlans,
+  "plans.get": getPlan,
+  "features.list": listFeatures,
+  "features.get": getFeature,
+};
+

@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import {
   type BatchTrackParams,
@@ -13,8 +14,7 @@ const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
   path: "balances.batch_track",
   params: BatchTrackParamsSchema,
   response: BatchTrackResponseSchema,
-  // Queues usage: retried only under its Idempotency-Key, so events are neither lost nor queued twice.
-  retry: "mutation",
+  retry: retryPolicy.balancesBatchTrack,
 };
 
 /**

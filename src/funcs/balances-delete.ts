@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import {
   type DeleteBalanceParams,
@@ -13,8 +14,7 @@ const operation: Operation<DeleteBalanceParams, DeleteBalanceResponse> = {
   path: "balances.delete",
   params: DeleteBalanceParamsSchema,
   response: DeleteBalanceResponseSchema,
-  // A change: retried only under its Idempotency-Key, so a repeat cannot delete a second balance.
-  retry: "mutation",
+  retry: retryPolicy.balancesDelete,
 };
 
 /**

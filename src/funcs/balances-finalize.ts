@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import {
   type FinalizeLockParams,
@@ -13,8 +14,7 @@ const operation: Operation<FinalizeLockParams, FinalizeLockResponse> = {
   path: "balances.finalize",
   params: FinalizeLockParamsSchema,
   response: FinalizeLockResponseSchema,
-  // Settles held usage: retried only under its Idempotency-Key, so it is settled once.
-  retry: "mutation",
+  retry: retryPolicy.balancesFinalize,
 };
 
 /**

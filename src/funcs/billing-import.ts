@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type ImportBillingParams, ImportBillingParamsSchema, type BillingImport, BillingImportSchema } from "../models/operations/billing-import.js";
 
@@ -8,8 +9,7 @@ const operation: Operation<ImportBillingParams, BillingImport> = {
   path: "billing.import",
   params: ImportBillingParamsSchema,
   response: BillingImportSchema,
-  // A dry run only computes; a real import writes customer products, so it goes under the Idempotency-Key.
-  retry: (params) => (params.dryRun === true ? "read" : "mutation"),
+  retry: retryPolicy.billingImport,
 };
 
 /**

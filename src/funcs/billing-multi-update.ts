@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
 import { type MultiUpdateParams, MultiUpdateParamsSchema } from "../models/operations/billing-multi-update.js";
@@ -9,8 +10,7 @@ const operation: Operation<MultiUpdateParams, BillingResult> = {
   path: "billing.multi_update",
   params: MultiUpdateParamsSchema,
   response: BillingResultSchema,
-  // It cancels or restores subscriptions and may refund: retried only under the Idempotency-Key.
-  retry: "mutation",
+  retry: retryPolicy.billingMultiUpdate,
 };
 
 /**

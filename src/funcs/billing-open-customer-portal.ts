@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type OpenCustomerPortalParams, OpenCustomerPortalParamsSchema, type CustomerPortal, CustomerPortalSchema } from "../models/operations/billing-open-customer-portal.js";
 
@@ -8,8 +9,7 @@ const operation: Operation<OpenCustomerPortalParams, CustomerPortal> = {
   path: "billing.open_customer_portal",
   params: OpenCustomerPortalParamsSchema,
   response: CustomerPortalSchema,
-  // Each call creates a Stripe portal session: retried only under the Idempotency-Key.
-  retry: "mutation",
+  retry: retryPolicy.billingOpenCustomerPortal,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type PreviewMultiUpdateParams, PreviewMultiUpdateParamsSchema, type MultiUpdatePreview, MultiUpdatePreviewSchema } from "../models/operations/billing-preview-multi-update.js";
 
@@ -8,8 +9,7 @@ const operation: Operation<PreviewMultiUpdateParams, MultiUpdatePreview> = {
   path: "billing.preview_multi_update",
   params: PreviewMultiUpdateParamsSchema,
   response: MultiUpdatePreviewSchema,
-  // A preview changes nothing, so repeats are harmless.
-  retry: "read",
+  retry: retryPolicy.billingPreviewMultiUpdate,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type SetupPaymentParams, SetupPaymentParamsSchema, type PaymentSetup, PaymentSetupSchema } from "../models/operations/billing-setup-payment.js";
 
@@ -8,8 +9,7 @@ const operation: Operation<SetupPaymentParams, PaymentSetup> = {
   path: "billing.setup_payment",
   params: SetupPaymentParamsSchema,
   response: PaymentSetupSchema,
-  // Each call creates a Stripe setup session: retried only under the Idempotency-Key.
-  retry: "mutation",
+  retry: retryPolicy.billingSetupPayment,
 };
 
 /**

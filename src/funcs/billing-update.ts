@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
 import { type UpdateSubscriptionParams, UpdateSubscriptionParamsSchema } from "../models/operations/billing-update.js";
@@ -9,8 +10,7 @@ const operation: Operation<UpdateSubscriptionParams, BillingResult> = {
   path: "billing.update",
   params: UpdateSubscriptionParamsSchema,
   response: BillingResultSchema,
-  // It changes or cancels a subscription and may charge: retried only under the Idempotency-Key.
-  retry: "mutation",
+  retry: retryPolicy.billingUpdate,
 };
 
 /**

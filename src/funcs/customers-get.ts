@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
 import { type GetCustomerParams, GetCustomerParamsSchema } from "../models/operations/customers-get.js";
@@ -9,8 +10,7 @@ const operation: Operation<GetCustomerParams, Customer> = {
   path: "customers.get",
   params: GetCustomerParamsSchema,
   response: CustomerSchema,
-  // Reading has no effect on the server, so repeats are harmless.
-  retry: "read",
+  retry: retryPolicy.customersGet,
 };
 
 /**

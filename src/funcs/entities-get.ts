@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
 import { type GetEntityParams, GetEntityParamsSchema } from "../models/operations/entities-get.js";
@@ -9,8 +10,7 @@ const operation: Operation<GetEntityParams, Entity> = {
   path: "entities.get",
   params: GetEntityParamsSchema,
   response: EntitySchema,
-  // Reading has no effect on the server, so repeats are harmless.
-  retry: "read",
+  retry: retryPolicy.entitiesGet,
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import {
   type AggregateEventsParams,
@@ -13,8 +14,7 @@ const operation: Operation<AggregateEventsParams, EventAggregation> = {
   path: "events.aggregate",
   params: AggregateEventsParamsSchema,
   response: EventAggregationSchema,
-  // A query: aggregating has no effect on the server, so repeats are harmless.
-  retry: "read",
+  retry: retryPolicy.eventsAggregate,
 };
 
 /**

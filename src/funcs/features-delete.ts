@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/request.js";
+import * as retryPolicy from "../lib/retry-policy.js";
 import type { Result } from "../lib/result.js";
 import {
   type DeleteFeatureParams,
@@ -13,8 +14,7 @@ const operation: Operation<DeleteFeatureParams, DeleteFeatureResponse> = {
   path: "features.delete",
   params: DeleteFeatureParamsSchema,
   response: DeleteFeatureResponseSchema,
-  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
-  retry: "mutation",
+  retry: retryPolicy.featuresDelete,
 };
 
 /**

@@ -3,6 +3,28 @@ import { inbound, openEnum } from "../lib/wire.js";
 import { FeatureSchema } from "./feature.js";
 import { BillingMethodSchema, PriceTierSchema } from "./shared.js";
 
+/** When a balance resets. `interval` is `"multiple"` when grants with different intervals are merged. */
+export const BalanceResetSchema = /* @__PURE__ */ inbound({
+  interval: openEnum(["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"]),
+  intervalCount: v.optional(v.number()),
+  /** Epoch ms of the next reset. */
+  resetsAt: v.nullable(v.number()),
+});
+
+/** What one usage event took from one balance row (a grant or a rollover). */
+export const DeductionSchema = /* @__PURE__ */ inbound({
+  /** The balance row drawn from. */
+  balanceId: v.string(),
+  /** The feature the row belongs to. */
+  featureId: v.string(),
+  /** The plan that granted the row; null when it cannot be tied to one plan. */
+  planId: v.nullable(v.string()),
+  /** When the row resets; null when it does not. */
+  reset: v.nullable(BalanceResetSchema),
+  /** Units taken; negative when credit was given back. */
+  value: v.number(),
+});
+
 /** One grant that makes up a balance. */
 export const BalanceBreakdownSchema = /* @__PURE__ */ inbound({
   /** The grant's id. */
@@ -20,14 +42,7 @@ export const BalanceBreakdownSchema = /* @__PURE__ */ inbound({
   /** Whether the grant is unlimited. */
   unlimited: v.boolean(),
   /** When the grant resets, if it does. `interval` is `"multiple"` when grants with different intervals are merged. */
-  reset: v.nullable(
-    inbound({
-      interval: openEnum(["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"]),
-      intervalCount: v.optional(v.number()),
-      /** Epoch ms of the next reset. */
-      resetsAt: v.nullable(v.number()),
-    }),
-  ),
+  reset: v.nullable(BalanceResetSchema),
   /** The usage price, if the grant has one. */
   price: v.nullable(
     inbound({
@@ -80,5 +95,7 @@ export const BalanceSchema = /* @__PURE__ */ inbound({
 
 /** A balance of one feature. */
 export type Balance = v.InferOutput<typeof BalanceSchema>;
+/** What one usage event took from one balance row. */
+export type Deduction = v.InferOutput<typeof DeductionSchema>;
 /** One grant within a balance. */
 export type BalanceBreakdown = v.InferOutput<typeof BalanceBreakdownSchema>;

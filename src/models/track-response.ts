@@ -1,27 +1,6 @@
 import * as v from "valibot";
-import { dataRecord, inbound, openEnum } from "../lib/wire.js";
-import { BalanceSchema } from "./balance.js";
-
-/** One balance row that a track call drew from. */
-export const DeductionSchema = /* @__PURE__ */ inbound({
-  /** The balance row (a grant or a rollover). */
-  balanceId: v.string(),
-  /** The feature the row belongs to. */
-  featureId: v.string(),
-  /** The plan that granted the row; null when it spans several. */
-  planId: v.nullable(v.string()),
-  /** When the row resets. `interval` is `"multiple"` when rows with different intervals are merged. */
-  reset: v.nullable(
-    inbound({
-      interval: openEnum(["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"]),
-      intervalCount: v.optional(v.number()),
-      /** Epoch ms of the next reset. */
-      resetsAt: v.nullable(v.number()),
-    }),
-  ),
-  /** Units taken from the row. */
-  value: v.number(),
-});
+import { dataRecord, inbound } from "../lib/wire.js";
+import { BalanceSchema, DeductionSchema } from "./balance.js";
 
 /** The answer to `balances.track` and `balances.trackTokens`. */
 export const TrackResponseSchema = /* @__PURE__ */ inbound({
@@ -44,4 +23,3 @@ export const TrackResponseSchema = /* @__PURE__ */ inbound({
 /** The answer to `balances.track` and `balances.trackTokens`. */
 export type TrackResponse = v.InferOutput<typeof TrackResponseSchema>;
 /** One balance row that a track call drew from. */
-export type Deduction = v.InferOutput<typeof DeductionSchema>;

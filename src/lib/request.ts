@@ -172,11 +172,20 @@ async function prepare(
   return ok({ url, headers, idempotencyKey });
 }
 
+// The last server URL seen and its parsed base: a client nearly always uses one,
+// so URL parsing stays off the per-request path.
+let cachedServer: { url: string; base: string | undefined } | undefined;
+
 function endpoint(serverURL: string, path: string): string | undefined {
+  if (cachedServer?.url !== serverURL) cachedServer = { url: serverURL, base: parseBase(serverURL) };
+  return cachedServer.base === undefined ? undefined : `${cachedServer.base}/v1/${path}`;
+}
+
+function parseBase(serverURL: string): string | undefined {
   try {
     const base = new URL(serverURL);
     if (base.protocol !== "https:" && base.protocol !== "http:") return undefined;
-    return `${base.origin}${base.pathname.replace(/\/+$/, "")}/v1/${path}`;
+    return `${base.origin}${base.pathname.replace(/\/+$/, "")}`;
   } catch {
     return undefined;
   }
@@ -199,10 +208,8 @@ function retryConfig(core: AutumnCore, options: RequestOptions): CallState["conf
 
 async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, response: Response): Promise<Result<TValue>> {
   const rawBody = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
+  const json = parseJson(rawBody);
+  if (json === NOT_JSON) {
     return err(new ResponseValidationError({ status: response.status, issues: [], rawBody, headers: headerRecord(response.headers) }));
   }
   const parsed = v.safeParse(operation.response, json);
@@ -238,12 +245,8 @@ async function classify(error: unknown, context: FailureContext): Promise<SDKErr
 
 async function apiError(response: Response, context: FailureContext): Promise<SDKError> {
   const rawBody = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody);
-  } catch {
-    body = undefined;
-  }
+  const parsed = parseJson(rawBody);
+  const body = parsed === NOT_JSON ? undefined : parsed;
   const fields = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown; env?: unknown };
   const code = typeof fields.code === "string" ? fields.code : undefined;
   if (response.status === 409 && code === "duplicate_idempotency_key" && context.state.attempts > 1 && context.idempotencyKey) {
@@ -270,7 +273,17 @@ function describeStatus(response: Response, rawBody: string): string {
   return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""} with ${kind} body`;
 }
 
-export function headerRecord(headers: Headers): Record<string, string> {
+const NOT_JSON: unique symbol = Symbol("not JSON");
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
   const record: Record<string, string> = {};
   headers.forEach((value, name) => {
     record[name] = value;

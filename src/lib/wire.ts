@@ -104,15 +104,3 @@ export function withEntries<const TShared extends v.ObjectEntries, const TOwn ex
 ): TShared & TOwn {
   return Object.assign({}, shared, own);
 }
-
-/** `T | null`, required. */
-// @__NO_SIDE_EFFECTS__
-export function nullable<TSchema extends v.GenericSchema>(schema: TSchema) {
-  return v.nullable(schema);
-}
-
-/** `T`, optional (absent, never null). */
-// @__NO_SIDE_EFFECTS__
-export function optional<TSchema extends v.GenericSchema>(schema: TSchema) {
-  return v.optional(schema);
-}

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound, type WireObject } from "../lib/wire.js";
+import { dataRecord, outbound, type WireObject } from "../lib/wire.js";
 import { CustomerIdSchema } from "./customer-params.js";
 
 /** Your id for a lock, at most 256 characters. */
@@ -18,7 +18,7 @@ export const LockParamsSchema = /* @__PURE__ */ outbound({
 export type LockParams = v.InferInput<typeof LockParamsSchema>;
 
 /** Properties attached to the usage event. Keys are sent exactly as given. */
-export const EventPropertiesSchema = /* @__PURE__ */ v.optional(v.record(v.string(), v.unknown()));
+export const EventPropertiesSchema = /* @__PURE__ */ v.optional(dataRecord(v.unknown()));
 
 /** Epoch ms of the usage event; defaults to now. The server refuses a time in the future. */
 export const EventTimestampSchema = /* @__PURE__ */ v.optional(

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound } from "../lib/wire.js";
+import { dataRecord, outbound } from "../lib/wire.js";
 
 // @__NO_SIDE_EFFECTS__
 function atLeast(minimum: number) {
@@ -58,9 +58,9 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
         /** Count only usage from events with these properties. */
         filter: v.optional(
           outbound({
-            properties: v.record(
-              v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+            properties: dataRecord(
               v.union([v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.number(), v.boolean()]),
+              v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
             ),
           }),
         ),

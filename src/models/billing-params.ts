@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound, withEntries } from "../lib/wire.js";
+import { dataRecord, outbound, withEntries } from "../lib/wire.js";
 import { CustomerIdSchema } from "./customer-params.js";
 import { EntityIdSchema } from "./entity-params.js";
 import { PlanCustomizeParamsSchema } from "./plan-customize-params.js";
@@ -74,7 +74,7 @@ export const ProrationBehaviorSchema = /* @__PURE__ */ v.picklist(["prorate_imme
 export const CancelActionSchema = /* @__PURE__ */ v.picklist(["cancel_immediately", "cancel_end_of_cycle", "uncancel"]);
 
 /** Extra Stripe Checkout session parameters, passed through as given. */
-export const CheckoutSessionParamsSchema = /* @__PURE__ */ v.optional(v.record(v.string(), v.unknown()));
+export const CheckoutSessionParamsSchema = /* @__PURE__ */ v.optional(dataRecord(v.unknown()));
 
 /** Entries of every single-plan billing change: attach, update, setup payment, and their previews. */
 export const planChangeEntries = {
@@ -121,7 +121,7 @@ export const checkoutEntries = {
   /** Carry balances over from the previous plan. */
   carryOverBalances: v.optional(CarryOverParamsSchema),
   /** Metadata for the Stripe subscription, invoice and checkout session; `autumn_` keys are reserved. */
-  metadata: v.optional(v.record(v.string(), v.string())),
+  metadata: v.optional(dataRecord(v.string())),
   /** Activate the plan before payment completes. */
   enablePlanImmediately: v.optional(v.boolean()),
   /** A Stripe tax rate (`txr_…`) for the created objects. */

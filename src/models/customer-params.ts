@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound } from "../lib/wire.js";
+import { dataRecord, outbound } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 
 /** Your id for a customer. The server refuses `@`, spaces and dots, so the SDK does too. */
@@ -31,7 +31,7 @@ export type CustomerExpand = v.InferOutput<typeof CustomerExpandSchema>;
 
 export const ExpandListSchema = /* @__PURE__ */ v.optional(v.array(CustomerExpandSchema));
 /** Your metadata. Keys are sent exactly as given; on update, a key set to null is deleted. */
-export const MetadataSchema = /* @__PURE__ */ v.optional(v.nullable(v.record(v.string(), v.unknown())));
+export const MetadataSchema = /* @__PURE__ */ v.optional(v.nullable(dataRecord(v.unknown())));
 
 /** Settings shared by `customers.getOrCreate` and `customers.update`. */
 export const customerSettings = {

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound } from "../lib/wire.js";
+import { dataRecord, outbound } from "../lib/wire.js";
 
 // @__NO_SIDE_EFFECTS__
 function markup() {
@@ -25,8 +25,7 @@ export const featureSettings = {
   /** For AI credit systems: markups and costs keyed by model id. */
   modelMarkups: v.optional(
     v.nullable(
-      v.record(
-        v.string(),
+      dataRecord(
         outbound({ markup: v.optional(markup()), inputCost: v.optional(cost()), outputCost: v.optional(cost()) }),
       ),
     ),
@@ -34,7 +33,7 @@ export const featureSettings = {
   /** For AI credit systems: the markup in percent when no model or provider markup applies; -100 makes usage free. */
   defaultMarkup: v.optional(markup()),
   /** For AI credit systems: markups in percent keyed by provider (the first segment of a model id). */
-  providerMarkups: v.optional(v.nullable(v.record(v.string(), outbound({ markup: markup() })))),
+  providerMarkups: v.optional(v.nullable(dataRecord(outbound({ markup: markup() })))),
   /** Event names that count toward the feature. */
   eventNames: v.optional(v.array(v.string())),
 };

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound, type WireObject, withEntries } from "../lib/wire.js";
+import { dataRecord, outbound, type WireObject, withEntries } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 import { BasePriceParamsSchema, PlanItemFilterSchema, PlanItemParamsSchema } from "./plan-item-params.js";
 
@@ -66,7 +66,7 @@ export const UpsertLicenseParamsSchema = /* @__PURE__ */ outbound({
   /** Changes to the license plan; null for none. */
   customize: v.optional(v.nullable(LicenseCustomizeParamsSchema)),
   /** Your metadata for the link. */
-  metadata: v.optional(v.record(v.string(), v.unknown())),
+  metadata: v.optional(dataRecord(v.unknown())),
 });
 
 /** Entries shared by the scheduled-plan and the full customisation. */

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { outbound } from "../lib/wire.js";
+import { dataRecord, outbound } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 import { UpsertLicenseParamsSchema } from "./plan-customize-params.js";
 import { PlanItemParamsSchema } from "./plan-item-params.js";
@@ -12,7 +12,7 @@ export const PlanIdSchema = /* @__PURE__ */ v.pipe(
 );
 
 /** Your metadata on a plan, shared by all its versions. Keys are sent exactly as given. */
-export const PlanMetadataSchema = /* @__PURE__ */ v.record(v.string(), v.unknown());
+export const PlanMetadataSchema = /* @__PURE__ */ dataRecord(v.unknown());
 
 /** Settings shared by `plans.create` and `plans.update`. */
 export const planSettings = {

@@ -20,7 +20,7 @@ const AggregateEventsObjectSchema = /* @__PURE__ */ outbound({
   /** An explicit epoch-ms window. Not with `range`. */
   customRange: v.optional(outbound({ start: v.number(), end: v.number() })),
   /** Only events whose properties have these values; at most 5. */
-  filterBy: v.optional(v.pipe(v.record(v.string(), v.string()), v.maxEntries(5, "at most 5 filters"))),
+  filterBy: v.optional(v.pipe(dataRecord(v.string()), v.maxEntries(5, "at most 5 filters"))),
   /** Distinct group values per bin, 1 to 250; the rest are summed as "Other". Defaults to 9. */
   maxGroups: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(250))),
   /** `"deducted"` adds a per-balance breakdown under `deductions`. */

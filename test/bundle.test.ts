@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
@@ -17,12 +18,10 @@ const routes = new Map(
 );
 const allRoutes = [...routes.values()].filter((route): route is string => route !== undefined);
 
-async function bundle(module: string): Promise<string> {
+/** Bundles an app entry against the built package, minified, as an edge or browser app would ship it. */
+async function bundleEntry(contents: string): Promise<{ code: string; warnings: string[] }> {
   const result = await build({
-    stdin: {
-      contents: `import { AutumnCore } from "@useautumn/sdk/core.js"; import * as op from "@useautumn/sdk/funcs/${module}.js"; console.log(AutumnCore, op);`,
-      resolveDir: root,
-    },
+    stdin: { contents, resolveDir: root },
     bundle: true,
     minify: true,
     format: "esm",
@@ -31,8 +30,62 @@ async function bundle(module: string): Promise<string> {
     write: false,
     logLevel: "silent",
   });
-  return result.outputFiles[0]!.text;
+  return { code: result.outputFiles[0]!.text, warnings: result.warnings.map((warning) => warning.text) };
 }
+
+async function bundle(module: string): Promise<string> {
+  const { code, warnings } = await bundleEntry(
+    `import { AutumnCore } from "@useautumn/sdk/core.js"; import * as op from "@useautumn/sdk/funcs/${module}.js"; console.log(AutumnCore, op);`,
+  );
+  expect(warnings).toEqual([]);
+  return code;
+}
+
+const gzipBytes = (code: string): number => gzipSync(code, { level: 9 }).length;
+
+/** The call an app makes: the client and one function, invoked once. */
+const ONE_FUNCTION = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+const autumn = new AutumnCore({ secretKey: "am_sk_test" });
+console.log(await customersGetOrCreate(autumn, { customerId: "user_123" }));
+`;
+
+const FIVE_CUSTOMERS_FUNCTIONS = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { customersDelete } from "@useautumn/sdk/funcs/customers-delete.js";
+import { customersGet } from "@useautumn/sdk/funcs/customers-get.js";
+import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+import { customersList } from "@useautumn/sdk/funcs/customers-list.js";
+import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
+const autumn = new AutumnCore({ secretKey: "am_sk_test" });
+console.log(
+  await customersGetOrCreate(autumn, { customerId: "user_123" }),
+  await customersGet(autumn, { customerId: "user_123" }),
+  await customersList(autumn, {}),
+  await customersUpdate(autumn, { customerId: "user_123", name: "Jane" }),
+  await customersDelete(autumn, { customerId: "user_123" }),
+);
+`;
+
+/**
+ * Byte budgets, gzip level 9 of the esbuild-minified bundle. They sit a little
+ * above today's figures so that any growth is a deliberate decision made in
+ * this file. The issue's goals (8 KB and 11 KB) are not reached: ky 1.x alone
+ * is 5.1 KB of every bundle; bench/RESULTS.md has the breakdown.
+ */
+const BUDGETS = [
+  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 14_000],
+  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 14_400],
+] as const;
+
+describe("bundle size budgets (esbuild, minified, gzip)", () => {
+  it.each(BUDGETS)("%s fits in its budget", async (_name, entry, budget) => {
+    const { code, warnings } = await bundleEntry(entry);
+    expect(warnings).toEqual([]);
+    expect(gzipBytes(code)).toBeLessThanOrEqual(budget);
+  });
+});
 
 describe("one standalone function's bundle", () => {
   it.each([...routes.keys()])("%s holds no other operation's route", async (module) => {

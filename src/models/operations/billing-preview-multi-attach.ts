@@ -1,4 +1,4 @@
-import * as v from "valibot";
+import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { multiAttachEntries } from "../billing-multi-attach-params.js";
 

@@ -1,4 +1,4 @@
-import * as v from "valibot";
+import type * as v from "valibot";
 import { inbound, openEnum, outbound, withEntries } from "../../lib/wire.js";
 import { updateEntries } from "../billing-params.js";
 import { previewChargeEntries, previewEntries } from "../billing-preview.js";

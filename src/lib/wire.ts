@@ -18,7 +18,17 @@ export type WireBody = WireObject | readonly WireObject[];
 /** The camelCase value an object schema with these entries produces. */
 export type ObjectOutput<TEntries extends v.ObjectEntries> = v.InferOutput<v.ObjectSchema<TEntries, undefined>>;
 /** The camelCase value an object schema with these entries accepts. */
-export type ObjectInput<TEntries extends v.ObjectEntries> = v.InferInput<v.ObjectSchema<TEntries, undefined>>;
+export type ObjectInput<TEntries extends v.ObjectEntries> = ReadonlyArrays<v.InferInput<v.ObjectSchema<TEntries, undefined>>>;
+
+/**
+ * Lets request types take readonly arrays (`as const` literals, frozen
+ * config): the SDK never mutates what it is given.
+ */
+export type ReadonlyArrays<T> = T extends readonly (infer TItem)[]
+  ? readonly ReadonlyArrays<TItem>[]
+  : T extends Record<string, unknown>
+    ? { [K in keyof T]: ReadonlyArrays<T[K]> }
+    : T;
 
 /** Converts a camelCase field name to its snake_case wire name. */
 export function toWireName(name: string): string {

@@ -51,6 +51,12 @@ describe("standalone functions", () => {
     expectTypeOf<{ customerId: "u"; metadata: { a: null } }>().toMatchTypeOf<UpdateCustomerParams>();
   });
 
+  it("take readonly arrays, so `as const` params type-check", () => {
+    const expand = ["invoices", "subscriptions.plan"] as const;
+    void customersGet(core, { customerId: "u", expand });
+    void customersGetOrCreate(core, { customerId: "u", expand } as const);
+  });
+
   it("type the customer in camelCase, with data-keyed records and open enums", () => {
     expectTypeOf<Customer["createdAt"]>().toEqualTypeOf<number>();
     expectTypeOf<Customer["balances"][string]["featureId"]>().toEqualTypeOf<string>();

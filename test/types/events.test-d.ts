@@ -18,8 +18,8 @@ describe("event functions", () => {
   });
 
   it("take featureId as one id or several, required only to aggregate", () => {
-    expectTypeOf<ListEventsParams["featureId"]>().toEqualTypeOf<string | string[] | undefined>();
-    expectTypeOf<AggregateEventsParams["featureId"]>().toEqualTypeOf<string | string[]>();
+    expectTypeOf<ListEventsParams["featureId"]>().toEqualTypeOf<string | readonly string[] | undefined>();
+    expectTypeOf<AggregateEventsParams["featureId"]>().toEqualTypeOf<string | readonly string[]>();
     expectTypeOf<AggregateEventsParams["range"]>().toEqualTypeOf<"24h" | "7d" | "30d" | "90d" | "last_cycle" | "1bc" | "3bc" | undefined>();
     // @ts-expect-error: featureId is required
     void eventsAggregate(core, { customerId: "user_123" });

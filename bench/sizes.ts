@@ -68,6 +68,22 @@ export default {
 `,
   },
   {
+    name: "ky-only",
+    label: "ky alone, one POST (baseline)",
+    source: () => `
+import ky from "ky";
+export default {
+  async fetch() {
+    const body = await ky.post("https://api.useautumn.com/v1/customers.get_or_create", {
+      json: { customer_id: "user_123" },
+      headers: { authorization: "Bearer " + ${KEY} },
+    }).json();
+    return Response.json(body);
+  },
+};
+`,
+  },
+  {
     name: "one-function",
     label: "AutumnCore + customersGetOrCreate",
     goalGzip: 8 * 1024,

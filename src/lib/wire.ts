@@ -82,16 +82,47 @@ function member(dataset: Dataset, config: Config, schema: v.GenericSchema, input
   return result.value;
 }
 
+type Leaf = v.GenericSchema & { wrapped?: v.GenericSchema; default?: unknown; pipe?: unknown };
+
+/**
+ * For the common leaf schemas (string, number, boolean, unknown, and those
+ * wrapped in nullable or optional without a default), a plain check that
+ * proves the value passes unchanged. Most fields of a response are leaves, so
+ * parsing skips valibot's per-value bookkeeping for them; a value that fails
+ * the check still goes through its schema, which reports the issue.
+ */
+function passesAsIs(schema: Leaf): ((value: unknown) => boolean) | undefined {
+  if (schema.pipe) return undefined;
+  switch (schema.type) {
+    case "string":
+    case "boolean":
+      return (value) => typeof value === schema.type;
+    case "number":
+      return (value) => typeof value === "number" && !Number.isNaN(value);
+    case "unknown":
+      return () => true;
+    case "nullable":
+    case "optional": {
+      const inner = schema.default === undefined ? passesAsIs(schema.wrapped as Leaf) : undefined;
+      const empty = schema.type === "nullable" ? null : undefined;
+      return inner && ((value) => value === empty || inner(value));
+    }
+  }
+  return undefined;
+}
+
 // @__NO_SIDE_EFFECTS__
 function wireObject(entries: v.ObjectEntries, inbound: boolean): v.GenericSchema {
   const fields = Object.keys(entries).map((name) => {
     const wire = toWireName(name);
-    return inbound ? ([wire, name, entries[name]!] as const) : ([name, wire, entries[name]!] as const);
+    const field = entries[name]!;
+    return inbound ? ([wire, name, field, passesAsIs(field)] as const) : ([name, wire, field, passesAsIs(field)] as const);
   });
   // Inbound objects drop unknown fields; outbound ones refuse them.
   return jsonObject(inbound ? "object" : "strict_object", { entries }, (input, output, dataset, config, schema) => {
-    for (const [from, to, field] of fields) {
-      const value = member(dataset, config, field, input, from, "value", input[from]);
+    for (const [from, to, field, quick] of fields) {
+      let value = input[from];
+      if (!quick?.(value)) value = member(dataset, config, field, input, from, "value", value);
       if (value !== undefined) output[to] = value;
     }
     if (inbound) return;

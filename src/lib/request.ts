@@ -16,7 +16,7 @@ import { isOutage } from "./fail-open.js";
 import { toIssues } from "./issues.js";
 import { err, ok, type Result } from "./result.js";
 import { type CallState, kyRetryOptions, type RetryPolicy, serverWaitMs } from "./retry.js";
-import { type Transport, transport } from "./transport.js";
+import { bodyText, type Transport, transport } from "./transport.js";
 import type { WireBody } from "./wire.js";
 
 /** Everything that distinguishes one operation from another: data, not code. */
@@ -207,7 +207,7 @@ function retryConfig(core: AutumnCore, options: RequestOptions): CallState["conf
 }
 
 async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, response: Response): Promise<Result<TValue>> {
-  const rawBody = await response.text();
+  const rawBody = await bodyText(response);
   const json = parseJson(rawBody);
   if (json === NOT_JSON) {
     return err(new ResponseValidationError({ status: response.status, issues: [], rawBody, headers: headerRecord(response.headers) }));
@@ -244,7 +244,7 @@ async function classify(error: unknown, context: FailureContext): Promise<SDKErr
 }
 
 async function apiError(response: Response, context: FailureContext): Promise<SDKError> {
-  const rawBody = await response.text();
+  const rawBody = await bodyText(response);
   const parsed = parseJson(rawBody);
   const body = parsed === NOT_JSON ? undefined : parsed;
   const fields = (body && typeof body === "object" ? body : {}) as { code?: unknown; message?: unknown; env?: unknown };

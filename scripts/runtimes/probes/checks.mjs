@@ -1,0 +1,47 @@
+// The checks every runtime runs, given the SDK modules as that runtime's user
+// imported them. Plain JavaScript so that each runtime loads it unchanged.
+
+/** The key the loopback API accepts; any other key gets 401 invalid_secret_key. */
+export const KEY = "am_sk_test_runtimes0123456789";
+const WRONG_KEY = "am_sk_test_wrongkey9876543210";
+
+/**
+ * Calls customersGetOrCreate once with the right key (expects a parsed
+ * customer) and once with a wrong key (expects the 401 as an error value that
+ * does not contain the key). Resolves to `{ ok, detail }`; never rejects.
+ */
+export async function runChecks({ AutumnCore, customersGetOrCreate }, serverURL, customerId) {
+  const failures = [];
+  const expect = (condition, message) => condition || failures.push(message);
+  try {
+    const core = new AutumnCore({ secretKey: KEY, serverURL, retryConfig: { limit: 0 } });
+    const created = await customersGetOrCreate(core, { customerId, name: "Ada Lovelace", email: "ada@example.com" });
+    if (created.ok) {
+      const customer = created.value;
+      expect(customer.id === customerId, `customer id ${customer.id}`);
+      expect(customer.email === "ada@example.com", `customer email ${customer.email}`);
+      expect(typeof customer.createdAt === "number", "createdAt not mapped from created_at");
+      expect(customer.balances?.messages?.remaining === 40, "balances.messages.remaining not parsed");
+    } else {
+      failures.push(`getOrCreate failed: ${created.error?.name}: ${created.error?.message}`);
+    }
+
+    const wrong = new AutumnCore({ secretKey: WRONG_KEY, serverURL, retryConfig: { limit: 0 } });
+    const refused = await customersGetOrCreate(wrong, { customerId });
+    if (refused.ok) {
+      failures.push("a wrong key was accepted");
+    } else {
+      const error = refused.error;
+      expect(error.name === "AutumnAPIError", `error name ${error.name}: ${error.message}`);
+      expect(error.status === 401 && error.code === "invalid_secret_key", `error ${error.status} ${error.code}`);
+      expect(error instanceof Error, "error is not an Error");
+      const shown = `${error.message} ${error.stack ?? ""} ${JSON.stringify(error)}`;
+      expect(!shown.includes(WRONG_KEY), "the secret key leaked into the error");
+    }
+  } catch (error) {
+    failures.push(`threw: ${error?.stack ?? error}`);
+  }
+  return failures.length === 0
+    ? { ok: true, detail: "getOrCreate parsed the customer; a wrong key came back as AutumnAPIError 401 invalid_secret_key" }
+    : { ok: false, detail: failures.join("; ") };
+}

@@ -1,0 +1,198 @@
+// `npm run test:runtimes`: build and pack the SDK once, install the tarball
+// into a scratch app, then in each runtime import it the way that runtime's
+// users do and check customersGetOrCreate and an error path against a
+// loopback API. One verdict line per runtime; exits 1 if any failed.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { build } from "esbuild";
+import { binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
+import { startWorker } from "./workerd.js";
+
+interface Verdict {
+  ok: boolean;
+  detail: string;
+}
+
+const KEY = "am_sk_test_runtimes0123456789";
+const customer = JSON.parse(readFileSync(`${root}test/fixtures/customer.json`, "utf8")) as Record<string, unknown>;
+const seen = new Map<string, number>();
+
+/** The loopback Autumn: customers.get_or_create only, with Autumn's headers, error bodies and CORS. */
+function apiHandler(request: IncomingMessage, response: ServerResponse): void {
+  const cors = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "POST",
+    "access-control-allow-headers": request.headers["access-control-request-headers"] ?? "",
+    "access-control-expose-headers": "retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset",
+  };
+  const send = (status: number, payload: unknown) => {
+    response.writeHead(status, { ...cors, "content-type": "application/json" });
+    response.end(JSON.stringify(payload));
+  };
+  if (request.method === "OPTIONS") {
+    response.writeHead(204, cors);
+    response.end();
+    return;
+  }
+  let text = "";
+  request.setEncoding("utf8");
+  request.on("data", (chunk: string) => (text += chunk));
+  request.on("end", () => {
+    if (request.method !== "POST" || request.url !== "/v1/customers.get_or_create") {
+      return send(404, { message: `Route not found: ${request.method} ${request.url}`, code: "not_found", env: "sandbox" });
+    }
+    if (request.headers["authorization"] !== `Bearer ${KEY}`) {
+      return send(401, { message: "Invalid secret key", code: "invalid_secret_key", env: "sandbox" });
+    }
+    if (request.headers["x-api-version"] !== "2.3.0" || !request.headers["content-type"]?.startsWith("application/json")) {
+      return send(400, { message: "Missing x-api-version or JSON content type", code: "invalid_request", env: "sandbox" });
+    }
+    let body: { customer_id?: unknown; name?: unknown; email?: unknown };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return send(400, { message: "Request body must be JSON", code: "invalid_request", env: "sandbox" });
+    }
+    if (typeof body.customer_id !== "string") {
+      return send(400, { message: "customer_id is required", code: "invalid_inputs", env: "sandbox" });
+    }
+    seen.set(body.customer_id, (seen.get(body.customer_id) ?? 0) + 1);
+    send(200, { ...customer, id: body.customer_id, name: body.name ?? null, email: body.email ?? null });
+  });
+}
+
+async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ server: Server; url: string; port: number }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}`, port };
+}
+
+/** Runs a probe process and reads the verdict it prints as its last line. */
+function runProcess(command: string, args: string[], cwd: string, timeoutMs = 30_000): Promise<Verdict> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (error) => resolve({ ok: false, detail: `could not start ${command}: ${error.message}` }));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const last = out.trim().split("\n").at(-1) ?? "";
+      try {
+        const verdict = JSON.parse(last) as Verdict;
+        resolve(code === 0 ? verdict : { ok: false, detail: `exit ${code}: ${verdict.detail}` });
+      } catch {
+        resolve({ ok: false, detail: `exit ${code}, no verdict: ${out.trim().slice(-800)}` });
+      }
+    });
+  });
+}
+
+async function runChromium(app: string, apiURL: string, customerId: string): Promise<Verdict> {
+  const bundled = await build({
+    entryPoints: [`${app}/browser.mjs`],
+    absWorkingDir: app,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const script = bundled.outputFiles[0]!.text;
+  let settle!: (verdict: Verdict) => void;
+  const verdict = new Promise<Verdict>((resolve) => (settle = resolve));
+  // The page comes from another origin than the API, as in a real app, so the SDK's requests need CORS.
+  const page = await listen((request, response) => {
+    if (request.url?.startsWith("/verdict")) {
+      let text = "";
+      request.on("data", (chunk) => (text += chunk));
+      request.on("end", () => {
+        response.end();
+        settle(JSON.parse(text) as Verdict);
+      });
+    } else if (request.url === "/probe.js") {
+      response.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    } else {
+      response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/probe.js"></script>');
+    }
+  });
+  const profile = mkdtempSync(`${tmpdir()}/autumn-chromium-`);
+  const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+  const child = spawn(chromiumPath, [...flags, `--user-data-dir=${profile}`, `${page.url}/?api=${encodeURIComponent(apiURL)}&customer=${customerId}`], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<Verdict>((resolve) => child.once("exit", (code) => resolve({ ok: false, detail: `chromium exited (${code}): ${stderr.slice(-800)}` })));
+  const timeout = new Promise<Verdict>((resolve) => setTimeout(() => resolve({ ok: false, detail: "no verdict from the page within 30 s" }), 30_000).unref());
+  try {
+    return await Promise.race([verdict, exited, timeout]);
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {}
+    page.server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function version(name: RuntimeName | "chromium"): string {
+  if (name === "chromium") return execFileSync(chromiumPath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().replace(/^Chromium /, "").split(" ")[0]!;
+  return pins[name].version;
+}
+
+const started = Date.now();
+const scratch = mkdtempSync(`${tmpdir()}/autumn-runtimes-`);
+const api = await listen(apiHandler);
+const results: { runtime: string; format: string; verdict: Verdict; ms: number; customerId: string }[] = [];
+try {
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", scratch, "--loglevel=error"], { cwd: root, encoding: "utf8" })) as { filename: string }[];
+  const app = `${scratch}/app`;
+  cpSync(`${root}scripts/runtimes/probes`, app, { recursive: true });
+  writeFileSync(`${app}/package.json`, JSON.stringify({ name: "autumn-runtime-app", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", `${scratch}/${packed!.filename}`], { cwd: app, stdio: "inherit" });
+
+  const matrix: { runtime: RuntimeName | "chromium"; format: string; customerId: string; run: (customerId: string) => Promise<Verdict> }[] = [];
+  const add = (runtime: RuntimeName | "chromium", format: string, run: (customerId: string) => Promise<Verdict>) =>
+    matrix.push({ runtime, format, customerId: `rt_${runtime}_${format.split(" ")[0]!.replace(/\W/g, "")}`, run });
+  for (const name of ["node20", "node22", "node24"] as const) {
+    add(name, "ESM import", (id) => runProcess(binaryPath(name), ["node.mjs", api.url, id], app));
+    add(name, "CJS require", (id) => runProcess(binaryPath(name), ["node.cjs", api.url, id], app));
+  }
+  add("bun", "ESM import", (id) => runProcess(binaryPath("bun"), ["node.mjs", api.url, id], app));
+  add("deno", "ESM import, node_modules", (id) =>
+    runProcess(binaryPath("deno"), ["run", "--no-prompt", "--node-modules-dir=manual", "--allow-net=127.0.0.1", "node.mjs", api.url, id], app),
+  );
+  add("workerd", "ESM, esbuild bundle", async (id) => {
+    const worker = await startWorker({ entry: "./worker.mjs", resolveDir: app, bindings: { AUTUMN_SERVER_URL: api.url, CUSTOMER_ID: id }, upstream: `127.0.0.1:${api.port}` });
+    try {
+      const response = await fetch(worker.url);
+      return response.ok ? ((await response.json()) as Verdict) : { ok: false, detail: `worker answered ${response.status}: ${await response.text()} ${worker.output()}` };
+    } finally {
+      await worker.close();
+    }
+  });
+  add("chromium", "ESM, esbuild bundle", (id) => runChromium(app, api.url, id));
+
+  for (const entry of matrix) {
+    const t0 = Date.now();
+    let verdict = await entry.run(entry.customerId).catch((error: unknown): Verdict => ({ ok: false, detail: String(error) }));
+    if (verdict.ok && seen.get(entry.customerId) !== 1) verdict = { ok: false, detail: `the API saw ${seen.get(entry.customerId) ?? 0} accepted requests, expected 1` };
+    results.push({ runtime: entry.runtime, format: entry.format, verdict, ms: Date.now() - t0, customerId: entry.customerId });
+    const label = `${entry.runtime} ${version(entry.runtime)}`;
+    console.log(`${verdict.ok ? "PASS" : "FAIL"}  ${label.padEnd(24)} ${entry.format.padEnd(26)} ${verdict.detail} (${Date.now() - t0} ms)`);
+  }
+} finally {
+  api.server.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+const failed = results.filter((result) => !result.verdict.ok).length;
+console.log(`${failed === 0 ? "all" : `${failed} of`} ${results.length} runtime checks ${failed === 0 ? "passed" : "failed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exitCode = failed === 0 ? 0 : 1;

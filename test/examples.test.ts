@@ -1,0 +1,147 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { serve, type ServerType } from "@hono/node-server";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The built package, as the examples import it (they need `npm run build`, which `npm test` does).
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
+import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { binaryPath } from "../scripts/runtimes/pins.js";
+import { startWorker } from "../scripts/runtimes/workerd.js";
+
+/**
+ * The examples in examples/, compiled and, where they can run here, run
+ * against the local sandbox: the route handler and the Hono service on Node,
+ * the Worker under workerd (installed by `npm run runtimes:install`).
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+const KEY = "am_sk_test_examples";
+let sandbox: Sandbox;
+let core: AutumnCore;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  core = new AutumnCore({ secretKey: KEY, serverURL: sandbox.url });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** A customer on the free plan: 5 `messages` a month. */
+async function freeCustomer(customerId: string): Promise<void> {
+  expect((await customersGetOrCreate(core, { customerId })).ok).toBe(true);
+  expect((await billingAttach(core, { customerId, planId: "free" })).ok).toBe(true);
+}
+
+const requestsFor = (customerId: string) => sandbox.requests.filter((request) => JSON.stringify(request.body).includes(`"${customerId}"`)).length;
+
+it("compiles every example with tsc", async () => {
+  await promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "examples/tsconfig.json"], { cwd: root });
+});
+
+describe("examples/nextjs-route: the App Router route handler", () => {
+  const env = { ...process.env };
+  beforeAll(() => {
+    process.env["AUTUMN_SECRET_KEY"] = KEY;
+    process.env["AUTUMN_SERVER_URL"] = sandbox.url;
+  });
+  afterAll(() => {
+    process.env = env;
+  });
+  const as = (user: string | null, path: string, init: RequestInit = {}) =>
+    new Request(`http://app.test${path}`, { ...init, headers: user ? { "x-user-id": user, "content-type": "application/json" } : {} });
+
+  it("checks and tracks usage for the signed-in user", async () => {
+    const { GET, POST } = await import("../examples/nextjs-route/app/api/usage/route.js");
+    await freeCustomer("next_1");
+    expect(await (await GET(as("next_1", "/api/usage?feature=messages"))).json()).toEqual({ allowed: true, remaining: 5 });
+    const tracked = await POST(as("next_1", "/api/usage", { method: "POST", body: JSON.stringify({ feature: "messages", value: 2 }) }));
+    expect([tracked.status, await tracked.json()]).toEqual([200, { remaining: 3 }]);
+  });
+
+  it("answers 401, 400 and 404 from error values, sending nothing for a bad id", async () => {
+    const { GET } = await import("../examples/nextjs-route/app/api/usage/route.js");
+    expect((await GET(as(null, "/api/usage"))).status).toBe(401);
+    const invalid = await GET(as("not an id", "/api/usage"));
+    expect([invalid.status, await invalid.json()]).toEqual([400, { error: "invalid customerId" }]);
+    expect(requestsFor("not an id")).toBe(0);
+    const missing = await GET(as("next_nobody", "/api/usage"));
+    expect([missing.status, await missing.json()]).toEqual([404, { error: "customer_not_found" }]);
+  });
+});
+
+describe("examples/hono: the service on Node", () => {
+  let server: ServerType;
+  let origin: string;
+  beforeAll(async () => {
+    const { createApp } = await import("../examples/hono/app.js");
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: createApp(core).fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+    });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const call = async (user: string | null, method: string, path: string) => {
+    const response = await fetch(`${origin}${path}`, { method, headers: user ? { "x-user-id": user, "x-user-email": `${user}@example.com` } : {} });
+    return [response.status, await response.json()] as const;
+  };
+
+  it("signs up, subscribes, and counts uses down until it answers 402", async () => {
+    expect(await call("hono_1", "POST", "/api/me")).toEqual([200, { id: "hono_1", email: "hono_1@example.com" }]);
+    expect(await call("hono_1", "POST", "/api/subscribe/free")).toEqual([200, { paymentUrl: null }]);
+    expect(await call("hono_1", "GET", "/api/usage/messages")).toEqual([200, { featureId: "messages", allowed: true, remaining: 5 }]);
+    for (const remaining of [4, 3, 2, 1, 0]) {
+      expect(await call("hono_1", "POST", "/api/usage/messages")).toEqual([200, { featureId: "messages", allowed: true, remaining }]);
+    }
+    expect(await call("hono_1", "POST", "/api/usage/messages")).toEqual([402, { featureId: "messages", allowed: false, remaining: 0 }]);
+  });
+
+  it("maps error values to 401, 400 and 404", async () => {
+    expect((await call(null, "GET", "/api/usage/messages"))[0]).toBe(401);
+    expect(await call("bad@id", "GET", "/api/usage/messages")).toEqual([400, { error: "invalid customerId" }]);
+    expect(await call("hono_nobody", "GET", "/api/usage/messages")).toEqual([404, { error: "customer_not_found" }]);
+    expect(await call("hono_nobody", "POST", "/api/subscribe/enterprise")).toEqual([404, { error: "customer_not_found" }]);
+  });
+});
+
+const workerd = binaryPath("workerd");
+describe.skipIf(!existsSync(workerd))("examples/worker: the Cloudflare Worker under workerd", () => {
+  it("spends the balance one use at a time and answers 402 at zero, 404 for an unknown customer", async () => {
+    await freeCustomer("worker_1");
+    const worker = await startWorker({
+      entry: "examples/worker/index.ts",
+      resolveDir: root,
+      bindings: { AUTUMN_SECRET_KEY: KEY, AUTUMN_SERVER_URL: sandbox.url },
+      upstream: new URL(sandbox.url).host,
+    });
+    try {
+      const use = async (customer: string) => {
+        const response = await fetch(`${worker.url}/use?customer=${customer}&feature=messages`, { method: "POST" });
+        return [response.status, await response.json()] as const;
+      };
+      for (const remaining of [4, 3, 2, 1, 0]) expect(await use("worker_1")).toEqual([200, { remaining }]);
+      expect(await use("worker_1")).toEqual([402, { error: "limit reached" }]);
+      expect(await use("worker_nobody")).toEqual([404, { error: "customer_not_found" }]);
+    } finally {
+      await worker.close();
+    }
+  });
+});
+if (!existsSync(workerd)) console.warn(`examples/worker not run: ${workerd} is missing (npm run runtimes:install)`);
+
+describe("examples/browser: the page's bundle", () => {
+  it("holds no key and none of the SDK, only calls to the app's own routes", async () => {
+    const result = await build({ entryPoints: [`${root}examples/browser/main.ts`], bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+    const code = result.outputFiles[0]!.text;
+    expect(code).toContain("/api/usage/");
+    for (const leak of ["am_sk_", "Bearer", "x-api-version", "api.useautumn.com", "AutumnCore"]) expect(code).not.toContain(leak);
+    console.log(`examples/browser bundle: ${code.length} bytes minified`);
+  });
+});

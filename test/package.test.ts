@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { pins } from "../scripts/runtimes/pins.js";
+
+/**
+ * The built package as its users load it. Needs `npm run build` first, which
+ * `npm test` does.
+ */
+const require = createRequire(import.meta.url);
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("..", import.meta.url));
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe("the CommonJS build", () => {
+  it("reaches the API through ky when loaded with require", async () => {
+    const { AutumnCore } = require("../dist/core.cjs") as typeof import("../src/core.js");
+    const { customersGetOrCreate } = require("../dist/funcs/customers-get-or-create.cjs") as typeof import("../src/funcs/customers-get-or-create.js");
+    const core = new AutumnCore({ secretKey: "am_sk_test_cjs", serverURL: sandbox.url });
+    const created = await customersGetOrCreate(core, { customerId: "cjs_1" });
+    expect(created.ok || created.error).toBe(true);
+  });
+});
+
+describe("the published package", () => {
+  it("has no publint problems, suggestions included", async () => {
+    const { messages, pkg } = await publint({ pkgDir: root, strict: true, pack: "npm" });
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
+  });
+
+  it("resolves types for every entry point under node10, node16 (CJS and ESM) and bundler", async () => {
+    // attw cannot expand `./funcs/*`, so two concrete function paths are checked too.
+    const { stdout } = await run(
+      "npx",
+      ["--no-install", "attw", "--pack", ".", "--format", "json", "--include-entrypoints", "./funcs/customers-get-or-create.js", "./funcs/balances-check"],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+    const { analysis } = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
+    expect(analysis.problems).toEqual([]);
+    expect(Object.keys(analysis.entrypoints)).toContain("./funcs/customers-get-or-create.js");
+  });
+
+  it("packs only dist, the README, the licence and package.json", async () => {
+    const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: root });
+    const [packed] = JSON.parse(stdout) as { size: number; unpackedSize: number; files: { path: string }[] }[];
+    const paths = packed!.files.map((file) => file.path);
+    expect(paths.filter((path) => !/^dist\/.+\.(js|cjs|d\.ts|d\.cts)$/.test(path))).toEqual(["LICENSE", "README.md", "package.json"]);
+    expect(paths).toContain("dist/funcs/customers-get-or-create.cjs");
+    expect(paths.filter((path) => /\.map$|(^|\/)(src|test|sandbox|examples|scripts)\//.test(path))).toEqual([]);
+    console.log(`npm pack: ${paths.length} files, ${(packed!.size / 1024).toFixed(1)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+  });
+});
+
+describe("the README's runtime table", () => {
+  it("names the versions the matrix pins", () => {
+    const readme = readFileSync(`${root}README.md`, "utf8");
+    const table = readme.slice(readme.indexOf("| Runtime | Version tested |"), readme.indexOf("\n\n", readme.indexOf("| Runtime | Version tested |")));
+    for (const [name, pin] of Object.entries(pins)) expect(table, name).toContain(`| ${pin.version}`);
+  });
+});

@@ -29,6 +29,8 @@ export interface Operation<TParams, TValue> {
   readonly response: v.GenericSchema<unknown, TValue>;
   /** Whether the operation may be repeated freely; may depend on the params. */
   readonly retry: RetryPolicy | ((params: TParams) => RetryPolicy);
+  /** The value of a 2xx without a body (an async track's 202 or 204): the request was accepted, nothing more is known. */
+  readonly accepted?: (params: TParams) => TValue;
   /** The "allowed" value to return during an outage when the caller opts in to failing open. */
   readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
 }
@@ -97,7 +99,7 @@ async function run<TParams, TValue>(
       fetch: via.fetch,
       hooks: via.hooks,
     } satisfies KyOptions);
-    return await parseBody(operation, response);
+    return await parseBody(operation, params, response);
   } catch (error) {
     return err(await classify(error, { url, state, options, budget, timeoutMs, idempotencyKey }));
   } finally {
@@ -206,8 +208,10 @@ function retryConfig(core: AutumnCore, options: RequestOptions): CallState["conf
   return { ...core.retryConfig, ...(typeof override === "number" ? { limit: override } : override) };
 }
 
-async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, response: Response): Promise<Result<TValue>> {
+async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response): Promise<Result<TValue>> {
   const rawBody = await response.text();
+  // An error here would invite a resend under a new key, applying the request twice.
+  if (rawBody === "" && operation.accepted) return ok(operation.accepted(params));
   const json = parseJson(rawBody);
   if (json === NOT_JSON) {
     return err(new ResponseValidationError({ status: response.status, issues: [], rawBody, headers: headerRecord(response.headers) }));

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersList } from "../../src/funcs/customers-list.js";
+import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { Result } from "../../src/lib/result.js";
 import { fixture, SECRET_KEY, testCore } from "../helpers.js";
 import { type Behaviour, delayed, hang, refusedURL, reply, reset, resetMidBody, startFaultServer, type FaultServer } from "./fault-server.js";
@@ -223,5 +225,40 @@ describe("fault server: what the caller gets, how many requests, within the budg
     const server = await serve(reset(), reply(200, customer));
     await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
     expect(server.requests.map((request) => request.headers["authorization"])).toEqual([`Bearer ${SECRET_KEY}`, `Bearer ${SECRET_KEY}`]);
+  });
+});
+
+describe("a 2xx without a body", () => {
+  const bodyless = (status: number): Behaviour => (_request, response) => response.writeHead(status).end();
+
+  it.each([202, 204, 200])("track answered %i with no body is recorded usage, not an error", async (status) => {
+    const server = await serve(bodyless(status));
+    const core = testCore({ serverURL: server.url });
+    const result = await balancesTrack(core, { customerId: "user_123", entityId: "seat_1", featureId: "messages", value: 4 });
+    if (!result.ok) throw result.error;
+    expect(result.value).toEqual({ customerId: "user_123", entityId: "seat_1", value: 4, balance: null });
+    expect("failedOpen" in result.value).toBe(false);
+    expect(server.count()).toBe(1);
+  });
+
+  it("track by event name with no value defaults to 1", async () => {
+    const server = await serve(bodyless(202));
+    const result = await balancesTrack(testCore({ serverURL: server.url }), { customerId: "user_123", eventName: "ai_chat_request" });
+    expect(result.ok && result.value).toEqual({ customerId: "user_123", eventName: "ai_chat_request", value: 1, balance: null });
+  });
+
+  it.each([202, 204])("batch track answered %i with no body is queued", async (status) => {
+    const server = await serve(bodyless(status));
+    const result = await balancesBatchTrack(testCore({ serverURL: server.url }), [{ customerId: "user_123", featureId: "messages" }]);
+    expect(result.ok && result.value).toEqual({ success: true });
+    expect(server.count()).toBe(1);
+  });
+
+  it("any other operation reports it as a ResponseValidationError that says the request was accepted", async () => {
+    const server = await serve(bodyless(204));
+    const result = await customersUpdate(testCore({ serverURL: server.url }), { customerId: "user_123", name: "Pat" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseValidationError", status: 204, rawBody: "" });
+    expect(result.error?.message).toMatch(/no body.*accepted/);
+    expect(server.count()).toBe(1);
   });
 });

@@ -241,9 +241,10 @@ interface FailureContext {
 async function classify(error: unknown, context: FailureContext): Promise<SDKError> {
   const { state, options } = context;
   if (options.signal?.aborted) return new RequestAbortedError({ reason: options.signal.reason });
-  if (context.budget.signal.aborted) return new RequestTimeoutError({ timeoutMs: context.timeoutMs, attempts: state.attempts });
+  const { idempotencyKey } = context;
+  if (context.budget.signal.aborted) return new RequestTimeoutError({ timeoutMs: context.timeoutMs, attempts: state.attempts, idempotencyKey });
   if (error instanceof HTTPError) return apiError(error.response, context);
-  if (error instanceof TypeError) return new ConnectionError({ url: context.url, attempts: state.attempts, cause: error });
+  if (error instanceof TypeError) return new ConnectionError({ url: context.url, attempts: state.attempts, cause: error, idempotencyKey });
   return new UnexpectedClientError({ message: "The request failed inside the SDK or a hook", cause: error });
 }
 
@@ -265,6 +266,7 @@ async function apiError(response: Response, context: FailureContext): Promise<SD
     rawBody,
     headers: headerRecord(response.headers),
     retryAfterMs: serverWaitMs(response.headers),
+    idempotencyKey: context.idempotencyKey,
   });
 }
 

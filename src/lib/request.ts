@@ -113,7 +113,9 @@ interface Prepared {
   idempotencyKey: string | undefined;
 }
 
-const FORBIDDEN_HEADER_VALUE = /[\r\n\0]/;
+// Line breaks would split the header; other control characters and anything above U+00FF make
+// fetch throw a TypeError, which would read as a network failure although nothing was sent.
+const FORBIDDEN_HEADER_VALUE = /[\0-\x08\n-\x1f\x7f\u0100-\uffff]/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Set by the pipeline; per-call headers must not replace them.
 const RESERVED_HEADERS = new Set(["authorization", "x-api-version", "content-type", "idempotency-key"]);
@@ -140,7 +142,7 @@ async function prepare(
   }
   if (FORBIDDEN_HEADER_VALUE.test(secretKey) || secretKey !== secretKey.trim()) {
     // The key itself is never echoed back.
-    return err(new ConfigurationError({ setting: "secretKey", message: "The secret key contains whitespace or line breaks" }));
+    return err(new ConfigurationError({ setting: "secretKey", message: "The secret key contains whitespace, control or non-Latin-1 characters" }));
   }
 
   const url = endpoint(options.serverURL ?? core.serverURL, path);
@@ -167,7 +169,7 @@ async function prepare(
     options.idempotencyKey ?? (core.autoIdempotencyKey && policy === "mutation" ? newIdempotencyKey() : undefined);
   if (idempotencyKey !== undefined) {
     if (typeof idempotencyKey !== "string" || idempotencyKey === "" || FORBIDDEN_HEADER_VALUE.test(idempotencyKey)) {
-      return err(new RequestValidationError({ issues: [{ path: "options.idempotencyKey", message: "must be a non-empty string without line breaks" }] }));
+      return err(new RequestValidationError({ issues: [{ path: "options.idempotencyKey", message: "must be a non-empty Latin-1 string without control characters" }] }));
     }
     headers["idempotency-key"] = idempotencyKey;
   }

@@ -28,13 +28,35 @@ export function transport(core: AutumnCore, state: CallState): Transport {
     if (logger) logRequest(logger, input, attempt);
     const response = await baseFetch(input, init);
     if (BODYLESS.has(response.status)) return response;
-    const body = await response.text();
+    // A server or proxy that echoes the key back must not put it into errors or the log.
+    const secret = secretOf(input);
+    const body = redact(await response.text(), secret);
     if (logger) {
       logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${body.slice(0, 2_000)}`);
     }
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: redactHeaders(response.headers, secret) });
   };
   return { fetch: wrapped as typeof fetch, hooks: userHooks(core) };
+}
+
+function secretOf(input: RequestInfo | URL): string | undefined {
+  const authorization = input instanceof Request ? input.headers.get("authorization") : null;
+  const secret = authorization?.startsWith("Bearer ") ? authorization.slice(7) : undefined;
+  // Too short to be a key; replacing it would only garble the body.
+  return secret !== undefined && secret.length >= 8 ? secret : undefined;
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret !== undefined && text.includes(secret) ? text.split(secret).join("[redacted]") : text;
+}
+
+function redactHeaders(headers: Headers, secret: string | undefined): Headers {
+  if (secret === undefined) return headers;
+  const copy = new Headers(headers);
+  headers.forEach((value, name) => {
+    if (value.includes(secret)) copy.set(name, redact(value, secret));
+  });
+  return copy;
 }
 
 function logRequest(logger: NonNullable<AutumnCore["debugLogger"]>, input: RequestInfo | URL, attempt: number): void {

@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Autumn } from "../../src/autumn.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { RequestAbortedError } from "../../src/models/errors/index.js";
 import { fixture, SECRET_KEY, testCore } from "../helpers.js";
-import { type Behaviour, delayed, hang, reply, reset, startFaultServer, type FaultServer } from "./fault-server.js";
+import { type Behaviour, delayed, hang, reply, reset, faultServers, startFaultServer } from "./fault-server.js";
 
 const customer = fixture("customer");
 const tracked = fixture("balance-track");
-const servers: FaultServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const serve = faultServers();
 
 /** Active handles and requests by kind (`Timeout`, `TCPSocketWrap`, …). */
 function activeResources(): Record<string, number> {
@@ -98,8 +94,7 @@ describe("2,000 concurrent calls against a faulty server", () => {
 
 describe("abort", () => {
   it("ends an attempt in flight promptly, with the caller's reason, and makes no further attempt", async () => {
-    const server = await startFaultServer([hang()]);
-    servers.push(server);
+    const server = await serve([hang()]);
     const controller = new AbortController();
     const reason = new Error("user navigated away");
     setTimeout(() => controller.abort(reason), 100);
@@ -112,8 +107,7 @@ describe("abort", () => {
   });
 
   it("cuts a Retry-After wait short and does not retry", async () => {
-    const server = await startFaultServer([reply(503, { message: "busy", code: "service_unavailable" }, { "retry-after": "5" }), reply(200, customer)]);
-    servers.push(server);
+    const server = await serve([reply(503, { message: "busy", code: "service_unavailable" }, { "retry-after": "5" }), reply(200, customer)]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
@@ -124,8 +118,7 @@ describe("abort", () => {
   });
 
   it("the class throws the abort error", async () => {
-    const server = await startFaultServer([hang()]);
-    servers.push(server);
+    const server = await serve([hang()]);
     const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: server.url });
     await expect(autumn.customers.get({ customerId: "user_123" }, { signal: AbortSignal.timeout(50) })).rejects.toBeInstanceOf(RequestAbortedError);
   });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterEach } from "vitest";
 
 /** One request as the fault server received it. */
 export interface SeenRequest {
@@ -77,6 +78,22 @@ export async function startFaultServer(initial: Script = [reply(200, {})]): Prom
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Call at the top of a test file: returns a starter whose servers are all
+ * closed after each test.
+ */
+export function faultServers(): (script: Script) => Promise<FaultServer> {
+  const open: FaultServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (script) => {
+    const server = await startFaultServer(script);
+    open.push(server);
+    return server;
   };
 }
 

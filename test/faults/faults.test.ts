@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
@@ -6,21 +6,11 @@ import { customersList } from "../../src/funcs/customers-list.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { Result } from "../../src/lib/result.js";
 import { fixture, SECRET_KEY, testCore } from "../helpers.js";
-import { type Behaviour, delayed, hang, refusedURL, reply, reset, resetMidBody, startFaultServer, type FaultServer } from "./fault-server.js";
+import { type Behaviour, delayed, hang, refusedURL, reply, reset, resetMidBody, faultServers } from "./fault-server.js";
 
 const customer = fixture("customer");
 const tracked = fixture("balance-track");
-const servers: FaultServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(...script: Behaviour[]): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  servers.push(server);
-  return server;
-}
+const serve = faultServers();
 
 // Slack for scheduling on a loaded 2-core machine; the budget itself is what is checked.
 const SLACK_MS = 1_500;
@@ -162,7 +152,7 @@ const cases: FaultCase[] = [
 
 describe("fault server: what the caller gets, how many requests, within the budget", () => {
   it.each(cases)("$name", async ({ script, call, timeoutMs = 5_000, expected, requests }) => {
-    const server = await serve(...script);
+    const server = await serve(script);
     const core = testCore({ serverURL: server.url, timeoutMs });
     const result = await timed<unknown>(timeoutMs, () =>
       call === "read"
@@ -191,7 +181,7 @@ describe("fault server: what the caller gets, how many requests, within the budg
   });
 
   it("a 503 with Retry-After: 1 inside the budget waits for it, then answers", async () => {
-    const server = await serve(jsonError(503, "service_unavailable", { "retry-after": "1" }), reply(200, customer));
+    const server = await serve([jsonError(503, "service_unavailable", { "retry-after": "1" }), reply(200, customer)]);
     const started = Date.now();
     const result = await timed(5_000, () => customersGet(testCore({ serverURL: server.url, timeoutMs: 5_000 }), { customerId: "user_123" }));
     if (!result.ok) throw result.error;
@@ -201,7 +191,7 @@ describe("fault server: what the caller gets, how many requests, within the budg
   });
 
   it("a backoff that would outlast the budget ends the call with the server's error instead", async () => {
-    const server = await serve(jsonError(500, "internal_error"));
+    const server = await serve([jsonError(500, "internal_error")]);
     const core = testCore({ serverURL: server.url, timeoutMs: 300, retryConfig: { initialDelayMs: 1_000, maxDelayMs: 1_000 } });
     const result = await timed(300, () => customersGet(core, { customerId: "user_123" }));
     expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
@@ -213,7 +203,7 @@ describe("fault server: what the caller gets, how many requests, within the budg
     const many = Array.from({ length: 1_000 }, (_, index) => ({ ...customer, id: `user_${index}`, metadata: { note: padding } }));
     const body = JSON.stringify({ list: many, next_cursor: null });
     expect(Buffer.byteLength(body)).toBeGreaterThan(10 * 1024 * 1024);
-    const server = await serve(reply(200, body, { "content-type": "application/json" }));
+    const server = await serve([reply(200, body, { "content-type": "application/json" })]);
     const result = await timed(10_000, () => customersList(testCore({ serverURL: server.url, timeoutMs: 10_000 }), { limit: 1000 }));
     if (!result.ok) throw result.error;
     expect(result.value.list).toHaveLength(1_000);
@@ -222,7 +212,7 @@ describe("fault server: what the caller gets, how many requests, within the budg
   });
 
   it("sends the key only in the Authorization header of each attempt", async () => {
-    const server = await serve(reset(), reply(200, customer));
+    const server = await serve([reset(), reply(200, customer)]);
     await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
     expect(server.requests.map((request) => request.headers["authorization"])).toEqual([`Bearer ${SECRET_KEY}`, `Bearer ${SECRET_KEY}`]);
   });
@@ -232,7 +222,7 @@ describe("a 2xx without a body", () => {
   const bodyless = (status: number): Behaviour => (_request, response) => response.writeHead(status).end();
 
   it.each([202, 204, 200])("track answered %i with no body is recorded usage, not an error", async (status) => {
-    const server = await serve(bodyless(status));
+    const server = await serve([bodyless(status)]);
     const core = testCore({ serverURL: server.url });
     const result = await balancesTrack(core, { customerId: "user_123", entityId: "seat_1", featureId: "messages", value: 4 });
     if (!result.ok) throw result.error;
@@ -242,20 +232,20 @@ describe("a 2xx without a body", () => {
   });
 
   it("track by event name with no value defaults to 1", async () => {
-    const server = await serve(bodyless(202));
+    const server = await serve([bodyless(202)]);
     const result = await balancesTrack(testCore({ serverURL: server.url }), { customerId: "user_123", eventName: "ai_chat_request" });
     expect(result.ok && result.value).toEqual({ customerId: "user_123", eventName: "ai_chat_request", value: 1, balance: null });
   });
 
   it.each([202, 204])("batch track answered %i with no body is queued", async (status) => {
-    const server = await serve(bodyless(status));
+    const server = await serve([bodyless(status)]);
     const result = await balancesBatchTrack(testCore({ serverURL: server.url }), [{ customerId: "user_123", featureId: "messages" }]);
     expect(result.ok && result.value).toEqual({ success: true });
     expect(server.count()).toBe(1);
   });
 
   it("any other operation reports it as a ResponseValidationError that says the request was accepted", async () => {
-    const server = await serve(bodyless(204));
+    const server = await serve([bodyless(204)]);
     const result = await customersUpdate(testCore({ serverURL: server.url }), { customerId: "user_123", name: "Pat" });
     expect(result.ok || result.error).toMatchObject({ name: "ResponseValidationError", status: 204, rawBody: "" });
     expect(result.error?.message).toMatch(/no body.*accepted/);

@@ -1,27 +1,17 @@
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Autumn } from "../../src/autumn.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { SDKError } from "../../src/models/errors/index.js";
 import { fixture, SECRET_KEY, testCore } from "../helpers.js";
-import { type Behaviour, delayed, hang, reply, reset, resetMidBody, startFaultServer, type FaultServer, type SeenRequest } from "./fault-server.js";
+import { type Behaviour, delayed, hang, reply, reset, resetMidBody, faultServers, type SeenRequest } from "./fault-server.js";
 import { seededRandom } from "./random.js";
 
 const customer = fixture("customer");
 const tracked = fixture("balance-track");
-const servers: FaultServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(script: Behaviour[] | ((request: SeenRequest, index: number) => Behaviour)): Promise<FaultServer> {
-  const server = await startFaultServer(script);
-  servers.push(server);
-  return server;
-}
+const serve = faultServers();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const busy = reply(503, { message: "busy", code: "service_unavailable" });

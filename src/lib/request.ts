@@ -75,7 +75,8 @@ async function run<TParams, TValue>(
   if (options.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
   const timeoutMs = options.timeoutMs ?? core.timeoutMs;
   const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(TIMED_OUT), timeoutMs);
+  // setTimeout fires after 1 ms for any delay over 2^31-1 ms (24.8 days), so a longer budget is capped there.
+  const timer = setTimeout(() => budget.abort(TIMED_OUT), Math.min(timeoutMs, 2_147_483_647));
   const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal;
   const state: CallState = {
     mayResend: policy === "read" || idempotencyKey !== undefined,

@@ -198,6 +198,13 @@ describe("fault server: what the caller gets, how many requests, within the budg
     expect(server.count()).toBe(1);
   });
 
+  it.each([Infinity, 3_000_000_000])("a budget of %d ms (beyond setTimeout's range) does not end the call at once", async (timeoutMs) => {
+    const server = await serve([delayed(50, reply(200, customer))]);
+    const result = await customersGet(testCore({ serverURL: server.url, timeoutMs }), { customerId: "user_123" });
+    if (!result.ok) throw result.error;
+    expect(server.count()).toBe(1);
+  });
+
   it("a 10 MB JSON answer is parsed whole", async () => {
     const padding = "é".repeat(5_000);
     const many = Array.from({ length: 1_000 }, (_, index) => ({ ...customer, id: `user_${index}`, metadata: { note: padding } }));

@@ -15,6 +15,8 @@ const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
   params: BatchTrackParamsSchema,
   response: BatchTrackResponseSchema,
   retry: retryPolicy.balancesBatchTrack,
+  // A 202 or 204 without a body still means the batch was queued.
+  accepted: () => ({ success: true }),
 };
 
 /**

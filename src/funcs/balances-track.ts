@@ -19,21 +19,27 @@ const operation: Operation<TrackParams, TrackResult> = {
   params: TrackParamsSchema,
   response: TrackResponseSchema,
   retry: retryPolicy.balancesTrack,
+  // Queued: the usage was accepted, its balance is not known yet.
+  accepted: queued,
   // Opted in: an outage must not fail the caller's request. Nothing is known of the balance.
-  failOpen: (params, cause) => ({
+  failOpen: (params, cause) => ({ ...queued(params), failedOpen: true, failOpenCause: cause }),
+};
+
+function queued(params: TrackParams): TrackResponse {
+  return {
     customerId: params.customerId,
     ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
     ...(params.eventName === undefined ? {} : { eventName: params.eventName }),
     value: params.value ?? 1,
     balance: null,
-    failedOpen: true,
-    failOpenCause: cause,
-  }),
-};
+  };
+}
 
 /**
  * Records usage of a feature (or of an event name mapped to features) and
  * returns the updated balance. A negative `value` credits the balance back.
+ * When Autumn queues the event and answers without a body (202 or 204), the
+ * value echoes the params with `balance: null`.
  *
  * @example
  * ```ts

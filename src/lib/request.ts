@@ -29,6 +29,8 @@ export interface Operation<TParams, TValue> {
   readonly response: v.GenericSchema<unknown, TValue>;
   /** Whether the operation may be repeated freely; may depend on the params. */
   readonly retry: RetryPolicy | ((params: TParams) => RetryPolicy);
+  /** The value of a 2xx without a body (an async track's 202 or 204): the request was accepted, nothing more is known. */
+  readonly accepted?: (params: TParams) => TValue;
   /** The "allowed" value to return during an outage when the caller opts in to failing open. */
   readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
 }
@@ -73,7 +75,8 @@ async function run<TParams, TValue>(
   if (options.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
   const timeoutMs = options.timeoutMs ?? core.timeoutMs;
   const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(TIMED_OUT), timeoutMs);
+  // setTimeout fires after 1 ms for any delay over 2^31-1 ms (24.8 days), so a longer budget is capped there.
+  const timer = setTimeout(() => budget.abort(TIMED_OUT), Math.min(timeoutMs, 2_147_483_647));
   const signal = options.signal ? AbortSignal.any([options.signal, budget.signal]) : budget.signal;
   const state: CallState = {
     mayResend: policy === "read" || idempotencyKey !== undefined,
@@ -97,7 +100,7 @@ async function run<TParams, TValue>(
       fetch: via.fetch,
       hooks: via.hooks,
     } satisfies KyOptions);
-    return await parseBody(operation, response);
+    return await parseBody(operation, params, response);
   } catch (error) {
     return err(await classify(error, { url, state, options, budget, timeoutMs, idempotencyKey }));
   } finally {
@@ -111,7 +114,9 @@ interface Prepared {
   idempotencyKey: string | undefined;
 }
 
-const FORBIDDEN_HEADER_VALUE = /[\r\n\0]/;
+// Line breaks would split the header; other control characters and anything above U+00FF make
+// fetch throw a TypeError, which would read as a network failure although nothing was sent.
+const FORBIDDEN_HEADER_VALUE = /[\0-\x08\n-\x1f\x7f\u0100-\uffff]/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Set by the pipeline; per-call headers must not replace them.
 const RESERVED_HEADERS = new Set(["authorization", "x-api-version", "content-type", "idempotency-key"]);
@@ -138,7 +143,7 @@ async function prepare(
   }
   if (FORBIDDEN_HEADER_VALUE.test(secretKey) || secretKey !== secretKey.trim()) {
     // The key itself is never echoed back.
-    return err(new ConfigurationError({ setting: "secretKey", message: "The secret key contains whitespace or line breaks" }));
+    return err(new ConfigurationError({ setting: "secretKey", message: "The secret key contains whitespace, control or non-Latin-1 characters" }));
   }
 
   const url = endpoint(options.serverURL ?? core.serverURL, path);
@@ -165,7 +170,7 @@ async function prepare(
     options.idempotencyKey ?? (core.autoIdempotencyKey && policy === "mutation" ? newIdempotencyKey() : undefined);
   if (idempotencyKey !== undefined) {
     if (typeof idempotencyKey !== "string" || idempotencyKey === "" || FORBIDDEN_HEADER_VALUE.test(idempotencyKey)) {
-      return err(new RequestValidationError({ issues: [{ path: "options.idempotencyKey", message: "must be a non-empty string without line breaks" }] }));
+      return err(new RequestValidationError({ issues: [{ path: "options.idempotencyKey", message: "must be a non-empty Latin-1 string without control characters" }] }));
     }
     headers["idempotency-key"] = idempotencyKey;
   }
@@ -206,8 +211,10 @@ function retryConfig(core: AutumnCore, options: RequestOptions): CallState["conf
   return { ...core.retryConfig, ...(typeof override === "number" ? { limit: override } : override) };
 }
 
-async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, response: Response): Promise<Result<TValue>> {
+async function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response): Promise<Result<TValue>> {
   const rawBody = await bodyText(response);
+  // An error here would invite a resend under a new key, applying the request twice.
+  if (rawBody === "" && operation.accepted) return ok(operation.accepted(params));
   const json = parseJson(rawBody);
   if (json === NOT_JSON) {
     return err(new ResponseValidationError({ status: response.status, issues: [], rawBody, headers: headerRecord(response.headers) }));
@@ -237,9 +244,10 @@ interface FailureContext {
 async function classify(error: unknown, context: FailureContext): Promise<SDKError> {
   const { state, options } = context;
   if (options.signal?.aborted) return new RequestAbortedError({ reason: options.signal.reason });
-  if (context.budget.signal.aborted) return new RequestTimeoutError({ timeoutMs: context.timeoutMs, attempts: state.attempts });
+  const { idempotencyKey } = context;
+  if (context.budget.signal.aborted) return new RequestTimeoutError({ timeoutMs: context.timeoutMs, attempts: state.attempts, idempotencyKey });
   if (error instanceof HTTPError) return apiError(error.response, context);
-  if (error instanceof TypeError) return new ConnectionError({ url: context.url, attempts: state.attempts, cause: error });
+  if (error instanceof TypeError) return new ConnectionError({ url: context.url, attempts: state.attempts, cause: error, idempotencyKey });
   return new UnexpectedClientError({ message: "The request failed inside the SDK or a hook", cause: error });
 }
 
@@ -261,6 +269,7 @@ async function apiError(response: Response, context: FailureContext): Promise<SD
     rawBody,
     headers: headerRecord(response.headers),
     retryAfterMs: serverWaitMs(response.headers),
+    idempotencyKey: context.idempotencyKey,
   });
 }
 

@@ -37,18 +37,45 @@ export function transport(core: AutumnCore, state: CallState): Transport {
     if (logger) logRequest(logger, input, attempt);
     const response = await baseFetch(input, init);
     if (BODYLESS.has(response.status)) return response;
-    const body = await response.text();
+    // A server or proxy that echoes the key back must not put it into errors or the log.
+    const secret = secretOf(input);
+    const body = redact(await response.text(), secret);
     if (logger) {
       logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${body.slice(0, 2_000)}`);
     }
     // ky clones the response for afterResponse hooks, which needs an unread
-    // body; without hooks, the text is kept aside instead of building a second
-    // Response, which costs more than a tenth of a local round trip.
-    if (rewrap) return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    // body, and a redacted header needs new headers; otherwise the text is kept
+    // aside instead of building a second Response, which costs more than a
+    // tenth of a local round trip.
+    const headers = redactHeaders(response.headers, secret);
+    if (rewrap || headers !== response.headers) {
+      return new Response(body, { status: response.status, statusText: response.statusText, headers });
+    }
     bodies.set(response, body);
     return response;
   };
   return { fetch: wrapped as typeof fetch, hooks: userHooks(core) };
+}
+
+function secretOf(input: RequestInfo | URL): string | undefined {
+  const authorization = input instanceof Request ? input.headers.get("authorization") : null;
+  const secret = authorization?.startsWith("Bearer ") ? authorization.slice(7) : undefined;
+  // Too short to be a key; replacing it would only garble the body.
+  return secret !== undefined && secret.length >= 8 ? secret : undefined;
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret !== undefined && text.includes(secret) ? text.split(secret).join("[redacted]") : text;
+}
+
+/** The headers with the key replaced, or the same headers when none holds it. */
+function redactHeaders(headers: Headers, secret: string | undefined): Headers {
+  if (secret === undefined) return headers;
+  let copy: Headers | undefined;
+  headers.forEach((value, name) => {
+    if (value.includes(secret)) (copy ??= new Headers(headers)).set(name, redact(value, secret));
+  });
+  return copy ?? headers;
 }
 
 function logRequest(logger: NonNullable<AutumnCore["debugLogger"]>, input: RequestInfo | URL, attempt: number): void {

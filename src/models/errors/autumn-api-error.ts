@@ -18,6 +18,8 @@ export interface APIErrorInit {
   headers: Record<string, string>;
   /** How long the server asked the caller to wait before retrying, from `Retry-After`. */
   retryAfterMs: number | undefined;
+  /** The `Idempotency-Key` the call's attempts carried (mutations only). */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -41,6 +43,11 @@ export class AutumnAPIError extends AutumnError {
   readonly headers: Record<string, string>;
   /** How long the server asked the caller to wait before retrying, from `Retry-After`. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The `Idempotency-Key` the call's attempts carried (mutations only). After a 5xx or 429 that
+   * followed a lost answer, an earlier attempt may have been applied: resend with this key to settle it.
+   */
+  readonly idempotencyKey: string | undefined;
 
   constructor(init: APIErrorInit) {
     super(init.code ? `${init.message} (${init.status} ${init.code})` : `${init.message} (${init.status})`);
@@ -51,6 +58,7 @@ export class AutumnAPIError extends AutumnError {
     this.rawBody = init.rawBody;
     this.headers = init.headers;
     this.retryAfterMs = init.retryAfterMs;
+    this.idempotencyKey = init.idempotencyKey;
   }
 }
 

@@ -2,8 +2,8 @@ import { AutumnError } from "./autumn-error.js";
 import type { ValidationIssue } from "./request-validation-error.js";
 
 /**
- * Autumn answered with a success status, but the body is not JSON or lacks a
- * field the SDK needs. The body is kept in `rawBody`. Unknown fields and
+ * Autumn answered with a success status, so the request was accepted, but the
+ * body is empty, is not JSON or lacks a field the SDK needs. The body is kept in `rawBody`. Unknown fields and
  * unknown enum values never cause this.
  */
 export class ResponseValidationError extends AutumnError {
@@ -22,7 +22,9 @@ export class ResponseValidationError extends AutumnError {
     super(
       first
         ? `Unexpected response shape: ${first.path ? `${first.path}: ` : ""}${first.message}`
-        : "The response body is not valid JSON",
+        : init.rawBody === ""
+          ? `The response (HTTP ${init.status}) has no body; the request was accepted, so do not resend it under a new key`
+          : "The response body is not valid JSON",
     );
     this.status = init.status;
     this.issues = init.issues;

@@ -1,0 +1,261 @@
+import { describe, expect, it } from "vitest";
+import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
+import { balancesTrack } from "../../src/funcs/balances-track.js";
+import { customersGet } from "../../src/funcs/customers-get.js";
+import { customersList } from "../../src/funcs/customers-list.js";
+import { customersUpdate } from "../../src/funcs/customers-update.js";
+import type { Result } from "../../src/lib/result.js";
+import { fixture, SECRET_KEY, testCore } from "../helpers.js";
+import { type Behaviour, delayed, hang, refusedURL, reply, reset, resetMidBody, faultServers } from "./fault-server.js";
+
+const customer = fixture("customer");
+const tracked = fixture("balance-track");
+const serve = faultServers();
+
+// Slack for scheduling on a loaded 2-core machine; the budget itself is what is checked.
+const SLACK_MS = 1_500;
+
+/** Runs `call` and checks that it resolved within the call's budget. */
+async function timed<T>(timeoutMs: number, call: () => Promise<Result<T>>): Promise<Result<T>> {
+  const started = Date.now();
+  const result = await call();
+  expect(Date.now() - started).toBeLessThan(timeoutMs + SLACK_MS);
+  return result;
+}
+
+const jsonError = (status: number, code: string, headers: Record<string, string> = {}) =>
+  reply(status, { message: `${code} happened`, code }, headers);
+
+interface FaultCase {
+  name: string;
+  script: Behaviour[];
+  /** `read` is customers.get (retried freely); `track` is balances.track (a mutation, under its generated key). */
+  call: "read" | "track";
+  timeoutMs?: number;
+  /** What the caller gets: `ok`, or the error's fields. */
+  expected: "ok" | Record<string, unknown>;
+  /** Requests the server saw. */
+  requests: number;
+}
+
+const cases: FaultCase[] = [
+  { name: "a reset before headers, retried, then an answer", call: "read", script: [reset(), reset(), reply(200, customer)], expected: "ok", requests: 3 },
+  { name: "resets before headers on every attempt", call: "read", script: [reset()], expected: { name: "ConnectionError", attempts: 3 }, requests: 3 },
+  { name: "a reset mid-body, retried, then an answer", call: "read", script: [resetMidBody(200, '{"id":"user_1'), reply(200, customer)], expected: "ok", requests: 2 },
+  { name: "resets mid-body on every attempt", call: "read", script: [resetMidBody(200, '{"id":"user_1')], expected: { name: "ConnectionError", attempts: 3 }, requests: 3 },
+  { name: "a mutation reset mid-body is retried under its key", call: "track", script: [resetMidBody(200, '{"customer_id"'), reply(200, tracked)], expected: "ok", requests: 2 },
+  { name: "a server that never answers", call: "track", timeoutMs: 300, script: [hang()], expected: { name: "RequestTimeoutError", timeoutMs: 300, attempts: 1 }, requests: 1 },
+  { name: "a 503, then a server that never answers", call: "read", timeoutMs: 400, script: [jsonError(503, "service_unavailable"), hang()], expected: { name: "RequestTimeoutError", attempts: 2 }, requests: 2 },
+  { name: "slow headers inside the budget", call: "read", timeoutMs: 2_000, script: [delayed(300, reply(200, customer))], expected: "ok", requests: 1 },
+  { name: "slow headers past the budget", call: "read", timeoutMs: 250, script: [delayed(2_000, reply(200, customer))], expected: { name: "RequestTimeoutError", attempts: 1 }, requests: 1 },
+  {
+    name: "truncated JSON with a 200 (not retried: the server answered)",
+    call: "read",
+    script: [reply(200, '{"id":"user_123","name":"Pat', { "content-type": "application/json" })],
+    expected: { name: "ResponseValidationError", status: 200, rawBody: '{"id":"user_123","name":"Pat', issues: [] },
+    requests: 1,
+  },
+  {
+    name: "a 200 that is not JSON",
+    call: "track",
+    script: [reply(200, "<html>maintenance</html>", { "content-type": "text/html" })],
+    expected: { name: "ResponseValidationError", status: 200, rawBody: "<html>maintenance</html>" },
+    requests: 1,
+  },
+  {
+    name: "an HTML 502 on every attempt",
+    call: "read",
+    script: [reply(502, "<html><h1>502 Bad Gateway</h1></html>", { "content-type": "text/html" })],
+    expected: { name: "AutumnAPIError", status: 502, code: undefined, body: undefined },
+    requests: 3,
+  },
+  {
+    name: "a plain-text 429 with Retry-After: 0, then an answer",
+    call: "track",
+    script: [reply(429, "Too many requests", { "retry-after": "0" }), reply(200, tracked)],
+    expected: "ok",
+    requests: 2,
+  },
+  {
+    name: "a plain-text 429 whose Retry-After outlasts the budget ends at once",
+    call: "read",
+    timeoutMs: 2_000,
+    script: [reply(429, "Too many requests", { "retry-after": "20" })],
+    expected: { name: "AutumnAPIError", status: 429, message: "Too many requests (429)", retryAfterMs: 20_000 },
+    requests: 1,
+  },
+  {
+    name: "a JSON 429 without Retry-After, backed off on every attempt",
+    call: "track",
+    script: [jsonError(429, "rate_limit_exceeded")],
+    expected: { name: "AutumnAPIError", status: 429, code: "rate_limit_exceeded", retryAfterMs: undefined },
+    requests: 3,
+  },
+  {
+    name: "a 503 with Retry-After: 1 longer than the budget is not waited for",
+    call: "read",
+    timeoutMs: 500,
+    script: [jsonError(503, "service_unavailable", { "retry-after": "1" })],
+    expected: { name: "AutumnAPIError", status: 503, retryAfterMs: 1_000 },
+    requests: 1,
+  },
+  {
+    name: "a 409 duplicate_idempotency_key on the first attempt is the caller's conflict",
+    call: "track",
+    script: [jsonError(409, "duplicate_idempotency_key")],
+    expected: { name: "AutumnAPIError", status: 409, code: "duplicate_idempotency_key" },
+    requests: 1,
+  },
+  {
+    name: "a 409 duplicate_idempotency_key on a retry means an earlier attempt was accepted",
+    call: "track",
+    script: [resetMidBody(200, '{"customer_id"'), jsonError(409, "duplicate_idempotency_key")],
+    expected: { name: "RequestAlreadyAcceptedError", attempts: 2 },
+    requests: 2,
+  },
+  {
+    name: "a 501 is permanent and not retried",
+    call: "read",
+    script: [jsonError(501, "not_implemented")],
+    expected: { name: "AutumnAPIError", status: 501 },
+    requests: 1,
+  },
+  {
+    name: "a JSON 200 served as text/plain is read as JSON",
+    call: "read",
+    script: [reply(200, JSON.stringify(customer), { "content-type": "text/plain" })],
+    expected: "ok",
+    requests: 1,
+  },
+  {
+    name: "JSON with a 200 and no content type is read as JSON",
+    call: "track",
+    script: [(_request, response) => response.writeHead(200).end(JSON.stringify(tracked))],
+    expected: "ok",
+    requests: 1,
+  },
+  {
+    name: "an HTML page served as application/json",
+    call: "read",
+    script: [reply(200, "<html>oops</html>", { "content-type": "application/json" })],
+    expected: { name: "ResponseValidationError", status: 200, rawBody: "<html>oops</html>" },
+    requests: 1,
+  },
+  {
+    name: "a 10 MB error body on every attempt",
+    call: "read",
+    script: [reply(500, "x".repeat(10 * 1024 * 1024), { "content-type": "text/plain" })],
+    expected: { name: "AutumnAPIError", status: 500, message: "HTTP 500 Internal Server Error with a non-JSON body (500)" },
+    requests: 3,
+  },
+];
+
+describe("fault server: what the caller gets, how many requests, within the budget", () => {
+  it.each(cases)("$name", async ({ script, call, timeoutMs = 5_000, expected, requests }) => {
+    const server = await serve(script);
+    const core = testCore({ serverURL: server.url, timeoutMs });
+    const result = await timed<unknown>(timeoutMs, () =>
+      call === "read"
+        ? customersGet(core, { customerId: "user_123" })
+        : balancesTrack(core, { customerId: "user_123", featureId: "messages", value: 3 }),
+    );
+    if (expected === "ok") {
+      if (!result.ok) throw result.error;
+    } else {
+      expect(result.ok).toBe(false);
+      expect(result.error).toMatchObject(expected);
+    }
+    expect(server.count()).toBe(requests);
+    if (call === "track") {
+      const keys = new Set(server.requests.map((request) => request.idempotencyKey));
+      expect(keys.size).toBe(1);
+      expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("a refused connection: a keyless mutation may be resent, since nothing reached the server", async () => {
+    const url = await refusedURL();
+    const core = testCore({ serverURL: url, autoIdempotencyKey: false });
+    const result = await timed(5_000, () => balancesTrack(core, { customerId: "user_123", featureId: "messages" }));
+    expect(result.ok || result.error).toMatchObject({ name: "ConnectionError", attempts: 3 });
+  });
+
+  it("a 503 with Retry-After: 1 inside the budget waits for it, then answers", async () => {
+    const server = await serve([jsonError(503, "service_unavailable", { "retry-after": "1" }), reply(200, customer)]);
+    const started = Date.now();
+    const result = await timed(5_000, () => customersGet(testCore({ serverURL: server.url, timeoutMs: 5_000 }), { customerId: "user_123" }));
+    if (!result.ok) throw result.error;
+    expect(server.count()).toBe(2);
+    // The server asked for a second; backoff alone would have waited a few ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("a backoff that would outlast the budget ends the call with the server's error instead", async () => {
+    const server = await serve([jsonError(500, "internal_error")]);
+    const core = testCore({ serverURL: server.url, timeoutMs: 300, retryConfig: { initialDelayMs: 1_000, maxDelayMs: 1_000 } });
+    const result = await timed(300, () => customersGet(core, { customerId: "user_123" }));
+    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
+    expect(server.count()).toBe(1);
+  });
+
+  it.each([Infinity, 3_000_000_000])("a budget of %d ms (beyond setTimeout's range) does not end the call at once", async (timeoutMs) => {
+    const server = await serve([delayed(50, reply(200, customer))]);
+    const result = await customersGet(testCore({ serverURL: server.url, timeoutMs }), { customerId: "user_123" });
+    if (!result.ok) throw result.error;
+    expect(server.count()).toBe(1);
+  });
+
+  it("a 10 MB JSON answer is parsed whole", async () => {
+    const padding = "é".repeat(5_000);
+    const many = Array.from({ length: 1_000 }, (_, index) => ({ ...customer, id: `user_${index}`, metadata: { note: padding } }));
+    const body = JSON.stringify({ list: many, next_cursor: null });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(10 * 1024 * 1024);
+    const server = await serve([reply(200, body, { "content-type": "application/json" })]);
+    const result = await timed(10_000, () => customersList(testCore({ serverURL: server.url, timeoutMs: 10_000 }), { limit: 1000 }));
+    if (!result.ok) throw result.error;
+    expect(result.value.list).toHaveLength(1_000);
+    expect(result.value.list[999]).toMatchObject({ id: "user_999", metadata: { note: padding } });
+    expect(server.count()).toBe(1);
+  });
+
+  it("sends the key only in the Authorization header of each attempt", async () => {
+    const server = await serve([reset(), reply(200, customer)]);
+    await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
+    expect(server.requests.map((request) => request.headers["authorization"])).toEqual([`Bearer ${SECRET_KEY}`, `Bearer ${SECRET_KEY}`]);
+  });
+});
+
+describe("a 2xx without a body", () => {
+  const bodyless = (status: number): Behaviour => (_request, response) => response.writeHead(status).end();
+
+  it.each([202, 204, 200])("track answered %i with no body is recorded usage, not an error", async (status) => {
+    const server = await serve([bodyless(status)]);
+    const core = testCore({ serverURL: server.url });
+    const result = await balancesTrack(core, { customerId: "user_123", entityId: "seat_1", featureId: "messages", value: 4 });
+    if (!result.ok) throw result.error;
+    expect(result.value).toEqual({ customerId: "user_123", entityId: "seat_1", value: 4, balance: null });
+    expect("failedOpen" in result.value).toBe(false);
+    expect(server.count()).toBe(1);
+  });
+
+  it("track by event name with no value defaults to 1", async () => {
+    const server = await serve([bodyless(202)]);
+    const result = await balancesTrack(testCore({ serverURL: server.url }), { customerId: "user_123", eventName: "ai_chat_request" });
+    expect(result.ok && result.value).toEqual({ customerId: "user_123", eventName: "ai_chat_request", value: 1, balance: null });
+  });
+
+  it.each([202, 204])("batch track answered %i with no body is queued", async (status) => {
+    const server = await serve([bodyless(status)]);
+    const result = await balancesBatchTrack(testCore({ serverURL: server.url }), [{ customerId: "user_123", featureId: "messages" }]);
+    expect(result.ok && result.value).toEqual({ success: true });
+    expect(server.count()).toBe(1);
+  });
+
+  it("any other operation reports it as a ResponseValidationError that says the request was accepted", async () => {
+    const server = await serve([bodyless(204)]);
+    const result = await customersUpdate(testCore({ serverURL: server.url }), { customerId: "user_123", name: "Pat" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseValidationError", status: 204, rawBody: "" });
+    expect(result.error?.message).toMatch(/no body.*accepted/);
+    expect(server.count()).toBe(1);
+  });
+});

@@ -69,14 +69,17 @@ console.log(
 `;
 
 /**
- * Byte budgets, gzip level 9 of the esbuild-minified bundle. They sit a little
- * above today's figures so that any growth is a deliberate decision made in
- * this file. The issue's goals (8 KB and 11 KB) are not reached: ky 1.x alone
- * is 5.1 KB of every bundle; bench/RESULTS.md has the breakdown.
+ * Byte budgets, gzip level 9 of the esbuild-minified bundle. They sit about
+ * 100 bytes above today's figures so that any growth is a deliberate decision
+ * made in this file. The last raise (+200) paid for the fault-suite fixes:
+ * redacting an echoed key, the empty-2xx answer, idempotency keys on
+ * unsettled errors, header checks. The issue's goals (8 KB and 11 KB) are
+ * not reached: ky 1.x alone is 5.1 KB of every bundle; bench/RESULTS.md has
+ * the breakdown.
  */
 const BUDGETS = [
-  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 14_000],
-  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 14_400],
+  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 14_200],
+  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 14_600],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {

@@ -137,7 +137,7 @@ async function prepare(
     return err(
       new ConfigurationError({
         setting: "secretKey",
-        message: "No secret key: pass `secretKey` to the client or set AUTUMN_SECRET_KEY",
+        message: "No secret key: pass `secretKey` to the client or set AUTUMN_SECRET_KEY (Deno reads it only with --allow-env)",
       }),
     );
   }

@@ -30,35 +30,28 @@ export interface APIErrorInit {
 export class AutumnAPIError extends AutumnError {
   override readonly name = "AutumnAPIError" as const;
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The error code from a JSON error body; undefined for non-JSON bodies. New codes appear over time. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The environment named by the error body, when it names one. */
-  readonly env: string | undefined;
+  declare readonly env: string | undefined;
   /** The parsed JSON body, or undefined when the body is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response body exactly as received. */
-  readonly rawBody: string;
+  declare readonly rawBody: string;
   /** The response headers. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** How long the server asked the caller to wait before retrying, from `Retry-After`. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /**
    * The `Idempotency-Key` the call's attempts carried (mutations only). After a 5xx or 429 that
    * followed a lost answer, an earlier attempt may have been applied: resend with this key to settle it.
    */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(init: APIErrorInit) {
-    super(init.code ? `${init.message} (${init.status} ${init.code})` : `${init.message} (${init.status})`);
-    this.status = init.status;
-    this.code = init.code;
-    this.env = init.env;
-    this.body = init.body;
-    this.rawBody = init.rawBody;
-    this.headers = init.headers;
-    this.retryAfterMs = init.retryAfterMs;
-    this.idempotencyKey = init.idempotencyKey;
+    const { message, ...fields } = init;
+    super(init.code ? `${message} (${init.status} ${init.code})` : `${message} (${init.status})`, fields);
   }
 }
 

@@ -4,10 +4,9 @@ import { AutumnError } from "./autumn-error.js";
 export class ConfigurationError extends AutumnError {
   override readonly name = "ConfigurationError" as const;
   /** The option at fault. */
-  readonly setting: "secretKey" | "serverURL";
+  declare readonly setting: "secretKey" | "serverURL";
 
   constructor(init: { setting: "secretKey" | "serverURL"; message: string; cause?: unknown }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.setting = init.setting;
+    super(init.message, { setting: init.setting }, init.cause);
   }
 }

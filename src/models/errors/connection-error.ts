@@ -4,18 +4,20 @@ import { AutumnError } from "./autumn-error.js";
 export class ConnectionError extends AutumnError {
   override readonly name = "ConnectionError" as const;
   /** How many attempts the call made. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /**
    * The `Idempotency-Key` the call's attempts carried (mutations only). The request may have been
    * applied: resend it with this key as `idempotencyKey` to apply it at most once.
    */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(init: { url: string; attempts: number; cause: unknown; idempotencyKey?: string | undefined }) {
     const reason = describeCause(init.cause);
-    super(`Could not reach ${new URL(init.url).origin}${reason ? `: ${reason}` : ""}`, { cause: init.cause });
-    this.attempts = init.attempts;
-    this.idempotencyKey = init.idempotencyKey;
+    super(
+      `Could not reach ${new URL(init.url).origin}${reason ? `: ${reason}` : ""}`,
+      { attempts: init.attempts, idempotencyKey: init.idempotencyKey },
+      init.cause,
+    );
   }
 }
 

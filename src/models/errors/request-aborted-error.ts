@@ -5,6 +5,6 @@ export class RequestAbortedError extends AutumnError {
   override readonly name = "RequestAbortedError" as const;
 
   constructor(init: { reason: unknown }) {
-    super("The request was aborted by the caller's signal", { cause: init.reason });
+    super("The request was aborted by the caller's signal", undefined, init.reason);
   }
 }

@@ -8,19 +8,17 @@ import { AutumnError } from "./autumn-error.js";
 export class RequestAlreadyAcceptedError extends AutumnError {
   override readonly name = "RequestAlreadyAcceptedError" as const;
   /** The idempotency key that all attempts of the call carried. */
-  readonly idempotencyKey: string;
+  declare readonly idempotencyKey: string;
   /** How many attempts the call made, the refused one included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The refusal's body exactly as received. */
-  readonly rawBody: string;
+  declare readonly rawBody: string;
 
   constructor(init: { idempotencyKey: string; attempts: number; rawBody: string }) {
     super(
       `An earlier attempt of this request was accepted by Autumn but its response was lost ` +
         `(idempotency key ${init.idempotencyKey}, ${init.attempts} attempts)`,
+      init,
     );
-    this.idempotencyKey = init.idempotencyKey;
-    this.attempts = init.attempts;
-    this.rawBody = init.rawBody;
   }
 }

@@ -4,19 +4,16 @@ import { AutumnError } from "./autumn-error.js";
 export class RequestTimeoutError extends AutumnError {
   override readonly name = "RequestTimeoutError" as const;
   /** The time budget of the whole call, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** How many attempts were started. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /**
    * The `Idempotency-Key` the call's attempts carried (mutations only). The request may have been
    * applied: resend it with this key as `idempotencyKey` to apply it at most once.
    */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(init: { timeoutMs: number; attempts: number; idempotencyKey?: string | undefined }) {
-    super(`The request did not finish within ${init.timeoutMs} ms (${init.attempts} attempts)`);
-    this.timeoutMs = init.timeoutMs;
-    this.attempts = init.attempts;
-    this.idempotencyKey = init.idempotencyKey;
+    super(`The request did not finish within ${init.timeoutMs} ms (${init.attempts} attempts)`, init);
   }
 }

@@ -12,14 +12,15 @@ export interface ValidationIssue {
 export class RequestValidationError extends AutumnError {
   override readonly name = "RequestValidationError" as const;
   /** The first offending field's path. */
-  readonly field: string;
+  declare readonly field: string;
   /** Every problem found. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(init: { issues: readonly ValidationIssue[] }) {
     const first = init.issues[0] ?? { path: "", message: "invalid" };
-    super(`Invalid params: ${first.path ? `${first.path}: ` : ""}${first.message}${init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : ""}`);
-    this.field = first.path;
-    this.issues = init.issues;
+    super(`Invalid params: ${first.path ? `${first.path}: ` : ""}${first.message}${init.issues.length > 1 ? ` (and ${init.issues.length - 1} more)` : ""}`, {
+      field: first.path,
+      issues: init.issues,
+    });
   }
 }

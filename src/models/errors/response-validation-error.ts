@@ -9,13 +9,13 @@ import type { ValidationIssue } from "./request-validation-error.js";
 export class ResponseValidationError extends AutumnError {
   override readonly name = "ResponseValidationError" as const;
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** What did not match, by wire path (`balances.messages.granted`). Empty when the body is not JSON. */
-  readonly issues: readonly ValidationIssue[];
+  declare readonly issues: readonly ValidationIssue[];
   /** The response body exactly as received. */
-  readonly rawBody: string;
+  declare readonly rawBody: string;
   /** The response headers. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
 
   constructor(init: { status: number; issues: readonly ValidationIssue[]; rawBody: string; headers: Record<string, string> }) {
     const first = init.issues[0];
@@ -25,10 +25,7 @@ export class ResponseValidationError extends AutumnError {
         : init.rawBody === ""
           ? `The response (HTTP ${init.status}) has no body; the request was accepted, so do not resend it under a new key`
           : "The response body is not valid JSON",
+      init,
     );
-    this.status = init.status;
-    this.issues = init.issues;
-    this.rawBody = init.rawBody;
-    this.headers = init.headers;
   }
 }

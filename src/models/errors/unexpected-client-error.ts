@@ -5,6 +5,6 @@ export class UnexpectedClientError extends AutumnError {
   override readonly name = "UnexpectedClientError" as const;
 
   constructor(init: { message: string; cause: unknown }) {
-    super(init.message, { cause: init.cause });
+    super(init.message, undefined, init.cause);
   }
 }

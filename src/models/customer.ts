@@ -124,6 +124,20 @@ export const DiscountSchema = /* @__PURE__ */ inbound({
   totalDiscountAmount: v.optional(v.nullable(v.number())),
 });
 
+/** What identifies an entity; the full entity (`entities.get`) adds its plans and balances. */
+export const entityIdentity = {
+  /** Your id for the entity. */
+  id: v.nullable(v.string()),
+  name: v.nullable(v.string()),
+  /** The customer that owns the entity. */
+  customerId: v.optional(v.nullable(v.string())),
+  /** The feature the entity counts towards (e.g. `seats`). */
+  featureId: v.optional(v.nullable(v.string())),
+  /** Epoch ms of creation. */
+  createdAt: v.number(),
+  env: EnvSchema,
+};
+
 /** A customer: who they are, what they have, and what they may use. */
 export const CustomerSchema = /* @__PURE__ */ inbound({
   /** Your id for the customer; null for a customer created without one. */
@@ -165,18 +179,8 @@ export const CustomerSchema = /* @__PURE__ */ inbound({
   ),
   invoices: v.optional(v.array(InvoiceSchema)),
   invoicePreviews: v.optional(v.array(InvoicePreviewSchema)),
-  entities: v.optional(
-    v.array(
-      inbound({
-        id: v.nullable(v.string()),
-        name: v.nullable(v.string()),
-        customerId: v.optional(v.nullable(v.string())),
-        featureId: v.optional(v.nullable(v.string())),
-        createdAt: v.number(),
-        env: EnvSchema,
-      }),
-    ),
-  ),
+  /** The customer's entities, without their balances and plans. */
+  entities: v.optional(v.array(inbound(entityIdentity))),
   trialsUsed: v.optional(
     v.array(inbound({ planId: v.string(), customerId: v.string(), fingerprint: v.optional(v.nullable(v.string())) })),
   ),

@@ -1,34 +1,25 @@
 import * as v from "valibot";
-import { dataRecord, inbound } from "../lib/wire.js";
+import { dataRecord, inbound, withEntries } from "../lib/wire.js";
 import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
-import { FlagSchema, InvoiceSchema, PurchaseSchema, SubscriptionSchema } from "./customer.js";
-import { EnvSchema } from "./shared.js";
+import { entityIdentity, FlagSchema, InvoiceSchema, PurchaseSchema, SubscriptionSchema } from "./customer.js";
 
 /** An entity: a seat, workspace or other resource of a customer, with balances of its own. */
-export const EntitySchema = /* @__PURE__ */ inbound({
-  /** Your id for the entity. */
-  id: v.nullable(v.string()),
-  name: v.nullable(v.string()),
-  /** The customer that owns the entity. */
-  customerId: v.optional(v.nullable(v.string())),
-  /** The feature the entity counts towards (e.g. `seats`). */
-  featureId: v.optional(v.nullable(v.string())),
-  /** Epoch ms of creation. */
-  createdAt: v.number(),
-  env: EnvSchema,
-  /** Recurring plans, the entity's own and those inherited from the customer. */
-  subscriptions: v.array(SubscriptionSchema),
-  /** One-time purchases. */
-  purchases: v.array(PurchaseSchema),
-  /** Balances keyed by feature id. */
-  balances: dataRecord(BalanceSchema),
-  /** On/off feature access keyed by feature id. */
-  flags: dataRecord(FlagSchema),
-  /** Spend limits, usage limits, alerts and overage switches set on the entity (entities have no auto top-ups). */
-  billingControls: v.optional(BillingControlsSchema),
-  invoices: v.optional(v.array(InvoiceSchema)),
-});
+export const EntitySchema = /* @__PURE__ */ inbound(
+  withEntries(entityIdentity, {
+    /** Recurring plans, the entity's own and those inherited from the customer. */
+    subscriptions: v.array(SubscriptionSchema),
+    /** One-time purchases. */
+    purchases: v.array(PurchaseSchema),
+    /** Balances keyed by feature id. */
+    balances: dataRecord(BalanceSchema),
+    /** On/off feature access keyed by feature id. */
+    flags: dataRecord(FlagSchema),
+    /** Spend limits, usage limits, alerts and overage switches set on the entity (entities have no auto top-ups). */
+    billingControls: v.optional(BillingControlsSchema),
+    invoices: v.optional(v.array(InvoiceSchema)),
+  }),
+);
 
 /** An entity of a customer. */
 export type Entity = v.InferOutput<typeof EntitySchema>;

@@ -1,11 +1,14 @@
-import { type AutumnOptions, DEFAULTS, type Hooks, type Logger, type RetryConfig } from "./lib/config.js";
+import type { AutumnOptions, Logger, ResolvedHooks, RetryConfig } from "./lib/config.js";
 import { readEnv } from "./lib/env.js";
+import { clientSettings } from "./lib/options.js";
 
 export type { AutumnOptions, Hooks, Logger, RetryConfig, RequestOptions } from "./lib/config.js";
 
 /**
  * The client configuration every standalone function takes first. It holds
- * resolved, read-only settings and does no I/O. Create one and share it.
+ * checked, read-only settings and does no I/O. Create one and share it.
+ * A malformed option throws a `ConfigurationError` naming it, here rather
+ * than at the first call.
  *
  * @example
  * ```ts
@@ -14,41 +17,33 @@ export type { AutumnOptions, Hooks, Logger, RetryConfig, RequestOptions } from "
  * ```
  */
 export class AutumnCore {
-  /** The API origin requests go to. */
-  readonly serverURL: string;
+  /** The API origin requests go to, without a trailing slash. */
+  declare readonly serverURL: string;
   /** The `x-api-version` sent with every request. */
-  readonly xApiVersion: string;
+  declare readonly xApiVersion: string;
   /** Time budget of one call, retries included. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** Retry settings. */
-  readonly retryConfig: Required<RetryConfig>;
+  declare readonly retryConfig: Required<RetryConfig>;
   /** The `fetch` in use; undefined means the global one at call time. */
-  readonly fetch: typeof fetch | undefined;
-  /** Hooks around every attempt. */
-  readonly hooks: Hooks;
+  declare readonly fetch: typeof fetch | undefined;
+  /** Hooks around every attempt, each kind as an array. */
+  declare readonly hooks: ResolvedHooks;
   /** Debug output, if any. */
-  readonly debugLogger: Logger | undefined;
+  declare readonly debugLogger: Logger | undefined;
   /** The `user-agent` header value. */
-  readonly userAgent: string;
+  declare readonly userAgent: string;
   /** Whether mutations get a generated `Idempotency-Key`. */
-  readonly autoIdempotencyKey: boolean;
+  declare readonly autoIdempotencyKey: boolean;
   /** Whether `check` and `track` return a synthesised "allowed" value during an outage. */
-  readonly failOpen: boolean;
+  declare readonly failOpen: boolean;
   // Private so that logging or serialising the client never shows the key.
   readonly #secretKey: AutumnOptions["secretKey"];
 
-  constructor(options: AutumnOptions = {}) {
-    this.#secretKey = options.secretKey;
-    this.serverURL = options.serverURL ?? readEnv("AUTUMN_SERVER_URL") ?? DEFAULTS.serverURL;
-    this.xApiVersion = options.xApiVersion ?? DEFAULTS.xApiVersion;
-    this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-    this.retryConfig = Object.freeze({ ...DEFAULTS.retry, ...options.retryConfig });
-    this.fetch = options.fetch;
-    this.hooks = Object.freeze({ ...options.hooks });
-    this.debugLogger = options.debugLogger;
-    this.userAgent = options.userAgent ?? DEFAULTS.userAgent;
-    this.autoIdempotencyKey = options.autoIdempotencyKey ?? true;
-    this.failOpen = options.failOpen ?? false;
+  constructor(options?: AutumnOptions) {
+    const { secretKey, ...settings } = clientSettings(options);
+    this.#secretKey = secretKey;
+    Object.assign(this, settings);
   }
 
   /**

@@ -5,5 +5,5 @@ export type { Result } from "./lib/result.js";
 export type { FailOpenMarker } from "./lib/fail-open.js";
 export type { CheckResult } from "./funcs/balances-check.js";
 export type { TrackResult } from "./funcs/balances-track.js";
-export * from "./models/errors/index.js";
+export * from "./lib/errors/index.js";
 export type * from "./models/index.js";

@@ -50,7 +50,7 @@ describe("the SDK against the local sandbox", () => {
   });
 
   it("rejects a bad key and an unknown API version the way Autumn does", async () => {
-    const badKey = await customersGetOrCreate(new AutumnCore({ secretKey: "sk_wrong", serverURL: sandbox.url }), { customerId: "x" });
+    const badKey = await customersGetOrCreate(new AutumnCore({ secretKey: "am_pk_test_wrong", serverURL: sandbox.url }), { customerId: "x" });
     expect(badKey.ok || badKey.error).toMatchObject({ status: 401, code: "invalid_secret_key" });
     const badVersion = await customersGetOrCreate(new AutumnCore({ secretKey: "am_sk_test_a", serverURL: sandbox.url, xApiVersion: "9.9" }), { customerId: "x" });
     expect(badVersion.ok || badVersion.error).toMatchObject({ status: 400, code: "invalid_api_version" });

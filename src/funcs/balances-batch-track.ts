@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type BatchTrackParams,
@@ -14,7 +13,8 @@ const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
   path: "balances.batch_track",
   params: BatchTrackParamsSchema,
   response: BatchTrackResponseSchema,
-  retry: retryPolicy.balancesBatchTrack,
+  // Queues usage: retried only under its Idempotency-Key, so events are neither lost nor queued twice.
+  retry: "mutation",
   // A 202 or 204 without a body still means the batch was queued.
   accepted: () => ({ success: true }),
 };

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import {
@@ -18,7 +17,8 @@ const operation: Operation<CheckParams, CheckResult> = {
   path: "balances.check",
   params: CheckParamsSchema,
   response: CheckResponseSchema,
-  retry: retryPolicy.balancesCheck,
+  // A plain check only reads; with sendEvent or a lock it deducts, so it is retried only under its Idempotency-Key.
+  retry: (params) => (params.sendEvent || params.lock !== undefined ? "mutation" : "read"),
   // Opted in: an outage must not lock users out. No balance is known, so none is made up.
   failOpen: (params, cause) => ({
     allowed: true,

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type DeleteBalanceParams,
@@ -14,7 +13,8 @@ const operation: Operation<DeleteBalanceParams, DeleteBalanceResponse> = {
   path: "balances.delete",
   params: DeleteBalanceParamsSchema,
   response: DeleteBalanceResponseSchema,
-  retry: retryPolicy.balancesDelete,
+  // A change: retried only under its Idempotency-Key, so a repeat cannot delete a second balance.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type FinalizeLockParams,
@@ -14,7 +13,8 @@ const operation: Operation<FinalizeLockParams, FinalizeLockResponse> = {
   path: "balances.finalize",
   params: FinalizeLockParamsSchema,
   response: FinalizeLockResponseSchema,
-  retry: retryPolicy.balancesFinalize,
+  // Settles held usage: retried only under its Idempotency-Key, so it is settled once.
+  retry: "mutation",
 };
 
 /**

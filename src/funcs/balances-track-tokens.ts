@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type TrackTokensParams, TrackTokensParamsSchema } from "../models/operations/balances-track-tokens.js";
 import { type TrackResponse, TrackResponseSchema } from "../models/track-response.js";
@@ -10,7 +9,8 @@ const operation: Operation<TrackTokensParams, TrackResponse> = {
   path: "balances.track_tokens",
   params: TrackTokensParamsSchema,
   response: TrackResponseSchema,
-  retry: retryPolicy.balancesTrackTokens,
+  // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
+  retry: "mutation",
 };
 
 /**

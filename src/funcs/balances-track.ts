@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import { type TrackParams, TrackParamsSchema } from "../models/operations/balances-track.js";
@@ -18,7 +17,8 @@ const operation: Operation<TrackParams, TrackResult> = {
   path: "balances.track",
   params: TrackParamsSchema,
   response: TrackResponseSchema,
-  retry: retryPolicy.balancesTrack,
+  // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
+  retry: "mutation",
   // Queued: the usage was accepted, its balance is not known yet.
   accepted: queued,
   // Opted in: an outage must not fail the caller's request. Nothing is known of the balance.

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type UpdateBalanceParams,
@@ -14,7 +13,8 @@ const operation: Operation<UpdateBalanceParams, UpdateBalanceResponse> = {
   path: "balances.update",
   params: UpdateBalanceParamsSchema,
   response: UpdateBalanceResponseSchema,
-  retry: retryPolicy.balancesUpdate,
+  // A change (addToBalance adds again on a repeat): retried only under its Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
 import { type AttachParams, AttachParamsSchema } from "../models/operations/billing-attach.js";
@@ -10,7 +9,8 @@ const operation: Operation<AttachParams, BillingResult> = {
   path: "billing.attach",
   params: AttachParamsSchema,
   response: BillingResultSchema,
-  retry: retryPolicy.billingAttach,
+  // It can create a subscription or charge the card: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

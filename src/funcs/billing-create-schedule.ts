@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type CreateScheduleParams, CreateScheduleParamsSchema, type Schedule, ScheduleSchema } from "../models/operations/billing-create-schedule.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<CreateScheduleParams, Schedule> = {
   path: "billing.create_schedule",
   params: CreateScheduleParamsSchema,
   response: ScheduleSchema,
-  retry: retryPolicy.billingCreateSchedule,
+  // It creates a Stripe subscription schedule and may charge: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

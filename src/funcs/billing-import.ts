@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type ImportBillingParams, ImportBillingParamsSchema, type BillingImport, BillingImportSchema } from "../models/operations/billing-import.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<ImportBillingParams, BillingImport> = {
   path: "billing.import",
   params: ImportBillingParamsSchema,
   response: BillingImportSchema,
-  retry: retryPolicy.billingImport,
+  // A dry run only computes; a real import writes customer products, so it goes under the Idempotency-Key.
+  retry: (params) => (params.dryRun === true ? "read" : "mutation"),
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
 import { type MultiUpdateParams, MultiUpdateParamsSchema } from "../models/operations/billing-multi-update.js";
@@ -10,7 +9,8 @@ const operation: Operation<MultiUpdateParams, BillingResult> = {
   path: "billing.multi_update",
   params: MultiUpdateParamsSchema,
   response: BillingResultSchema,
-  retry: retryPolicy.billingMultiUpdate,
+  // It cancels or restores subscriptions and may refund: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type OpenCustomerPortalParams, OpenCustomerPortalParamsSchema, type CustomerPortal, CustomerPortalSchema } from "../models/operations/billing-open-customer-portal.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<OpenCustomerPortalParams, CustomerPortal> = {
   path: "billing.open_customer_portal",
   params: OpenCustomerPortalParamsSchema,
   response: CustomerPortalSchema,
-  retry: retryPolicy.billingOpenCustomerPortal,
+  // Each call creates a Stripe portal session: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type AttachPreview, AttachPreviewSchema } from "../models/billing-preview.js";
 import { type PreviewMultiAttachParams, PreviewMultiAttachParamsSchema } from "../models/operations/billing-preview-multi-attach.js";
@@ -10,7 +9,8 @@ const operation: Operation<PreviewMultiAttachParams, AttachPreview> = {
   path: "billing.preview_multi_attach",
   params: PreviewMultiAttachParamsSchema,
   response: AttachPreviewSchema,
-  retry: retryPolicy.billingPreviewMultiAttach,
+  // A preview changes nothing, so repeats are harmless.
+  retry: "read",
 };
 
 /**

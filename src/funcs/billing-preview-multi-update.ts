@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type PreviewMultiUpdateParams, PreviewMultiUpdateParamsSchema, type MultiUpdatePreview, MultiUpdatePreviewSchema } from "../models/operations/billing-preview-multi-update.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<PreviewMultiUpdateParams, MultiUpdatePreview> = {
   path: "billing.preview_multi_update",
   params: PreviewMultiUpdateParamsSchema,
   response: MultiUpdatePreviewSchema,
-  retry: retryPolicy.billingPreviewMultiUpdate,
+  // A preview changes nothing, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type PreviewUpdateParams, PreviewUpdateParamsSchema, type UpdatePreview, UpdatePreviewSchema } from "../models/operations/billing-preview-update.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<PreviewUpdateParams, UpdatePreview> = {
   path: "billing.preview_update",
   params: PreviewUpdateParamsSchema,
   response: UpdatePreviewSchema,
-  retry: retryPolicy.billingPreviewUpdate,
+  // A preview changes nothing, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type SetupPaymentParams, SetupPaymentParamsSchema, type PaymentSetup, PaymentSetupSchema } from "../models/operations/billing-setup-payment.js";
 
@@ -9,7 +8,8 @@ const operation: Operation<SetupPaymentParams, PaymentSetup> = {
   path: "billing.setup_payment",
   params: SetupPaymentParamsSchema,
   response: PaymentSetupSchema,
-  retry: retryPolicy.billingSetupPayment,
+  // Each call creates a Stripe setup session: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
 import { type UpdateSubscriptionParams, UpdateSubscriptionParamsSchema } from "../models/operations/billing-update.js";
@@ -10,7 +9,8 @@ const operation: Operation<UpdateSubscriptionParams, BillingResult> = {
   path: "billing.update",
   params: UpdateSubscriptionParamsSchema,
   response: BillingResultSchema,
-  retry: retryPolicy.billingUpdate,
+  // It changes or cancels a subscription and may charge: retried only under the Idempotency-Key.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
 import { type GetOrCreateCustomerParams, GetOrCreateCustomerParamsSchema } from "../models/operations/customers-get-or-create.js";
@@ -10,7 +9,8 @@ const operation: Operation<GetOrCreateCustomerParams, Customer> = {
   path: "customers.get_or_create",
   params: GetOrCreateCustomerParamsSchema,
   response: CustomerSchema,
-  retry: retryPolicy.customersGetOrCreate,
+  // Idempotent by design: a repeat returns the same customer, so it is retried like a read.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
 import { type GetCustomerParams, GetCustomerParamsSchema } from "../models/operations/customers-get.js";
@@ -10,7 +9,8 @@ const operation: Operation<GetCustomerParams, Customer> = {
   path: "customers.get",
   params: GetCustomerParamsSchema,
   response: CustomerSchema,
-  retry: retryPolicy.customersGet,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
 import { type UpdateCustomerParams, UpdateCustomerParamsSchema } from "../models/operations/customers-update.js";
@@ -10,7 +9,8 @@ const operation: Operation<UpdateCustomerParams, Customer> = {
   path: "customers.update",
   params: UpdateCustomerParamsSchema,
   response: CustomerSchema,
-  retry: retryPolicy.customersUpdate,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
 import { type GetEntityParams, GetEntityParamsSchema } from "../models/operations/entities-get.js";
@@ -10,7 +9,8 @@ const operation: Operation<GetEntityParams, Entity> = {
   path: "entities.get",
   params: GetEntityParamsSchema,
   response: EntitySchema,
-  retry: retryPolicy.entitiesGet,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type EventPage,
@@ -14,7 +13,8 @@ const operation: Operation<ListEventsParams, EventPage> = {
   path: "events.list",
   params: ListEventsParamsSchema,
   response: EventPageSchema,
-  retry: retryPolicy.eventsList,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Feature, FeatureSchema } from "../models/feature.js";
 import { type CreateFeatureParams, CreateFeatureParamsSchema } from "../models/operations/features-create.js";
@@ -10,7 +9,8 @@ const operation: Operation<CreateFeatureParams, Feature> = {
   path: "features.create",
   params: CreateFeatureParamsSchema,
   response: FeatureSchema,
-  retry: retryPolicy.featuresCreate,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type DeleteFeatureParams,
@@ -14,7 +13,8 @@ const operation: Operation<DeleteFeatureParams, DeleteFeatureResponse> = {
   path: "features.delete",
   params: DeleteFeatureParamsSchema,
   response: DeleteFeatureResponseSchema,
-  retry: retryPolicy.featuresDelete,
+  // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
+  retry: "mutation",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Feature, FeatureSchema } from "../models/feature.js";
 import { type GetFeatureParams, GetFeatureParamsSchema } from "../models/operations/features-get.js";
@@ -10,7 +9,8 @@ const operation: Operation<GetFeatureParams, Feature> = {
   path: "features.get",
   params: GetFeatureParamsSchema,
   response: FeatureSchema,
-  retry: retryPolicy.featuresGet,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type ListFeaturesParams,
@@ -14,7 +13,8 @@ const operation: Operation<ListFeaturesParams, FeatureList> = {
   path: "features.list",
   params: ListFeaturesParamsSchema,
   response: FeatureListSchema,
-  retry: retryPolicy.featuresList,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Plan, PlanSchema } from "../models/plan.js";
 import { type GetPlanParams, GetPlanParamsSchema } from "../models/operations/plans-get.js";
@@ -10,7 +9,8 @@ const operation: Operation<GetPlanParams, Plan> = {
   path: "plans.get",
   params: GetPlanParamsSchema,
   response: PlanSchema,
-  retry: retryPolicy.plansGet,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

@@ -1,7 +1,6 @@
 import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
-import { type Operation, send } from "../lib/request.js";
-import * as retryPolicy from "../lib/retry-policy.js";
+import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
   type ListPlansParams,
@@ -14,7 +13,8 @@ const operation: Operation<ListPlansParams, PlanList> = {
   path: "plans.list",
   params: ListPlansParamsSchema,
   response: PlanListSchema,
-  retry: retryPolicy.plansList,
+  // Reading has no effect on the server, so repeats are harmless.
+  retry: "read",
 };
 
 /**

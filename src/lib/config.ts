@@ -19,10 +19,16 @@ export type BeforeRequestHook = (request: Request) => Request | void | Promise<R
 /** Sees each response before the SDK reads it; may return a replacement. */
 export type AfterResponseHook = (response: Response, request: Request) => Response | void | Promise<Response | void>;
 
-/** Hooks run around every attempt, retries included. */
+/** Hooks run around every attempt, retries included. Each takes one function or an array of them. */
 export interface Hooks {
-  readonly beforeRequest?: readonly BeforeRequestHook[];
-  readonly afterResponse?: readonly AfterResponseHook[];
+  readonly beforeRequest?: BeforeRequestHook | readonly BeforeRequestHook[];
+  readonly afterResponse?: AfterResponseHook | readonly AfterResponseHook[];
+}
+
+/** The hooks of a client, each kind as an array (possibly empty). */
+export interface ResolvedHooks {
+  readonly beforeRequest: readonly BeforeRequestHook[];
+  readonly afterResponse: readonly AfterResponseHook[];
 }
 
 /** Where debug output goes; `console` fits. */
@@ -32,7 +38,10 @@ export interface Logger {
 
 /** Options of `AutumnCore` and `Autumn`. Every one is optional. */
 export interface AutumnOptions {
-  /** The secret key (`am_sk_test_…` or `am_sk_live_…`), or a function returning it, called per request so keys can rotate. Defaults to `AUTUMN_SECRET_KEY`. */
+  /**
+   * The secret key (`am_sk_test_…` or `am_sk_live_…`; any Autumn credential: `am_sk_`, `am_jwt_`, `am_pk_`,
+   * `am_oauth_`), or a function returning it, called per request so keys can rotate. Defaults to `AUTUMN_SECRET_KEY`.
+   */
   readonly secretKey?: string | (() => string | Promise<string>);
   /** The API origin. Defaults to `AUTUMN_SERVER_URL`, then `https://api.useautumn.com`. */
   readonly serverURL?: string;
@@ -60,6 +69,26 @@ export interface AutumnOptions {
   readonly failOpen?: boolean;
 }
 
+/** Per-call options of every standalone function and facade method. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait between retries. */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's time budget for this call. */
+  readonly timeoutMs?: number;
+  /** Overrides the retry settings for this call; a number sets `limit`. */
+  readonly retries?: number | RetryConfig;
+  /** Extra headers for this call. `authorization`, `x-api-version`, `content-type` and `idempotency-key` cannot be overridden here. */
+  readonly headers?: Record<string, string>;
+  /** Extra `fetch` options for this call (`cache`, `keepalive`, …). */
+  readonly fetchOptions?: Omit<RequestInit, "method" | "body" | "headers" | "signal">;
+  /** The `Idempotency-Key` to send. Reused by every retry of the call. Wins over the generated one. */
+  readonly idempotencyKey?: string;
+  /** Overrides the API origin for this call. */
+  readonly serverURL?: string;
+  /** Overrides the client's `failOpen` for this call (`check` and `track` only). */
+  readonly failOpen?: boolean;
+}
+
 /** The defaults, in one place. */
 export const DEFAULTS = {
   serverURL: "https://api.useautumn.com",
@@ -77,23 +106,3 @@ export const DEFAULTS = {
     retryConnectionErrors: true,
   },
 } as const;
-
-/** Per-call options of every standalone function and facade method. */
-export interface RequestOptions {
-  /** Aborts the call, including any wait between retries. */
-  readonly signal?: AbortSignal;
-  /** Overrides the client's time budget for this call. */
-  readonly timeoutMs?: number;
-  /** Overrides the retry settings for this call; a number sets `limit`. */
-  readonly retries?: number | RetryConfig;
-  /** Extra headers for this call. `authorization` and `x-api-version` cannot be overridden here. */
-  readonly headers?: Record<string, string>;
-  /** Extra `fetch` options for this call (`cache`, `keepalive`, …). */
-  readonly fetchOptions?: Omit<RequestInit, "method" | "body" | "headers" | "signal">;
-  /** The `Idempotency-Key` to send. Reused by every retry of the call. Wins over the generated one. */
-  readonly idempotencyKey?: string;
-  /** Overrides the API origin for this call. */
-  readonly serverURL?: string;
-  /** Overrides the client's `failOpen` for this call (`check` and `track` only). */
-  readonly failOpen?: boolean;
-}

@@ -1,4 +1,4 @@
-import type { SDKError } from "../models/errors/index.js";
+import type { SDKError } from "./errors/index.js";
 
 /**
  * Present only on a value the SDK synthesised because Autumn could not answer

@@ -1,5 +1,5 @@
 import type * as v from "valibot";
-import type { ValidationIssue } from "../models/errors/request-validation-error.js";
+import type { ValidationIssue } from "./errors/request-validation-error.js";
 
 /**
  * Turns valibot issues into the SDK's issues. The received value is left out

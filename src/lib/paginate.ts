@@ -1,5 +1,5 @@
 import type { AutumnCore } from "../core.js";
-import { ResponseValidationError } from "../models/errors/response-validation-error.js";
+import { ResponseValidationError } from "./errors/response-validation-error.js";
 import type { RequestOptions } from "./config.js";
 import { err, type Result } from "./result.js";
 

@@ -1,9 +1,15 @@
-import type { SDKError } from "../models/errors/index.js";
+import type { SDKError } from "./errors/index.js";
 
-/** The outcome of a standalone function: the value, or the error. Never thrown. */
+/**
+ * The outcome of a standalone function: the value, or the error. Never thrown.
+ * `response` is the HTTP response behind it (status and headers such as
+ * `RateLimit-Remaining`; its body has been read) whenever Autumn answered,
+ * and undefined when it did not (refused input, a network failure, a
+ * synthesised fail-open value).
+ */
 export type Result<T, E = SDKError> =
-  | { readonly ok: true; readonly value: T; readonly error?: undefined }
-  | { readonly ok: false; readonly error: E; readonly value?: undefined };
+  | { readonly ok: true; readonly value: T; readonly error?: undefined; readonly response?: Response }
+  | { readonly ok: false; readonly error: E; readonly value?: undefined; readonly response?: Response };
 
 /** Wraps a value as a successful result. */
 export function ok<T>(value: T): Result<T, never> {

@@ -1,33 +1,14 @@
-import { HTTPError, type RetryOptions } from "ky";
+import type { Call } from "./call.js";
 import type { RetryConfig } from "./config.js";
 
 /**
- * How an operation may be repeated.
- * - `read`: repeating it changes nothing (gets, lists, previews, get-or-create).
- *   Retried on transient failures; no idempotency key is sent, because a key
- *   would turn a harmless repeat into a 409.
- * - `mutation`: repeating it could apply it twice. It carries an
- *   `Idempotency-Key` (generated once per call unless the caller gives one) and
- *   is retried only under that key, so the server refuses a second application.
+ * How long a 429 or 503 asks the client to wait (`Retry-After`, else for a
+ * rate limit `RateLimit-Reset`), in milliseconds from now. Other statuses ask
+ * for nothing: Autumn sends `RateLimit-Reset` on most answers, where it is the
+ * window's reset and not a request to wait.
  */
-export type RetryPolicy = "read" | "mutation";
-
-/** What one call's retry decisions depend on; filled in as attempts are made. */
-export interface CallState {
-  /** Whether the request may be sent again after it may have reached the server. */
-  readonly mayResend: boolean;
-  /** Epoch ms by which the call must end. */
-  readonly deadline: number;
-  readonly signal: AbortSignal;
-  readonly config: Required<RetryConfig>;
-  /** Attempts started so far. */
-  attempts: number;
-  /** The delay ky will wait before the next backoff retry; chosen in `shouldRetry`. */
-  nextDelayMs: number;
-}
-
-/** Retry-After or, for rate limits, RateLimit-Reset, in milliseconds from now. */
-export function serverWaitMs(headers: Headers): number | undefined {
+export function requestedWaitMs(status: number, headers: Headers): number | undefined {
+  if (status !== 429 && status !== 503) return undefined;
   const value = headers.get("retry-after") ?? headers.get("ratelimit-reset");
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
@@ -54,50 +35,51 @@ function neverReachedServer(error: unknown): boolean {
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
-function backoffMs(config: Required<RetryConfig>, retryCount: number): number {
-  const ceiling = Math.min(config.maxDelayMs, config.initialDelayMs * 2 ** (retryCount - 1));
+function backoffMs(config: Required<RetryConfig>, retry: number): number {
+  const ceiling = Math.min(config.maxDelayMs, config.initialDelayMs * 2 ** (retry - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-/** Whether to retry after `error`, given the call's state. Written as policy: each branch says why. */
-export function shouldRetry(state: CallState, error: unknown, retryCount: number): boolean | undefined {
+/**
+ * Whether to make another attempt after an error status's `response`, or
+ * after an attempt threw `thrown`, and after how many milliseconds. Undefined
+ * means the call ends with the failure. Written as policy: each branch says why.
+ */
+export function retryDelayMs(call: Call, response: Response | undefined, thrown?: unknown): number | undefined {
+  const config = call.retryConfig;
   // The caller aborted or the budget ran out: stop at once.
-  if (state.signal.aborted) return false;
-  if (error instanceof HTTPError) {
-    const { status, headers } = error.response;
+  if (call.signal.aborted) return undefined;
+  // Every allowed retry has been made.
+  if (call.attempts > config.limit) return undefined;
+  let wait: number | undefined;
+  if (response) {
     // Only statuses that mean "not processed" or "transient" are retried.
-    if (!state.config.statusCodes.includes(status)) return false;
+    if (!config.statusCodes.includes(response.status)) return undefined;
     // The server may have applied a keyless mutation before failing.
-    if (!state.mayResend) return false;
-    const wait = status === 429 || status === 503 ? serverWaitMs(headers) : undefined;
-    if (wait !== undefined) {
-      // Waiting longer than allowed, or past the budget, would only delay the same error.
-      if (wait > state.config.maxRetryAfterMs || Date.now() + wait >= state.deadline) return false;
-      return undefined; // ky waits for the server's Retry-After
-    }
+    if (!call.mayResend) return undefined;
+    wait = requestedWaitMs(response.status, response.headers);
+    // Waiting longer than allowed would only delay the same error.
+    if (wait !== undefined && wait > config.maxRetryAfterMs) return undefined;
   } else {
     // Anything but a transport failure (a hook's error, a bug) is not retried.
-    if (!(error instanceof TypeError)) return false;
-    if (!state.config.retryConnectionErrors) return false;
+    if (!(thrown instanceof TypeError) || !config.retryConnectionErrors) return undefined;
     // A reset or a timeout may come after the server applied the request.
-    if (!state.mayResend && !neverReachedServer(error)) return false;
+    if (!call.mayResend && !neverReachedServer(thrown)) return undefined;
   }
-  state.nextDelayMs = backoffMs(state.config, retryCount);
-  // A backoff that ends past the budget would only turn this error into a timeout.
-  if (Date.now() + state.nextDelayMs >= state.deadline) return false;
-  return true;
+  wait ??= backoffMs(config, call.attempts);
+  // A wait that ends past the budget would only turn this failure into a timeout.
+  return Date.now() + wait < call.deadline ? wait : undefined;
 }
 
-/** ky's retry options for one call: every decision is delegated to `shouldRetry`. */
-export function kyRetryOptions(state: CallState): RetryOptions {
-  const { config } = state;
-  return {
-    limit: config.limit,
-    methods: ["post"],
-    statusCodes: [...config.statusCodes],
-    afterStatusCodes: [429, 503],
-    maxRetryAfter: config.maxRetryAfterMs,
-    delay: () => state.nextDelayMs,
-    shouldRetry: ({ error, retryCount }) => shouldRetry(state, error, retryCount),
-  };
+/** Waits `ms`, or less if `signal` aborts first. Never rejects. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+  });
 }

@@ -156,11 +156,12 @@ describe("every function, hostile params", () => {
         const before = server.count();
         const result = await settle(() => call(core, params, options));
         const sent = server.count() - before;
-        if (!result.ok && result.error.name === "RequestValidationError") expect(sent).toBe(0);
-        // Nothing reached a live loopback server only when the SDK itself refused the input, or when
-        // Node's HTTP parser refused a header block over 16 KB (a huge idempotency key) with 431.
+        const refused = !result.ok && (result.error.name === "RequestValidationError" || result.error.name === "ConfigurationError");
+        if (refused) expect(sent).toBe(0);
+        // Nothing reached a live loopback server only when the SDK itself refused the params or options, or
+        // when Node's HTTP parser refused a header block over 16 KB (a huge idempotency key) with 431.
         const headerTooLarge = result.error?.name === "AutumnAPIError" && result.error.status === 431;
-        if (sent === 0 && !headerTooLarge) expect(result.ok || result.error.name).toBe("RequestValidationError");
+        if (sent === 0 && !headerTooLarge) expect(refused).toBe(true);
         seen[sent === 0 ? "refused" : "sent"]!++;
         expectNoPollution();
       }),
@@ -234,7 +235,15 @@ describe("hostile configuration", () => {
         delete process.env["AUTUMN_SECRET_KEY"];
         try {
           const before = server.count();
-          const core = new AutumnCore({ secretKey, serverURL, retryConfig: { limit: 0 }, timeoutMs: 2_000 });
+          let core: AutumnCore;
+          try {
+            core = new AutumnCore({ secretKey, serverURL, retryConfig: { limit: 0 }, timeoutMs: 2_000 });
+          } catch (thrown) {
+            // A malformed key or URL given to the constructor is refused there, naming the option.
+            expect(thrown).toMatchObject({ name: "ConfigurationError" });
+            expect(["secretKey", "serverURL"]).toContain((thrown as { setting: string }).setting);
+            return;
+          }
           const result = await settle(() => customersGet(core, { customerId: "user_123" }));
           // Node's server refuses a header block over 16 KB (a huge key) with 431 before any handler runs.
           if (server.count() === before && !(result.error?.name === "AutumnAPIError" && result.error.status === 431)) {

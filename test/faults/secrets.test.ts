@@ -58,7 +58,7 @@ function scenarios(): Scenario[] {
     {
       name: "a key with a line break",
       expected: "ConfigurationError",
-      run: async (o) => customersGet(new AutumnCore({ ...o, serverURL: (await serve([reply(200, customer)])).url, secretKey: `${SECRET_KEY}\n` }), { customerId: "u1" }),
+      run: async (o) => customersGet(new AutumnCore({ ...o, serverURL: (await serve([reply(200, customer)])).url, secretKey: () => `${SECRET_KEY}\n` }), { customerId: "u1" }),
     },
     {
       name: "a hook that throws",

@@ -83,6 +83,7 @@ describe("balances.check", () => {
     expect(result).toEqual({
       ok: true,
       value: { allowed: true, customerId: "user_123", balance: null, flag: { id: "cus_ent_1", planId: "pro_plan", expiresAt: null, featureId: "sso" } },
+      response: expect.any(Response),
     });
   });
 
@@ -214,7 +215,7 @@ describe("balances.track", () => {
       .reply(202, { customer_id: "user_123", value: 1, balance: null });
     const result = await balancesTrack(testCore(), { customerId: "user_123", featureId: "messages", async: true, lock: { lockId: "job_1" } });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { customerId: "user_123", value: 1, balance: null } });
+    expect(result).toEqual({ ok: true, value: { customerId: "user_123", value: 1, balance: null }, response: expect.any(Response) });
   });
 
   it("retries a 500 under the same generated idempotency key, so usage is counted once", async () => {
@@ -319,7 +320,7 @@ describe("balances.batch_track", () => {
       { customer_id: "user_123", feature_id: "messages", value: 2, properties: { chatId: "c_1" } },
       { customer_id: "user_456", event_name: "ai_chat_request", entity_id: "seat_1", timestamp: 1771409161016 },
     ]);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 
   it("retries a 503 (nothing queued) under the same idempotency key", async () => {
@@ -372,7 +373,7 @@ describe("balances.create", () => {
       balance_id: "promo_2025",
     });
     expect(seen[0]?.headers["idempotency-key"]).toMatch(UUID);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 
   it("refuses an unknown reset interval or a rollover without length, without sending", async () => {
@@ -407,7 +408,7 @@ describe("balances.update", () => {
       expiresAt: 1776443121437,
     });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 
@@ -424,7 +425,7 @@ describe("balances.delete", () => {
       interval: "one_off",
     });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 
@@ -435,7 +436,7 @@ describe("balances.finalize", () => {
     const result = await balancesFinalize(testCore(), { lockId: "job_42", action: "confirm", overrideValue: 7, properties: { jobKind: "render" } });
     expect(seen[0]?.body).toEqual({ lock_id: "job_42", action: "confirm", override_value: 7, properties: { jobKind: "render" } });
     expect(seen[0]?.headers["idempotency-key"]).toMatch(UUID);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 
   it("refuses an unknown action without sending", async () => {

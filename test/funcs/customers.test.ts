@@ -223,7 +223,7 @@ describe("customers.delete", () => {
     const scope = api().post("/v1/customers.delete", { customer_id: "user_123", delete_in_stripe: true }).reply(200, { success: true });
     const result = await customersDelete(testCore(), { customerId: "user_123", deleteInStripe: true });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 
@@ -260,7 +260,7 @@ describe("customers.list", () => {
     const scope = api().post("/v1/customers.list", {}).reply(200, { list: [], next_cursor: null });
     const result = await customersList(testCore());
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null } });
+    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null }, response: expect.any(Response) });
   });
 
   it("refuses a limit above the server's ceiling of 1000, or not an integer, without sending", async () => {

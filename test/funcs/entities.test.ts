@@ -213,7 +213,7 @@ describe("entities.delete", () => {
     const result = await entitiesDelete(testCore(), { customerId: "user_123", entityId: "seat_42" });
     expect(scope.isDone()).toBe(true);
     expect(seen[0]?.headers["idempotency-key"]).toBeDefined();
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 
@@ -250,7 +250,7 @@ describe("entities.list", () => {
     const scope = api().post("/v1/entities.list", {}).reply(200, { list: [], next_cursor: null });
     const result = await entitiesList(testCore());
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null } });
+    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null }, response: expect.any(Response) });
   });
 
   it("refuses a limit outside 1..1000 or not an integer, and customers.list-only filters, without sending", async () => {

@@ -57,7 +57,7 @@ describe("events.list", () => {
     const scope = api().post("/v1/events.list", { feature_id: "api_calls" }).reply(200, { list: [], next_cursor: null });
     const result = await eventsList(testCore(), { featureId: "api_calls" });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null } });
+    expect(result).toEqual({ ok: true, value: { list: [], nextCursor: null }, response: expect.any(Response) });
   });
 
   it("refuses an empty feature id, a bad limit, a bad customer id and unknown fields without sending", async () => {
@@ -181,7 +181,7 @@ describe("events.aggregate", () => {
       .reply(200, { list: [], total: {} });
     const result = await eventsAggregate(testCore(), { featureId: "api_calls", customRange: { start: 1, end: 2 } });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { list: [], total: {} } });
+    expect(result).toEqual({ ok: true, value: { list: [], total: {} }, response: expect.any(Response) });
   });
 
   it("refuses invalid queries without sending anything", async () => {

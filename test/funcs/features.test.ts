@@ -204,7 +204,7 @@ describe("features.delete", () => {
     const result = await featuresDelete(testCore(), { featureId: "old" });
     expect(scope.isDone()).toBe(true);
     expect(seen[0]?.headers["idempotency-key"]).toBeTruthy();
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 

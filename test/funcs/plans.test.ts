@@ -259,7 +259,7 @@ describe("plans.list", () => {
     const scope = api().post("/v1/plans.list", {}).reply(200, { list: [] });
     const result = await plansList(testCore());
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { list: [] } });
+    expect(result).toEqual({ ok: true, value: { list: [] }, response: expect.any(Response) });
   });
 
   it("refuses a customer id the server would reject, without sending", async () => {
@@ -354,7 +354,7 @@ describe("plans.delete", () => {
     const scope = api().post("/v1/plans.delete", { plan_id: "legacy", all_versions: true }).reply(200, { success: true });
     const result = await plansDelete(testCore(), { planId: "legacy", allVersions: true });
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ ok: true, value: { success: true } });
+    expect(result).toEqual({ ok: true, value: { success: true }, response: expect.any(Response) });
   });
 });
 

@@ -162,8 +162,9 @@ describe("configuration", () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it("reports a serverURL that is not http(s) as ConfigurationError", async () => {
-    const result = await customersGet(testCore({ serverURL: "ftp://example.com" }), { customerId: "u1" });
+  it("refuses a serverURL that is not http(s) when the client is made, and per call without sending", async () => {
+    expect(() => testCore({ serverURL: "ftp://example.com" })).toThrow(expect.objectContaining({ name: "ConfigurationError", setting: "serverURL" }));
+    const result = await customersGet(testCore(), { customerId: "u1" }, { serverURL: "ftp://example.com" });
     expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting: "serverURL" });
   });
 

@@ -1,0 +1,104 @@
+import * as v from "valibot";
+import type { AutumnCore } from "../core.js";
+import { type Call, startCall } from "./call.js";
+import { statusError, thrownError } from "./classify.js";
+import type { RequestOptions } from "./config.js";
+import { ConfigurationError } from "./errors/configuration-error.js";
+import { RequestAbortedError } from "./errors/request-aborted-error.js";
+import { RequestValidationError } from "./errors/request-validation-error.js";
+import { ResponseValidationError } from "./errors/response-validation-error.js";
+import { UnexpectedClientError } from "./errors/unexpected-client-error.js";
+import { toIssues } from "./issues.js";
+import { headerRecord, NOT_JSON, parseJson } from "./json.js";
+import { isOutage } from "./fail-open.js";
+import type { Operation } from "./operation.js";
+import { callSettings } from "./options.js";
+import { prepare } from "./prepare.js";
+import { err, ok, type Result } from "./result.js";
+import { retryDelayMs, sleep } from "./retry.js";
+import { type Answer, sendAttempt } from "./transport.js";
+
+export type { Operation, RetryPolicy } from "./operation.js";
+
+/**
+ * The one request pipeline: check the params and options, prepare the
+ * request, make attempts until one answers or the retry policy stops, then
+ * classify or parse. It resolves to a `Result` and never rejects, whatever the
+ * input, the network or the server does.
+ */
+export async function send<TParams, TValue>(
+  core: AutumnCore,
+  operation: Operation<TParams, TValue>,
+  params: TParams,
+  options?: RequestOptions,
+): Promise<Result<TValue>> {
+  try {
+    return await run(core, operation, params, options);
+  } catch (cause) {
+    return err(new UnexpectedClientError({ message: `${operation.path} failed inside the SDK`, cause }));
+  }
+}
+
+async function run<TParams, TValue>(
+  core: AutumnCore,
+  operation: Operation<TParams, TValue>,
+  params: TParams,
+  options: RequestOptions | undefined,
+): Promise<Result<TValue>> {
+  const parsed = v.safeParse(operation.params, params);
+  if (!parsed.success) return err(new RequestValidationError({ issues: toIssues(parsed.issues) }));
+  const settings = callSettings(core, options);
+  if (settings instanceof ConfigurationError) return err(settings);
+  const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
+  const prepared = await prepare(core, settings, options, operation.path, policy);
+  if (!prepared.ok) return prepared;
+  if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
+
+  const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options);
+  let result: Result<TValue>;
+  try {
+    result = await exchange(core, call, operation, params);
+  } finally {
+    call.end();
+  }
+  // Opted in: an outage (not a refusal) of check or track answers "allowed", marked as made up.
+  if (!result.ok && operation.failOpen && settings.failOpen && isOutage(result.error)) return ok(operation.failOpen(params, result.error));
+  return result;
+}
+
+/** Attempts until one answers with a status the retry policy accepts, then classifies or parses it. */
+async function exchange<TParams, TValue>(core: AutumnCore, call: Call, operation: Operation<TParams, TValue>, params: TParams): Promise<Result<TValue>> {
+  for (;;) {
+    let answer: Answer;
+    try {
+      answer = await sendAttempt(core, call);
+    } catch (thrown) {
+      const wait = retryDelayMs(call, undefined, thrown);
+      if (wait === undefined) return err(thrownError(call, thrown));
+      await sleep(wait, call.signal);
+      if (call.signal.aborted) return err(thrownError(call, thrown));
+      continue;
+    }
+    const { response, text } = answer;
+    if (response.ok) return parseBody(operation, params, response, text);
+    const wait = retryDelayMs(call, response);
+    if (wait === undefined) return { ok: false, error: statusError(call, response, text), response };
+    await sleep(wait, call.signal);
+    if (call.signal.aborted) return err(thrownError(call, undefined));
+  }
+}
+
+function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response, rawBody: string): Result<TValue> {
+  // An error here would invite a resend under a new key, applying the request twice.
+  if (rawBody === "" && operation.accepted) return { ok: true, value: operation.accepted(params), response };
+  const json = parseJson(rawBody);
+  const parsed = json === NOT_JSON ? undefined : v.safeParse(operation.response, json);
+  if (parsed?.success) return { ok: true, value: parsed.output, response };
+  const error = new ResponseValidationError({
+    status: response.status,
+    issues: parsed ? toIssues(parsed.issues) : [],
+    rawBody,
+    headers: headerRecord(response.headers),
+  });
+  return { ok: false, error, response };
+}

@@ -19,8 +19,9 @@
  * - SDK: `customersGetOrCreate(core, params)` from dist, default settings
  *   (so a generated Idempotency-Key, a time budget timer, retries armed).
  *
- * How to read it: µs per call, median and p95, and each median as a ratio to
- * the raw fetch median. The goal is SDK ≤ 1.5× raw fetch.
+ * How to read it: µs per call, median and p95, each median as a ratio to the
+ * raw fetch median and to the bare ky median. The goal is SDK ≤ 1.05× bare ky
+ * (the SDK adds at most 5% to the HTTP layer it is built on).
  */
 import { fork } from "node:child_process";
 import { once } from "node:events";
@@ -33,7 +34,7 @@ import { fixed, median, quantile, type Report, ROOT, rootURL } from "./lib.js";
 
 const WARMUP = 300;
 const CALLS = 2000;
-const GOAL_RATIO = 1.5;
+const GOAL_RATIO = 1.05;
 
 const SECRET_KEY = "am_sk_test_bench0123456789";
 const params = { customerId: "user_123", name: "Patrick", email: "patrick@example.com" };
@@ -124,15 +125,17 @@ export async function runPerCall(report: Report): Promise<void> {
 
     const rawMedian = median(times[0]!);
     const rawP95 = quantile(times[0]!, 0.95);
+    const kyMedian = median(times[variants.findIndex((variant) => variant.label.startsWith("bare ky"))]!);
     report.line(`Per-call time, server in a child process (${CALLS} calls per variant after ${WARMUP} warm-up, interleaved)`);
     report.table(
-      ["variant", "median µs", "p95 µs", "× raw (median)", "× raw (p95)", "goal (SDK ≤ 1.5×)"],
+      ["variant", "median µs", "p95 µs", "× raw (median)", "× raw (p95)", "× bare ky (median)", "goal (SDK ≤ 1.05× ky)"],
       variants.map((variant, index) => {
         const med = median(times[index]!);
         const ratio = med / rawMedian;
+        const kyRatio = med / kyMedian;
         const goal =
-          variant.label.startsWith("SDK") ? (ratio <= GOAL_RATIO ? "met" : `missed by ${fixed(ratio - GOAL_RATIO, 2)}×`) : "";
-        return [variant.label, fixed(med, 0), fixed(quantile(times[index]!, 0.95), 0), fixed(ratio, 2), fixed(quantile(times[index]!, 0.95) / rawP95, 2), goal];
+          variant.label.startsWith("SDK") ? (kyRatio <= GOAL_RATIO ? "met" : `missed by ${fixed(kyRatio - GOAL_RATIO, 2)}×`) : "";
+        return [variant.label, fixed(med, 0), fixed(quantile(times[index]!, 0.95), 0), fixed(ratio, 2), fixed(quantile(times[index]!, 0.95) / rawP95, 2), fixed(kyRatio, 2), goal];
       }),
     );
     const medianOf = (prefix: string) => median(times[variants.findIndex((variant) => variant.label.startsWith(prefix))]!);

@@ -21,33 +21,30 @@ export interface Call extends PreparedRequest {
   /** The time budget of the whole call, in milliseconds. */
   readonly timeoutMs: number;
   readonly retryConfig: Required<RetryConfig>;
-  /** The caller's signal, if any. */
-  readonly callerSignal: AbortSignal | undefined;
-  /** Aborted when the caller aborts or the time budget runs out: it ends work in flight and waits. */
-  readonly signal: AbortSignal;
   /** Epoch ms by which the call must end. */
   readonly deadline: number;
+  /** The caller's signal, if any: it ends the attempt in flight and any wait. */
+  readonly callerSignal: AbortSignal | undefined;
+  /**
+   * The signal handed to ky. ky links it with the controller its timeout aborts, through
+   * `AbortSignal.any`. Where that is missing (the edge runtime of Next.js and Vercel, older
+   * browsers) ky makes no controller, so the call brings its own, following the caller's signal,
+   * and aborts it when an attempt times out.
+   */
+  readonly signal: AbortSignal | undefined;
+  /** Aborts the call's own controller, where it has one. */
+  readonly cancel: () => void;
   /** Attempts started so far. */
   attempts: number;
-  /** Stops the budget timer and lets go of the caller's signal. */
+  /** Lets go of the caller's signal. */
   readonly end: () => void;
 }
 
-/** The abort reason of a spent time budget. */
-export const BUDGET_SPENT = "autumn-sdk: the call's time budget is spent";
-
-/**
- * Starts a call: its budget timer, and one signal that the caller's signal and
- * the budget both abort. Linking by listener rather than `AbortSignal.any` keeps
- * it cheap and works where `AbortSignal.any` is missing (the edge runtime of
- * Next.js and Vercel, older browsers).
- */
+/** Starts a call's clock and links the caller's signal where ky cannot. */
 export function startCall(settings: CallSettings, request: PreparedRequest, body: string, options: RequestOptions | undefined): Call {
   const callerSignal = options?.signal;
-  const controller = new AbortController();
-  // setTimeout fires after 1 ms for any delay over 2^31-1 ms (24.8 days), so a longer budget is capped there.
-  const timer = setTimeout(abortBudget, Math.min(settings.timeoutMs, 2_147_483_647), controller);
-  const follow = callerSignal && (() => controller.abort(callerSignal.reason));
+  const controller = typeof AbortSignal.any === "function" ? undefined : new AbortController();
+  const follow = controller && callerSignal && (() => controller.abort(callerSignal.reason));
   if (follow) callerSignal.addEventListener("abort", follow);
   return {
     url: request.url,
@@ -59,17 +56,11 @@ export function startCall(settings: CallSettings, request: PreparedRequest, body
     fetchOptions: options?.fetchOptions,
     timeoutMs: settings.timeoutMs,
     retryConfig: settings.retryConfig,
-    callerSignal,
-    signal: controller.signal,
     deadline: Date.now() + settings.timeoutMs,
+    callerSignal,
+    signal: controller ? controller.signal : callerSignal,
+    cancel: () => controller?.abort(),
     attempts: 0,
-    end() {
-      clearTimeout(timer);
-      if (follow) callerSignal.removeEventListener("abort", follow);
-    },
+    end: () => follow && callerSignal.removeEventListener("abort", follow),
   };
-}
-
-function abortBudget(controller: AbortController): void {
-  controller.abort(BUDGET_SPENT);
 }

@@ -13,10 +13,15 @@ import { requestedWaitMs } from "./retry.js";
 export function thrownError(call: Call, thrown: unknown): SDKError {
   const { callerSignal, attempts, idempotencyKey } = call;
   if (callerSignal?.aborted) return new RequestAbortedError({ reason: callerSignal.reason });
-  if (call.signal.aborted) return new RequestTimeoutError({ timeoutMs: call.timeoutMs, attempts, idempotencyKey });
+  if (isTimeout(thrown) || Date.now() >= call.deadline) return new RequestTimeoutError({ timeoutMs: call.timeoutMs, attempts, idempotencyKey });
   // fetch reports every network failure, and a body cut off mid-read, as a TypeError.
   if (thrown instanceof TypeError) return new ConnectionError({ url: call.url, attempts, cause: thrown, idempotencyKey });
   return new UnexpectedClientError({ message: "The request failed inside the SDK or a hook", cause: thrown });
+}
+
+/** Whether an attempt ended because ky's timeout, the rest of the call's budget, fired. */
+export function isTimeout(thrown: unknown): boolean {
+  return (thrown as Error | undefined)?.name === "TimeoutError";
 }
 
 /** The error for a non-2xx answer: by status first, by the body's code second. */

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { AutumnCore } from "../core.js";
 import { type Call, startCall } from "./call.js";
-import { statusError, thrownError } from "./classify.js";
+import { isTimeout, statusError, thrownError } from "./classify.js";
 import type { RequestOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
@@ -73,18 +73,18 @@ async function exchange<TParams, TValue>(core: AutumnCore, call: Call, operation
     try {
       answer = await sendAttempt(core, call);
     } catch (thrown) {
+      // ky's timeout fired: cancel the fetch where ky could not.
+      if (isTimeout(thrown)) call.cancel();
       const wait = retryDelayMs(call, undefined, thrown);
       if (wait === undefined) return err(thrownError(call, thrown));
-      await sleep(wait, call.signal);
-      if (call.signal.aborted) return err(thrownError(call, thrown));
+      if (!(await sleep(wait, call.callerSignal))) return err(thrownError(call, thrown));
       continue;
     }
     const { response, text } = answer;
     if (response.ok) return parseBody(operation, params, response, text);
     const wait = retryDelayMs(call, response);
     if (wait === undefined) return { ok: false, error: statusError(call, response, text), response };
-    await sleep(wait, call.signal);
-    if (call.signal.aborted) return err(thrownError(call, undefined));
+    if (!(await sleep(wait, call.callerSignal))) return err(thrownError(call, undefined));
   }
 }
 

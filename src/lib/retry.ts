@@ -48,7 +48,7 @@ function backoffMs(config: Required<RetryConfig>, retry: number): number {
 export function retryDelayMs(call: Call, response: Response | undefined, thrown?: unknown): number | undefined {
   const config = call.retryConfig;
   // The caller aborted or the budget ran out: stop at once.
-  if (call.signal.aborted) return undefined;
+  if (call.callerSignal?.aborted || Date.now() >= call.deadline) return undefined;
   // Every allowed retry has been made.
   if (call.attempts > config.limit) return undefined;
   let wait: number | undefined;
@@ -71,15 +71,15 @@ export function retryDelayMs(call: Call, response: Response | undefined, thrown?
   return Date.now() + wait < call.deadline ? wait : undefined;
 }
 
-/** Waits `ms`, or less if `signal` aborts first. Never rejects. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`; resolves false at once if `signal` aborts first. Never rejects. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
+      signal?.removeEventListener("abort", done);
+      resolve(!signal?.aborted);
     };
     const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done);
+    signal?.addEventListener("abort", done);
   });
 }

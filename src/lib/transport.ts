@@ -3,7 +3,7 @@ import type { AutumnCore } from "../core.js";
 import type { Call } from "./call.js";
 import type { Logger, ResolvedHooks } from "./config.js";
 
-/** What one attempt got: the response and its body, read inside the attempt. */
+/** What one attempt got: the response and its body. */
 export interface Answer {
   readonly response: Response;
   readonly text: string;
@@ -13,36 +13,49 @@ export interface Answer {
 // browser reports as status 0: nothing is read from these.
 const BODYLESS = new Set([0, 101, 204, 205, 304]);
 
+/** Bodies read inside their attempt, by response. */
+const bodies = new WeakMap<Response, string>();
+
+/** The longest delay `setTimeout` (and so ky's `timeout`) takes; longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
- * One attempt: ky sends the request, and the body is read here, so that a
- * connection that drops mid-body fails this attempt (which the retry policy
- * sees) rather than the call after its retries are over. ky neither retries
- * nor throws on a status: the pipeline decides both.
+ * One attempt: ky sends the request with the rest of the call's budget as its
+ * timeout, neither retrying nor throwing on a status (the pipeline decides
+ * both). The body is read inside the attempt, under that timeout: a body that
+ * stalls times out, and one cut off mid-way fails this attempt (which the
+ * retry policy sees) rather than the call after its retries are over.
  */
 export async function sendAttempt(core: AutumnCore, call: Call): Promise<Answer> {
   const attempt = ++call.attempts;
   const logger = core.debugLogger;
   const started = Date.now();
   const fetchWith = core.fetch ?? globalThis.fetch;
+  // ky clones each response for afterResponse hooks, which needs a body still unread.
+  const rebuild = core.hooks.afterResponse.length > 0;
   let response = await ky(call.url, {
     ...call.fetchOptions,
     method: "POST",
     body: call.body,
     headers: call.headers,
-    timeout: false,
+    signal: call.signal,
+    timeout: Math.max(1, Math.min(call.deadline - started, MAX_TIMER_MS)),
     retry: 0,
     throwHttpErrors: false,
     redirect: "manual",
-    // Given to ky, a signal would be merged with ky's own through AbortSignal.any on every call;
-    // handed to fetch here, it aborts the attempt just the same.
-    fetch: (input, init) => {
+    fetch: async (input, init) => {
       if (logger) logRequest(logger, input, attempt);
-      return fetchWith(input, { ...init, signal: call.signal });
+      const answer = await fetchWith(input, init);
+      if (BODYLESS.has(answer.status)) return answer;
+      const text = await answer.text();
+      if (rebuild) return new Response(text, answer);
+      bodies.set(answer, text);
+      return answer;
     },
     hooks: kyHooks(core.hooks),
   });
   // A server or proxy that echoes the key back must not put it into values, errors or the log.
-  const text = BODYLESS.has(response.status) ? "" : redact(await response.text(), call.credential);
+  const text = redact(bodies.get(response) ?? (BODYLESS.has(response.status) ? "" : await response.text()), call.credential);
   const headers = redactHeaders(response.headers, call.credential);
   if (headers !== response.headers) response = new Response(null, { status: response.status, statusText: response.statusText, headers });
   if (logger) logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${text.slice(0, 2_000)}`);

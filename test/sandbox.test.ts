@@ -58,10 +58,10 @@ describe("the SDK against the local sandbox", () => {
 });
 
 describe("the quick start (npm start)", () => {
-  it("walks every call against its own sandbox and exits cleanly", async () => {
+  it("walks every call against its own sandbox, from the sources (no build), and exits cleanly", async () => {
     const env = { ...process.env };
     delete env["AUTUMN_SECRET_KEY"];
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--no-warnings", "examples/quickstart.ts"], { env, timeout: 60_000 });
+    const { stdout } = await promisify(execFile)("npm", ["start", "--silent"], { env, timeout: 60_000 });
     expect(stdout).toContain("Using the local sandbox");
     expect(stdout).toMatch(/autumn\.check at zero\n\{\n {2}"allowed": false/);
     expect(stdout).toContain('"code": "customer_not_found"');

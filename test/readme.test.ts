@@ -1,0 +1,78 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every TypeScript block in the README compiles against the built package, as
+ * a user would paste it. A block's imports stay at the top of its module; the
+ * rest becomes the body of an async function, so fragments may `await` and
+ * `return`. The only names a block may use without declaring them are the
+ * ones a fragment of the README assumes: `autumn` (a client) and the app's
+ * own helpers listed in PRELUDE.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+// Inside the package directory, so that `@useautumn/sdk` resolves to this package (dist/ and its types).
+const dir = `${root}node_modules/.cache/readme-blocks/`;
+
+const PRELUDE = `
+declare const autumn: import("@useautumn/sdk").Autumn;
+declare function showPaywall(): void;
+`;
+
+function blocks(): { line: number; code: string }[] {
+  const readme = readFileSync(`${root}README.md`, "utf8");
+  const found: { line: number; code: string }[] = [];
+  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
+  for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
+    found.push({ line: readme.slice(0, match.index).split("\n").length, code: match[1]! });
+  }
+  return found;
+}
+
+function asModule(code: string): string {
+  const lines = code.split("\n");
+  const imports = lines.filter((line) => /^import\s/.test(line));
+  const body = lines.filter((line) => !/^import\s/.test(line));
+  return `${imports.join("\n")}\n${PRELUDE}\nexport async function block() {\n${body.join("\n")}\n}\n`;
+}
+
+describe("the README's TypeScript blocks", () => {
+  it("all compile against the built package", { timeout: 120_000 }, async () => {
+    const found = blocks();
+    expect(found.length).toBeGreaterThanOrEqual(7);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const files = found.map(({ line, code }) => {
+      const file = `readme-line-${line}.ts`;
+      writeFileSync(`${dir}${file}`, asModule(code));
+      return file;
+    });
+    writeFileSync(
+      `${dir}tsconfig.json`,
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          lib: ["ES2022", "DOM", "DOM.Iterable"],
+          types: ["node"],
+          typeRoots: [`${root}node_modules/@types`],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          noUnusedLocals: false,
+        },
+        files,
+      }),
+    );
+    const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${dir}tsconfig.json`], { cwd: dir });
+    const output = await run.then(
+      () => "",
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    // tsc names the file, and so the README line, of each error.
+    expect(output).toBe("");
+  });
+});

@@ -1,22 +1,13 @@
+import type { Client, CustomerScope } from "./lib/client.js";
 import type { AutumnOptions, Logger, ResolvedHooks, RetryConfig } from "./lib/config.js";
-import { readEnv } from "./lib/env.js";
-import { clientSettings } from "./lib/options.js";
+import { secretKeyCredential } from "./lib/credential.js";
+import { type ClientSettings, clientSettings } from "./lib/options.js";
+import type { Result } from "./lib/result.js";
 
 export type { AutumnOptions, Hooks, Logger, RetryConfig, RequestOptions } from "./lib/config.js";
 
-/**
- * The client configuration every standalone function takes first. It holds
- * checked, read-only settings and does no I/O. Create one and share it.
- * A malformed option throws a `ConfigurationError` naming it, here rather
- * than at the first call.
- *
- * @example
- * ```ts
- * import { AutumnCore } from "@useautumn/sdk/core.js";
- * const autumn = new AutumnCore({ secretKey: process.env["AUTUMN_SECRET_KEY"] });
- * ```
- */
-export class AutumnCore {
+/** The settings every client holds, checked and read-only. `AutumnCore` and `CustomerCore` build on it. */
+export abstract class CoreSettings implements Client {
   /** The API origin requests go to, without a trailing slash. */
   declare readonly serverURL: string;
   /** The `x-api-version` sent with every request. */
@@ -37,21 +28,45 @@ export class AutumnCore {
   declare readonly autoIdempotencyKey: boolean;
   /** Whether `check` and `track` return a synthesised "allowed" value during an outage. */
   declare readonly failOpen: boolean;
+  /** Present on a client that acts for one customer. */
+  declare readonly customerScope?: CustomerScope | undefined;
+
+  protected constructor(settings: Omit<ClientSettings, "secretKey">) {
+    Object.assign(this, settings);
+  }
+
+  /** The credential for the next request, checked; the pipeline calls it. */
+  abstract credential(): Promise<Result<string>>;
+}
+
+/**
+ * The client configuration every standalone function takes first: checked,
+ * read-only settings and the secret key. It does no I/O. Create one and share
+ * it. A malformed option throws a `ConfigurationError` naming it, here rather
+ * than at the first call.
+ *
+ * @example
+ * ```ts
+ * import { AutumnCore } from "@useautumn/sdk/core.js";
+ * const autumn = new AutumnCore({ secretKey: process.env["AUTUMN_SECRET_KEY"] });
+ * ```
+ */
+export class AutumnCore extends CoreSettings {
   // Private so that logging or serialising the client never shows the key.
   readonly #secretKey: AutumnOptions["secretKey"];
 
   constructor(options?: AutumnOptions) {
     const { secretKey, ...settings } = clientSettings(options);
+    super(settings);
     this.#secretKey = secretKey;
-    Object.assign(this, settings);
   }
 
   /**
    * The secret key for the next request: the configured one, else the one a
-   * configured function returns, else `AUTUMN_SECRET_KEY`. Empty means none.
+   * configured function returns, else `AUTUMN_SECRET_KEY`; checked for an
+   * Autumn credential prefix.
    */
-  async secretKey(): Promise<string | undefined> {
-    const configured = typeof this.#secretKey === "function" ? await this.#secretKey() : this.#secretKey;
-    return configured || readEnv("AUTUMN_SECRET_KEY");
+  credential(): Promise<Result<string>> {
+    return secretKeyCredential(this.#secretKey);
   }
 }

@@ -1,5 +1,7 @@
 export { Autumn } from "./autumn.js";
-export { AutumnCore } from "./core.js";
+export { AutumnCore, CoreSettings } from "./core.js";
+export { CustomerCore, type CustomerCoreOptions, type TokenLock, type TokenStorage } from "./customer-core.js";
+export type { CustomerClient, ForCustomer } from "./lib/client.js";
 export type { AutumnOptions, Hooks, Logger, RequestOptions, RetryConfig } from "./lib/config.js";
 export type { Result } from "./lib/result.js";
 export type { FailOpenMarker } from "./lib/fail-open.js";

@@ -11,6 +11,7 @@ function layerOf(file: string): string {
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
   if (file.startsWith("funcs/")) return "operations";
+  if (file === "customer-core.ts") return "token client";
   return "facade";
 }
 
@@ -19,7 +20,8 @@ const ALLOWED: Record<string, string[]> = {
   core: ["core", "lib"],
   models: ["models", "lib"],
   operations: ["operations", "models", "lib", "core"],
-  facade: ["facade", "operations", "models", "lib", "core"],
+  "token client": ["operations", "models", "lib", "core"],
+  facade: ["facade", "token client", "operations", "models", "lib", "core"],
 };
 
 function sources(dir = src): string[] {

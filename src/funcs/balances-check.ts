@@ -1,4 +1,5 @@
 import type { AutumnCore } from "../core.js";
+import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
@@ -35,12 +36,16 @@ const operation: Operation<CheckParams, CheckResult> = {
  * Checks whether a customer may use a feature now; with `sendEvent: true` it
  * also deducts `requiredBalance` in the same call.
  *
+ * With a `CustomerCore` (a customer's token), leave `customerId` out: it is the token's customer.
+ *
  * @example
  * ```ts
  * const res = await balancesCheck(autumn, { customerId: "user_123", featureId: "messages", requiredBalance: 3 });
  * if (res.ok && !res.value.allowed) showPaywall();
  * ```
  */
-export function balancesCheck(core: AutumnCore, params: CheckParams, options?: RequestOptions): Promise<Result<CheckResult>> {
-  return send(core, operation, params, options);
+export function balancesCheck(core: CustomerClient, params: ForCustomer<CheckParams>, options?: RequestOptions): Promise<Result<CheckResult>>;
+export function balancesCheck(core: AutumnCore, params: CheckParams, options?: RequestOptions): Promise<Result<CheckResult>>;
+export function balancesCheck(core: Client, params: CheckParams | ForCustomer<CheckParams>, options?: RequestOptions): Promise<Result<CheckResult>> {
+  return send(core, operation, params as CheckParams, options);
 }

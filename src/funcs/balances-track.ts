@@ -1,4 +1,5 @@
 import type { AutumnCore } from "../core.js";
+import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
@@ -41,12 +42,16 @@ function queued(params: TrackParams): TrackResponse {
  * When Autumn queues the event and answers without a body (202 or 204), the
  * value echoes the params with `balance: null`.
  *
+ * With a `CustomerCore` (a customer's token), leave `customerId` out: it is the token's customer.
+ *
  * @example
  * ```ts
  * const res = await balancesTrack(autumn, { customerId: "user_123", featureId: "messages", value: 1 });
  * if (res.ok) console.log(res.value.balance?.remaining);
  * ```
  */
-export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResult>> {
-  return send(core, operation, params, options);
+export function balancesTrack(core: CustomerClient, params: ForCustomer<TrackParams>, options?: RequestOptions): Promise<Result<TrackResult>>;
+export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResult>>;
+export function balancesTrack(core: Client, params: TrackParams | ForCustomer<TrackParams>, options?: RequestOptions): Promise<Result<TrackResult>> {
+  return send(core, operation, params as TrackParams, options);
 }

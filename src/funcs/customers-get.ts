@@ -1,4 +1,5 @@
 import type { AutumnCore } from "../core.js";
+import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
@@ -16,12 +17,16 @@ const operation: Operation<GetCustomerParams, Customer> = {
 /**
  * Gets a customer by your id, with optional related data (`expand`).
  *
+ * With a `CustomerCore` (a customer's token), leave `customerId` out: it is the token's customer.
+ *
  * @example
  * ```ts
  * const res = await customersGet(autumn, { customerId: "user_123", expand: ["subscriptions.plan"] });
  * if (!res.ok && res.error.name === "AutumnAPIError" && res.error.code === "customer_not_found") { … }
  * ```
  */
-export function customersGet(core: AutumnCore, params: GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
-  return send(core, operation, params, options);
+export function customersGet(core: CustomerClient, params?: ForCustomer<GetCustomerParams>, options?: RequestOptions): Promise<Result<Customer>>;
+export function customersGet(core: AutumnCore, params: GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>>;
+export function customersGet(core: Client, params: GetCustomerParams | ForCustomer<GetCustomerParams> = {} as GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
+  return send(core, operation, params as GetCustomerParams, options);
 }

@@ -1,4 +1,5 @@
 import type { AutumnCore } from "../core.js";
+import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
@@ -20,12 +21,16 @@ const operation: Operation<AggregateEventsParams, EventAggregation> = {
 /**
  * Sums usage events over time bins, per feature and optionally per group (`groupBy`).
  *
+ * With a `CustomerCore` (a customer's token), leave `customerId` out: it is the token's customer.
+ *
  * @example
  * ```ts
  * const res = await eventsAggregate(autumn, { customerId: "user_123", featureId: "messages", range: "30d", groupBy: "properties.model" });
  * if (res.ok) for (const bin of res.value.list) console.log(bin.period, bin.values["messages"]);
  * ```
  */
-export function eventsAggregate(core: AutumnCore, params: AggregateEventsParams, options?: RequestOptions): Promise<Result<EventAggregation>> {
-  return send(core, operation, params, options);
+export function eventsAggregate(core: CustomerClient, params: ForCustomer<AggregateEventsParams>, options?: RequestOptions): Promise<Result<EventAggregation>>;
+export function eventsAggregate(core: AutumnCore, params: AggregateEventsParams, options?: RequestOptions): Promise<Result<EventAggregation>>;
+export function eventsAggregate(core: Client, params: AggregateEventsParams | ForCustomer<AggregateEventsParams>, options?: RequestOptions): Promise<Result<EventAggregation>> {
+  return send(core, operation, params as AggregateEventsParams, options);
 }

@@ -4,7 +4,7 @@ import type { CallSettings } from "./options.js";
 /** The request a call sends on every attempt, as `prepare` built it. */
 export interface PreparedRequest {
   readonly url: string;
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   /** The `Idempotency-Key` every attempt carries (mutations, or a caller's key). */
   readonly idempotencyKey: string | undefined;
   /** Whether the request may be sent again after it may have reached the server. */
@@ -14,7 +14,9 @@ export interface PreparedRequest {
 }
 
 /** Everything one call knows, in one object: its settings, its request, its budget and how far it got. */
-export interface Call extends PreparedRequest {
+export interface Call extends Omit<PreparedRequest, "headers" | "credential"> {
+  headers: Readonly<Record<string, string>>;
+  credential: string;
   readonly body: string;
   /** The caller's extra `fetch` options. */
   readonly fetchOptions: RequestOptions["fetchOptions"];
@@ -38,6 +40,8 @@ export interface Call extends PreparedRequest {
   attempts: number;
   /** Lets go of the caller's signal. */
   readonly end: () => void;
+  /** Sends the next attempts with a renewed credential. */
+  readonly renew: (credential: string) => void;
 }
 
 /** Starts a call's clock and links the caller's signal where ky cannot. */
@@ -62,5 +66,9 @@ export function startCall(settings: CallSettings, request: PreparedRequest, body
     cancel: () => controller?.abort(),
     attempts: 0,
     end: () => follow && callerSignal.removeEventListener("abort", follow),
+    renew(credential) {
+      this.credential = credential;
+      this.headers = { ...this.headers, authorization: `Bearer ${credential}` };
+    },
   };
 }

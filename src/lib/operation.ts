@@ -27,4 +27,10 @@ export interface Operation<TParams, TValue> {
   readonly accepted?: (params: TParams) => TValue;
   /** The "allowed" value to return during an outage when the caller opts in to failing open. */
   readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
+  /** The credential the operation authenticates with, taken from its params instead of the client (`keys.refresh`: the refresh token). */
+  readonly credential?: (params: TParams) => string;
+  /** Fewer retries than the client allows, where repeating more often would do harm. */
+  readonly maxRetries?: number;
+  /** The answer holds credentials: its body is never logged, and tokens in it are redacted from errors. */
+  readonly sensitive?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { AutumnCore } from "../core.js";
+import type { Client } from "./client.js";
 import type { AfterResponseHook, AutumnOptions, BeforeRequestHook, Logger, RequestOptions, ResolvedHooks, RetryConfig } from "./config.js";
 import { DEFAULTS } from "./config.js";
 import { readEnv } from "./env.js";
@@ -178,7 +178,7 @@ export interface CallSettings {
  * Where a call's options meet the client's: every per-call override is resolved here and nowhere
  * else. Returns a ConfigurationError naming a bad per-call option.
  */
-export function callSettings(core: AutumnCore, options: RequestOptions | undefined): CallSettings | ConfigurationError {
+export function callSettings(core: Client, options: RequestOptions | undefined): CallSettings | ConfigurationError {
   if (options === undefined) return core;
   const refused = problem(CALL, options, "options");
   if (refused) return refused;

@@ -1,16 +1,16 @@
 import * as v from "valibot";
-import type { AutumnCore } from "../core.js";
 import { type Call, startCall } from "./call.js";
 import { isTimeout, statusError, thrownError } from "./classify.js";
+import type { Client, CustomerScope } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import { RequestValidationError } from "./errors/request-validation-error.js";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
 import { UnexpectedClientError } from "./errors/unexpected-client-error.js";
+import { isOutage } from "./fail-open.js";
 import { toIssues } from "./issues.js";
 import { headerRecord, NOT_JSON, parseJson } from "./json.js";
-import { isOutage } from "./fail-open.js";
 import type { Operation } from "./operation.js";
 import { callSettings } from "./options.js";
 import { prepare } from "./prepare.js";
@@ -27,37 +27,47 @@ export type { Operation, RetryPolicy } from "./operation.js";
  * input, the network or the server does.
  */
 export async function send<TParams, TValue>(
-  core: AutumnCore,
+  client: Client,
   operation: Operation<TParams, TValue>,
   params: TParams,
   options?: RequestOptions,
 ): Promise<Result<TValue>> {
   try {
-    return await run(core, operation, params, options);
+    return await run(client, operation, params, options);
   } catch (cause) {
     return err(new UnexpectedClientError({ message: `${operation.path} failed inside the SDK`, cause }));
   }
 }
 
 async function run<TParams, TValue>(
-  core: AutumnCore,
+  client: Client,
   operation: Operation<TParams, TValue>,
   params: TParams,
   options: RequestOptions | undefined,
 ): Promise<Result<TValue>> {
+  // A per-customer token acts for its customer on a few routes; an operation with its own credential is outside that.
+  const scope = operation.credential ? undefined : client.customerScope;
+  if (scope) {
+    const scoped = scope.scoped(operation.path, params);
+    if (!scoped.ok) return scoped;
+    params = scoped.value;
+  }
   const parsed = v.safeParse(operation.params, params);
   if (!parsed.success) return err(new RequestValidationError({ issues: toIssues(parsed.issues) }));
-  const settings = callSettings(core, options);
+  let settings = callSettings(client, options);
   if (settings instanceof ConfigurationError) return err(settings);
+  if (operation.maxRetries !== undefined && operation.maxRetries < settings.retryConfig.limit) {
+    settings = { ...settings, retryConfig: { ...settings.retryConfig, limit: operation.maxRetries } };
+  }
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
-  const prepared = await prepare(core, settings, options, operation.path, policy);
+  const prepared = await prepare(client, settings, options, operation.path, policy, operation.credential?.(params));
   if (!prepared.ok) return prepared;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
 
   const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options);
   let result: Result<TValue>;
   try {
-    result = await exchange(core, call, operation, params);
+    result = await exchange(client, call, operation, params, scope);
   } finally {
     call.end();
   }
@@ -67,11 +77,18 @@ async function run<TParams, TValue>(
 }
 
 /** Attempts until one answers with a status the retry policy accepts, then classifies or parses it. */
-async function exchange<TParams, TValue>(core: AutumnCore, call: Call, operation: Operation<TParams, TValue>, params: TParams): Promise<Result<TValue>> {
+async function exchange<TParams, TValue>(
+  client: Client,
+  call: Call,
+  operation: Operation<TParams, TValue>,
+  params: TParams,
+  scope: CustomerScope | undefined,
+): Promise<Result<TValue>> {
+  let renewed = false;
   for (;;) {
     let answer: Answer;
     try {
-      answer = await sendAttempt(core, call);
+      answer = await sendAttempt(client, call, operation.sensitive);
     } catch (thrown) {
       // ky's timeout fired: cancel the fetch where ky could not.
       if (isTimeout(thrown)) call.cancel();
@@ -82,8 +99,16 @@ async function exchange<TParams, TValue>(core: AutumnCore, call: Call, operation
     }
     const { response, text } = answer;
     if (response.ok) return parseBody(operation, params, response, text);
+    // A token that expired in flight, or that another call already replaced: renew it once and send again.
+    if (response.status === 401 && scope && !renewed) {
+      renewed = true;
+      const credential = await scope.renew(call.credential, statusError(call, response, text));
+      if (!credential.ok) return credential;
+      call.renew(credential.value);
+      continue;
+    }
     const wait = retryDelayMs(call, response);
-    if (wait === undefined) return { ok: false, error: statusError(call, response, text), response };
+    if (wait === undefined) return { ok: false, error: statusError(call, response, withheld(operation, text)), response };
     if (!(await sleep(wait, call.callerSignal))) return err(thrownError(call, undefined));
   }
 }
@@ -97,8 +122,13 @@ function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, param
   const error = new ResponseValidationError({
     status: response.status,
     issues: parsed ? toIssues(parsed.issues) : [],
-    rawBody,
+    rawBody: withheld(operation, rawBody),
     headers: headerRecord(response.headers),
   });
   return { ok: false, error, response };
+}
+
+/** The body as errors may keep it: the tokens in a sensitive operation's answer replaced. */
+function withheld(operation: { readonly sensitive?: boolean }, body: string): string {
+  return operation.sensitive ? body.replace(/am_jwt_[\w.-]+/g, "am_jwt_[redacted]") : body;
 }

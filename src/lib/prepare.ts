@@ -1,71 +1,51 @@
-import type { AutumnCore } from "../core.js";
-import type { RequestOptions } from "./config.js";
-import { ConfigurationError } from "./errors/configuration-error.js";
 import type { PreparedRequest } from "./call.js";
+import type { Client } from "./client.js";
+import type { RequestOptions } from "./config.js";
+import { checkedCredential } from "./credential.js";
 import type { RetryPolicy } from "./operation.js";
-import { isCredential } from "./options.js";
 import type { CallSettings } from "./options.js";
-import { err, ok, type Result } from "./result.js";
+import { ok, type Result } from "./result.js";
 
 // Set by the SDK; per-call headers must not replace them.
 const RESERVED_HEADERS = new Set(["authorization", "x-api-version", "content-type", "idempotency-key"]);
 
 /**
  * Builds what every attempt of a call sends: the URL, the headers with the
- * credential, and the idempotency key. A missing or malformed credential is a
- * ConfigurationError, and nothing is sent.
+ * credential, and the idempotency key. `ownCredential` is an operation's own
+ * (the refresh token of `keys.refresh`); otherwise the client supplies one. A
+ * missing or malformed credential is an error, and nothing is sent.
  */
 export async function prepare(
-  core: AutumnCore,
+  client: Client,
   settings: CallSettings,
   options: RequestOptions | undefined,
   path: string,
   policy: RetryPolicy,
+  ownCredential: string | undefined,
 ): Promise<Result<PreparedRequest>> {
-  let credential: string | undefined;
-  try {
-    credential = await core.secretKey();
-  } catch (cause) {
-    return err(new ConfigurationError({ setting: "secretKey", message: "The secretKey function failed", cause }));
-  }
-  if (!credential) {
-    return err(
-      new ConfigurationError({
-        setting: "secretKey",
-        message: "No secret key: pass `secretKey` to the client or set AUTUMN_SECRET_KEY (Deno reads it only with --allow-env)",
-      }),
-    );
-  }
-  if (!isCredential(credential)) {
-    // The key itself is never echoed back.
-    return err(
-      new ConfigurationError({
-        setting: "secretKey",
-        message: "The secret key is not an Autumn credential: it must start with am_sk_, am_jwt_, am_pk_ or am_oauth_ and hold no spaces or control characters",
-      }),
-    );
-  }
+  const credential = ownCredential === undefined ? await client.credential() : checkedCredential(ownCredential, "refreshToken");
+  if (!credential.ok) return credential;
 
-  const headers: Record<string, string> = { accept: "application/json", "user-agent": core.userAgent };
+  const headers: Record<string, string> = { accept: "application/json", "user-agent": client.userAgent };
   if (options?.headers) {
     for (const name of Object.keys(options.headers)) {
       const lower = name.toLowerCase();
       if (!RESERVED_HEADERS.has(lower)) headers[lower] = options.headers[name]!;
     }
   }
-  headers["authorization"] = `Bearer ${credential}`;
-  headers["x-api-version"] = core.xApiVersion;
+  headers["authorization"] = `Bearer ${credential.value}`;
+  headers["x-api-version"] = client.xApiVersion;
   headers["content-type"] = "application/json";
 
   // Reads get no key unless the caller gives one: a key would turn a harmless repeat into a 409.
-  const idempotencyKey = options?.idempotencyKey ?? (core.autoIdempotencyKey && policy === "mutation" ? newIdempotencyKey() : undefined);
+  const idempotencyKey = options?.idempotencyKey ?? (client.autoIdempotencyKey && policy === "mutation" ? newIdempotencyKey() : undefined);
   if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
   return ok({
     url: `${settings.serverURL}/v1/${path}`,
     headers,
     idempotencyKey,
     mayResend: policy === "read" || idempotencyKey !== undefined,
-    credential,
+    credential: credential.value,
   });
 }
 

@@ -1,5 +1,5 @@
 import ky, { type Hooks as KyHooks } from "ky";
-import type { AutumnCore } from "../core.js";
+import type { Client } from "./client.js";
 import type { Call } from "./call.js";
 import type { Logger, ResolvedHooks } from "./config.js";
 
@@ -26,13 +26,13 @@ const MAX_TIMER_MS = 2_147_483_647;
  * stalls times out, and one cut off mid-way fails this attempt (which the
  * retry policy sees) rather than the call after its retries are over.
  */
-export async function sendAttempt(core: AutumnCore, call: Call): Promise<Answer> {
+export async function sendAttempt(client: Client, call: Call, sensitive?: boolean): Promise<Answer> {
   const attempt = ++call.attempts;
-  const logger = core.debugLogger;
+  const logger = client.debugLogger;
   const started = Date.now();
-  const fetchWith = core.fetch ?? globalThis.fetch;
+  const fetchWith = client.fetch ?? globalThis.fetch;
   // ky clones each response for afterResponse hooks, which needs a body still unread.
-  const rebuild = core.hooks.afterResponse.length > 0;
+  const rebuild = client.hooks.afterResponse.length > 0;
   let response = await ky(call.url, {
     ...call.fetchOptions,
     method: "POST",
@@ -52,13 +52,16 @@ export async function sendAttempt(core: AutumnCore, call: Call): Promise<Answer>
       bodies.set(answer, text);
       return answer;
     },
-    hooks: kyHooks(core.hooks),
+    hooks: kyHooks(client.hooks),
   });
   // A server or proxy that echoes the key back must not put it into values, errors or the log.
   const text = redact(bodies.get(response) ?? (BODYLESS.has(response.status) ? "" : await response.text()), call.credential);
   const headers = redactHeaders(response.headers, call.credential);
   if (headers !== response.headers) response = new Response(null, { status: response.status, statusText: response.statusText, headers });
-  if (logger) logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${text.slice(0, 2_000)}`);
+  if (logger) {
+    // An answer that holds tokens is never written to the log.
+    logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${sensitive ? "[body withheld: it holds tokens]" : text.slice(0, 2_000)}`);
+  }
   return { response, text };
 }
 

@@ -64,3 +64,7 @@ export * from "./operations/plans-delete.js";
 export * from "./operations/plans-get.js";
 export * from "./operations/plans-list.js";
 export * from "./operations/plans-update.js";
+export * from "./customer-tokens.js";
+export * from "./operations/keys-mint.js";
+export * from "./operations/keys-refresh.js";
+export * from "./operations/keys-revoke.js";

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AutumnCore } from "../../src/core.js";
 import type { Result } from "../../src/lib/result.js";
-import { api, recordRequests, testCore } from "../helpers.js";
+import nock from "nock";
+import { api, BASE_URL, recordRequests, testCore } from "../helpers.js";
 
 /**
  * Each operation states its retry policy in its own descriptor, with the
@@ -57,6 +58,9 @@ const PARAMS: Record<string, unknown> = {
   featuresGet: { featureId: "messages" },
   featuresList: {},
   featuresUpdate: { featureId: "messages", name: "Messages" },
+  keysMint: { customerId: "user_123" },
+  keysRefresh: { refreshToken: "am_jwt_refresh.token.sig" },
+  keysRevoke: { customerId: "user_123" },
   plansCreate: { planId: "pro", name: "Pro" },
   plansDelete: { planId: "pro" },
   plansGet: { planId: "pro" },
@@ -72,7 +76,9 @@ describe("retry policy, stated per operation", () => {
   it.each(operations)("$name behaves as its descriptor says after a 503", async ({ file, name, path, source }) => {
     const module = (await import(/* @vite-ignore */ new URL(file, funcsDir).href)) as Record<string, (core: AutumnCore, params: unknown) => Promise<Result<unknown>>>;
     expect(PARAMS, `add the least params of ${name} to PARAMS`).toHaveProperty(name);
-    const seen = recordRequests(api().post(`/v1/${path}`).reply(503, "").post(`/v1/${path}`).reply(200, {}));
+    // keys.refresh authenticates with the refresh token in its params, not the client's key.
+    const scope = name === "keysRefresh" ? nock(BASE_URL, { reqheaders: { authorization: "Bearer am_jwt_refresh.token.sig" } }) : api();
+    const seen = recordRequests(scope.post(`/v1/${path}`).reply(503, "").post(`/v1/${path}`).reply(200, {}));
     const result = await module[name]!(testCore(), PARAMS[name]);
     if (!result.ok) expect(result.error.name, `${name}: ${result.error.message}`).not.toMatch(/RequestValidationError|ConfigurationError/);
     const keys = seen.map((request) => request.headers["idempotency-key"]);

@@ -1,6 +1,7 @@
 import type { AutumnAPIError } from "./autumn-api-error.js";
 import type { ConfigurationError } from "./configuration-error.js";
 import type { ConnectionError } from "./connection-error.js";
+import type { CustomerTokenError } from "./customer-token-error.js";
 import type { RequestAbortedError } from "./request-aborted-error.js";
 import type { RequestAlreadyAcceptedError } from "./request-already-accepted-error.js";
 import type { RequestTimeoutError } from "./request-timeout-error.js";
@@ -12,6 +13,7 @@ export { AutumnError } from "./autumn-error.js";
 export { AutumnAPIError, AutumnDefaultError, type APIErrorInit } from "./autumn-api-error.js";
 export { ConfigurationError } from "./configuration-error.js";
 export { ConnectionError } from "./connection-error.js";
+export { CustomerTokenError, type CustomerTokenErrorReason } from "./customer-token-error.js";
 export { RequestAbortedError } from "./request-aborted-error.js";
 export { RequestAlreadyAcceptedError } from "./request-already-accepted-error.js";
 export { RequestTimeoutError } from "./request-timeout-error.js";
@@ -29,4 +31,5 @@ export type SDKError =
   | RequestValidationError
   | ResponseValidationError
   | ConfigurationError
+  | CustomerTokenError
   | UnexpectedClientError;

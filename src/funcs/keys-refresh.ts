@@ -1,0 +1,37 @@
+import type { AutumnCore } from "../core.js";
+import type { CustomerClient } from "../lib/client.js";
+import type { RequestOptions } from "../lib/config.js";
+import { type Operation, send } from "../lib/pipeline.js";
+import type { Result } from "../lib/result.js";
+import { type CustomerTokens, CustomerTokensSchema } from "../models/customer-tokens.js";
+import { type KeysRefreshParams, KeysRefreshParamsSchema } from "../models/operations/keys-refresh.js";
+
+const operation: Operation<KeysRefreshParams, CustomerTokens> = {
+  path: "keys.refresh",
+  params: KeysRefreshParamsSchema,
+  response: CustomerTokensSchema,
+  // An idempotency key would turn the one repeat Autumn forgives into a 409, so none is sent;
+  // Autumn answers the refresh token just replaced once more (its grace), so at most one repeat.
+  retry: "read",
+  maxRetries: 1,
+  credential: (params) => params.refreshToken,
+  sensitive: true,
+};
+
+/**
+ * Trades a refresh token for a new pair (both tokens rotate). The refresh token
+ * is the request's credential, so the client's own key or token is not used,
+ * and it is sent to this route only. A lost answer is repeated once, never
+ * more: Autumn answers the token it just replaced one more time, and treats a
+ * token two generations old as stolen, revoking every token of the customer.
+ * `CustomerCore` calls this for you; call it yourself only to manage pairs by hand.
+ *
+ * @example
+ * ```ts
+ * const res = await keysRefresh(autumn, { refreshToken: stored.refreshToken });
+ * if (res.ok) save(res.value);
+ * ```
+ */
+export function keysRefresh(core: AutumnCore | CustomerClient, params: KeysRefreshParams, options?: RequestOptions): Promise<Result<CustomerTokens>> {
+  return send(core, operation, params, options);
+}

@@ -1,0 +1,15 @@
+import * as v from "valibot";
+
+/**
+ * Params of `keys.refresh`: the refresh token, which is sent as the request's
+ * credential and nowhere else; the body is empty.
+ */
+export const KeysRefreshParamsSchema = /* @__PURE__ */ v.pipe(
+  v.strictObject({
+    /** The refresh token of the current pair (`am_jwt_…`). */
+    refreshToken: v.string(),
+  }),
+  v.transform(() => ({})),
+);
+/** Params of `keys.refresh`. */
+export type KeysRefreshParams = v.InferInput<typeof KeysRefreshParamsSchema>;

@@ -1,6 +1,7 @@
 import { findCustomer } from "./customers.js";
 import { renderBalance } from "./balances.js";
-import { type Route, require400, SandboxError, type SandboxState } from "./state.js";
+import { require400, SandboxError } from "./errors.js";
+import { NO_CONTENT, type Route } from "./state.js";
 
 /**
  * The billing loop a quick start needs: a small catalog (a metered feature,
@@ -57,14 +58,14 @@ function renderPlan(plan: CatalogPlan, env: string): Record<string, unknown> {
 function findPlan(id: unknown): CatalogPlan {
   require400(typeof id === "string" && id !== "", "plan_id is required");
   const plan = PLANS[id];
-  if (!plan) throw new SandboxError(404, "product_not_found", `Plan ${id} not found`);
+  if (!plan) throw new SandboxError("planNotFound", `Plan ${id} not found`);
   return plan;
 }
 
 function findFeature(id: unknown): Record<string, unknown> {
   require400(typeof id === "string" && id !== "", "feature_id is required");
   const feature = FEATURES[id];
-  if (!feature) throw new SandboxError(404, "feature_not_found", `Feature ${id} not found`);
+  if (!feature) throw new SandboxError("featureNotFound", `Feature ${id} not found`);
   return feature;
 }
 
@@ -123,6 +124,8 @@ const track: Route = (state, body) => {
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
   const balance = customer.grants[featureId];
   if (balance) balance.usage = Math.max(0, balance.usage + value);
+  // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
+  if (body["async"] === true) return NO_CONTENT;
   return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
 };
 

@@ -1,5 +1,7 @@
 import { renderBalance } from "./balances.js";
+import { customerFilter } from "./customer-filters.js";
 import { require400, SandboxError } from "./errors.js";
+import { expandCustomer } from "./expand.js";
 import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
 const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
@@ -60,7 +62,7 @@ const getOrCreate: Route = (state, body, env) => {
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
-    return renderCustomer(existing);
+    return expandCustomer(existing, renderCustomer(existing), body["expand"]);
   }
   const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
@@ -78,10 +80,13 @@ const getOrCreate: Route = (state, body, env) => {
     subscriptions: [],
   };
   state.customers.set(key, customer);
-  return renderCustomer(customer);
+  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
 };
 
-const get: Route = (state, body) => renderCustomer(findCustomer(state, body["customer_id"]));
+const get: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+};
 
 const update: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
@@ -134,10 +139,9 @@ const list: Route = (state, body) => {
     if (!decoded) throw new SandboxError("invalidCursor", "start_cursor is not a cursor this server issued");
     offset = Number(decoded[1]);
   }
-  const search = typeof body["search"] === "string" ? body["search"].toLowerCase() : "";
   const ascending = body["sort_order"] === "asc";
   const all = [...state.customers.values()]
-    .filter((customer) => !search || [customer.id, customer.name, customer.email].some((field) => field?.toLowerCase().includes(search)))
+    .filter(customerFilter(body))
     .sort((a, b) => (ascending ? 1 : -1) * (a.created_at - b.created_at || a.key.localeCompare(b.key)));
   const page = all.slice(offset, offset + limit);
   const next = offset + limit < all.length ? `c${offset + limit}` : null;

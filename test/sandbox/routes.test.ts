@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnCore } from "../../src/core.js";
+import { CustomerExpandSchema } from "../../src/models/customer-params.js";
 import { sandboxRoutes } from "../../sandbox/routes.js";
 import { type Sandbox, startSandbox } from "../../sandbox/server.js";
 import { type SdkOperation, sdkOperation } from "./operations.js";
@@ -25,6 +26,7 @@ interface Scenario {
   readonly shows?: (value: Record<string, any>) => void;
 }
 
+const EVERY_EXPANSION = CustomerExpandSchema.options;
 const ADA = "contract_ada";
 const GRACE = "contract_grace";
 
@@ -59,6 +61,17 @@ const scenarios: Record<string, readonly Scenario[]> = {
       shows: (customer) => expect(customer["balances"]["messages"]).toMatchObject({ granted: 5, usage: 2, remaining: 3 }),
     },
     { name: "a customer without plans", params: { customerId: GRACE }, shows: (customer) => expect(customer["subscriptions"]).toEqual([]) },
+    {
+      name: "with everything expanded",
+      params: { customerId: ADA, expand: [...EVERY_EXPANSION] },
+      shows: (customer) =>
+        expect(customer).toMatchObject({
+          subscriptions: [{ planId: "free", plan: { id: "free", items: [{ featureId: "messages" }] } }],
+          balances: { messages: { feature: { id: "messages", type: "metered" } } },
+          invoices: [],
+          entities: [],
+        }),
+    },
   ],
   "customers.update": [
     {
@@ -76,6 +89,11 @@ const scenarios: Record<string, readonly Scenario[]> = {
   "customers.list": [
     { name: "a first page with a cursor", params: { limit: 2, search: "contract_page" }, shows: (page) => expect(page["nextCursor"]).toEqual(expect.any(String)) },
     { name: "a last page", params: { limit: 1000 }, shows: (page) => expect(page["nextCursor"]).toBe(null) },
+    {
+      name: "filtered by plan and processor",
+      params: { plans: [{ id: "free" }], processors: ["stripe"], createdAtRange: { start: 0 } },
+      shows: (page) => expect(page["list"].map((customer: { id: string }) => customer.id)).toEqual(["contract_linked"]),
+    },
   ],
   "billing.attach": [
     { name: "a free plan", params: { customerId: GRACE, planId: "free" }, shows: (result) => expect(result["paymentUrl"]).toBe(null) },
@@ -129,6 +147,8 @@ async function seed(): Promise<void> {
   await call("billing.attach", { customerId: ADA, planId: "free" });
   await call("balances.track", { customerId: ADA, featureId: "messages", value: 2 });
   await call("customers.get_or_create", { customerId: GRACE, name: "Grace", stripeId: "cus_grace", metadata: { cohort: "2026" } });
+  await call("customers.get_or_create", { customerId: "contract_linked", stripeId: "cus_linked" });
+  await call("billing.attach", { customerId: "contract_linked", planId: "free" });
   await call("customers.get_or_create", { customerId: "contract_rename_me" });
   await call("customers.get_or_create", { customerId: "contract_delete_me" });
   await call("billing.attach", { customerId: "contract_delete_me", planId: "free" });

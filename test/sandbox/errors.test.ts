@@ -95,7 +95,7 @@ const provoker: Provoker = {
   sdk: async (route, params, { idempotencyKey, ...options } = {}) => {
     const { call } = await sdkOperation(route);
     const core = recordingCore(sandbox.url, answers, options);
-    return idempotencyKey === undefined ? call(core, params) : (call as (...args: unknown[]) => Promise<Result<unknown>>)(core, params, { idempotencyKey });
+    return call(core, params, idempotencyKey === undefined ? undefined : { idempotencyKey });
   },
   raw: async (path, { method = "POST", headers, body }) => {
     await recordingFetch(answers)(`${sandbox.url}${path}`, { method, headers, body });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type * as v from "valibot";
 import type { AutumnCore } from "../../src/core.js";
+import type { RequestOptions } from "../../src/lib/config.js";
 import type { Result } from "../../src/lib/result.js";
 import * as models from "../../src/models/index.js";
 
@@ -8,7 +9,7 @@ import * as models from "../../src/models/index.js";
 export interface SdkOperation {
   /** The exported function, e.g. `customersGetOrCreate`. */
   readonly name: string;
-  readonly call: (core: AutumnCore, params: unknown) => Promise<Result<unknown>>;
+  readonly call: (core: AutumnCore, params: unknown, options?: RequestOptions) => Promise<Result<unknown>>;
   /** The export name of the response schema, as the descriptor spells it. */
   readonly schemaName: string;
   readonly schema: v.GenericSchema;

@@ -1,72 +1,15 @@
 import { findCustomer } from "./customers.js";
 import { renderBalance } from "./balances.js";
-import { type Route, require400, SandboxError, type SandboxState } from "./state.js";
+import { FEATURES, findFeature, findPlan, PLANS, renderPlan } from "./catalog.js";
+import { require400 } from "./errors.js";
+import { NO_CONTENT, type Route } from "./state.js";
 
 /**
- * The billing loop a quick start needs: a small catalog (a metered feature,
- * a free plan and a paid one), attaching a plan, and checking and tracking
- * usage against the balances the plan grants.
+ * The billing loop a quick start needs: reading the catalog, attaching a
+ * plan, and checking and tracking usage against the balances the plan grants.
  */
 
 const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
-
-const FEATURES: Record<string, Record<string, unknown>> = {
-  messages: { id: "messages", name: "Messages", type: "metered", consumable: true, event_names: [], archived: false, display: { singular: "message", plural: "messages" } },
-};
-
-interface CatalogPlan {
-  id: string;
-  name: string;
-  /** Monthly price in dollars; null for a free plan. */
-  price: number | null;
-  /** Included units per feature, reset monthly. */
-  grants: Record<string, number>;
-}
-
-const PLANS: Record<string, CatalogPlan> = {
-  free: { id: "free", name: "Free", price: null, grants: { messages: 5 } },
-  pro: { id: "pro", name: "Pro", price: 20, grants: { messages: 1000 } },
-};
-
-function renderPlan(plan: CatalogPlan, env: string): Record<string, unknown> {
-  return {
-    id: plan.id,
-    name: plan.name,
-    description: null,
-    group: "main",
-    version: 1,
-    add_on: false,
-    auto_enable: plan.price === null,
-    price: plan.price === null ? null : { amount: plan.price, interval: "month" },
-    items: Object.entries(plan.grants).map(([featureId, included]) => ({
-      feature_id: featureId,
-      included,
-      unlimited: false,
-      reset: { interval: "month" },
-      price: null,
-    })),
-    created_at: 1_767_225_600_000,
-    env,
-    archived: false,
-    base_variant_id: null,
-    config: {},
-    metadata: {},
-  };
-}
-
-function findPlan(id: unknown): CatalogPlan {
-  require400(typeof id === "string" && id !== "", "plan_id is required");
-  const plan = PLANS[id];
-  if (!plan) throw new SandboxError(404, "product_not_found", `Plan ${id} not found`);
-  return plan;
-}
-
-function findFeature(id: unknown): Record<string, unknown> {
-  require400(typeof id === "string" && id !== "", "feature_id is required");
-  const feature = FEATURES[id];
-  if (!feature) throw new SandboxError(404, "feature_not_found", `Feature ${id} not found`);
-  return feature;
-}
 
 const attach: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
@@ -123,6 +66,8 @@ const track: Route = (state, body) => {
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
   const balance = customer.grants[featureId];
   if (balance) balance.usage = Math.max(0, balance.usage + value);
+  // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
+  if (body["async"] === true) return NO_CONTENT;
   return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
 };
 

@@ -1,5 +1,8 @@
 import { renderBalance } from "./balances.js";
-import { type Route, require400, SandboxError, type SandboxState, type StoredCustomer } from "./state.js";
+import { customerFilter } from "./customer-filters.js";
+import { require400, SandboxError } from "./errors.js";
+import { expandCustomer } from "./expand.js";
+import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
 const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,8 +31,9 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
 /** The stored customer with this id, or Autumn's 404. */
 export function findCustomer(state: SandboxState, id: unknown): StoredCustomer {
   require400(typeof id === "string" && id !== "", "customer_id is required");
+  require400(ID_PATTERN.test(id), "customer_id may only contain letters, digits, _, : and -");
   const customer = state.customers.get(id);
-  if (!customer) throw new SandboxError(404, "customer_not_found", `Customer ${id} not found`);
+  if (!customer) throw new SandboxError("customerNotFound", `Customer ${id} not found`);
   return customer;
 }
 
@@ -58,9 +62,9 @@ const getOrCreate: Route = (state, body, env) => {
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
-    return renderCustomer(existing);
+    return expandCustomer(existing, renderCustomer(existing), body["expand"]);
   }
-  const key = id ?? `anon_${state.customers.size + 1}`;
+  const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
     id,
     key,
@@ -76,10 +80,13 @@ const getOrCreate: Route = (state, body, env) => {
     subscriptions: [],
   };
   state.customers.set(key, customer);
-  return renderCustomer(customer);
+  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
 };
 
-const get: Route = (state, body) => renderCustomer(findCustomer(state, body["customer_id"]));
+const get: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+};
 
 const update: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
@@ -89,7 +96,7 @@ const update: Route = (state, body) => {
   if (newId !== undefined) {
     require400(typeof newId === "string" && ID_PATTERN.test(newId), "new_customer_id is invalid");
     if (newId !== customer.id && state.customers.has(newId)) {
-      throw new SandboxError(409, "customer_already_exists", `Customer ${newId} already exists`);
+      throw new SandboxError("customerAlreadyExists", `Customer ${newId} already exists`);
     }
   }
   if ("name" in body) customer.name = optionalString(body, "name") ?? null;
@@ -124,23 +131,33 @@ const remove: Route = (state, body) => {
 const list: Route = (state, body) => {
   const limit = body["limit"] ?? 50;
   require400(typeof limit === "number" && Number.isInteger(limit) && limit >= 1, "limit must be a positive integer");
-  if (limit > 1000) throw new SandboxError(400, "invalid_request", "limit must be at most 1000");
+  if (limit > 1000) throw new SandboxError("limitTooLarge", "limit must be at most 1000");
   const cursor = body["start_cursor"] ?? "";
   let offset = 0;
   if (cursor !== "") {
     const decoded = typeof cursor === "string" ? /^c(\d+)$/.exec(cursor) : null;
-    if (!decoded) throw new SandboxError(400, "invalid_cursor", "start_cursor is not a cursor this server issued");
+    if (!decoded) throw new SandboxError("invalidCursor", "start_cursor is not a cursor this server issued");
     offset = Number(decoded[1]);
   }
-  const search = typeof body["search"] === "string" ? body["search"].toLowerCase() : "";
   const ascending = body["sort_order"] === "asc";
   const all = [...state.customers.values()]
-    .filter((customer) => !search || [customer.id, customer.name, customer.email].some((field) => field?.toLowerCase().includes(search)))
+    .filter(customerFilter(body))
     .sort((a, b) => (ascending ? 1 : -1) * (a.created_at - b.created_at || a.key.localeCompare(b.key)));
   const page = all.slice(offset, offset + limit);
   const next = offset + limit < all.length ? `c${offset + limit}` : null;
   return { list: page.map(renderCustomer), next_cursor: next };
 };
+
+/**
+ * The storage key of a customer created without an id. It holds an `@`, which
+ * no customer id may, so it can neither collide with one nor be looked up as
+ * one: such a customer has no id to answer `customer_id` with.
+ */
+function anonymousKey(state: SandboxState): string {
+  let n = state.customers.size + 1;
+  while (state.customers.has(`@anonymous_${n}`)) n++;
+  return `@anonymous_${n}`;
+}
 
 function dropNulls(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null));

@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { billingRoutes } from "./billing.js";
-import { customerRoutes } from "./customers.js";
-import { SandboxError, type Route, type SandboxState } from "./state.js";
+import type { IncomingMessage } from "node:http";
+import { SandboxError } from "./errors.js";
+import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.mjs";
+import { sandboxRoutes } from "./routes.js";
+import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
 
 /**
  * A local stand-in for the Autumn API: an in-memory server on 127.0.0.1 with
@@ -20,43 +20,34 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+type Env = "sandbox" | "live";
+
 const KNOWN_VERSIONS = new Set(["2.0", "2.0.0", "2.1", "2.1.0", "2.2", "2.2.0", "2.3", "2.3.0"]);
-const KEY_PATTERN = /^am_sk_(test|live)_[A-Za-z0-9]+$/;
+const SECRET_KEY_PATTERN = /^am_sk_(test|live)_[A-Za-z0-9]+$/;
+// Autumn tells credentials apart by prefix and refuses any other prefix outright.
+const CREDENTIAL_PREFIXES = ["am_sk_", "am_jwt_", "am_pk_", "am_oauth_"];
+
+// Autumn sends its rate-limit window on most answers, errors included; the sandbox never limits.
+const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
 export async function startSandbox(options: { port?: number; routes?: Record<string, Route> } = {}): Promise<Sandbox> {
   const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() };
-  const routes: Record<string, Route> = { ...customerRoutes, ...billingRoutes, ...options.routes };
+  const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
 
-  const server = createServer((request, response) => {
-    readBody(request)
-      .then((text) => {
-        const path = (request.url ?? "").replace(/^\/v1\//, "");
-        const idempotencyKey = header(request, "idempotency-key");
-        let body: unknown;
-        try {
-          body = text === "" ? {} : JSON.parse(text);
-        } catch {
-          body = undefined;
-        }
-        requests.push({ path, idempotencyKey, body });
-        return handle(state, routes, request, path, body, idempotencyKey);
-      })
-      .then(({ status, payload }) => send(response, status, payload))
-      .catch(() => send(response, 500, { message: "Internal error", code: "internal_error" }));
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    state,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const loopback = await serveOnLoopback((request, response) => {
+    readText(request).then(async (text) => {
+      const path = (request.url ?? "").replace(/^\/v1\//, "");
+      const idempotencyKey = header(request, "idempotency-key");
+      const body = text === "" ? {} : parseJsonOrUndefined(text);
+      requests.push({ path, idempotencyKey, body });
+      const { status, payload } = await handle(state, routes, request, path, body, idempotencyKey);
+      // A 204 has no body, and so no content-length either.
+      if (payload === NO_CONTENT) response.writeHead(status, RATE_LIMIT_HEADERS).end();
+      else sendJson(response, status, payload, RATE_LIMIT_HEADERS);
+    }, () => response.destroy());
+  }, { port: options.port ?? 0 });
+  return { url: loopback.url, state, requests, close: loopback.close };
 }
 
 async function handle(
@@ -68,60 +59,49 @@ async function handle(
   idempotencyKey: string | undefined,
 ): Promise<{ status: number; payload: unknown }> {
   let claimed = false;
+  let env: Env | undefined;
   try {
-    const authorization = header(request, "authorization");
-    if (!authorization) throw new SandboxError(401, "no_secret_key", "Secret key not found in Authorization header");
-    const key = authorization.replace(/^Bearer\s+/i, "");
-    const match = KEY_PATTERN.exec(key);
-    if (!match) throw new SandboxError(401, "invalid_secret_key", "Invalid secret key");
-    const env = match[1] === "live" ? "live" : "sandbox";
+    env = authenticate(header(request, "authorization"));
     const version = header(request, "x-api-version") ?? "2.3.0";
-    if (!KNOWN_VERSIONS.has(version)) throw new SandboxError(400, "invalid_api_version", `Unknown API version: ${version}`);
-    if (request.method !== "POST") throw new SandboxError(404, "not_found", "Route not found");
+    if (!KNOWN_VERSIONS.has(version)) throw new SandboxError("unknownApiVersion", `Unknown API version: ${version}`);
+    if (request.method !== "POST") throw new SandboxError("routeNotFound", "Route not found");
     const route = routes[path];
-    if (!route) throw new SandboxError(404, "not_found", `Route not found: POST /v1/${path}`);
+    if (!route) throw new SandboxError("routeNotFound", `Route not found: POST /v1/${path}`);
     if (body === undefined || body === null || typeof body !== "object" || Array.isArray(body)) {
-      throw new SandboxError(400, "invalid_request", "Request body must be a JSON object");
+      throw new SandboxError("bodyNotObject", "Request body must be a JSON object");
     }
     if (idempotencyKey !== undefined) {
       if (state.claimedKeys.has(idempotencyKey)) {
-        throw new SandboxError(409, "duplicate_idempotency_key", "Another request with this idempotency key was already received");
+        throw new SandboxError("duplicateIdempotencyKey", "Another request with this idempotency key was already received");
       }
       state.claimedKeys.add(idempotencyKey);
       claimed = true;
     }
-    return { status: 200, payload: await route(state, body as Record<string, unknown>, env) };
+    const payload: unknown = await route(state, body as Record<string, unknown>, env);
+    return { status: payload === NO_CONTENT ? 204 : 200, payload };
   } catch (error) {
-    const failure = error instanceof SandboxError ? error : new SandboxError(500, "internal_error", "Internal error");
+    const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");
     // The server releases a key after any failure but a 409, so the caller may retry with it.
     if (claimed && failure.status !== 409 && idempotencyKey !== undefined) state.claimedKeys.delete(idempotencyKey);
-    return { status: failure.status, payload: { message: failure.message, code: failure.code, env: "sandbox" } };
+    return { status: failure.status, payload: autumnErrorBody(failure.code, failure.message, env) };
   }
+}
+
+/** The environment of the credential, or the 401 Autumn answers it with. */
+function authenticate(authorization: string | undefined): Env {
+  if (!authorization) throw new SandboxError("missingKey", "Secret key not found in Authorization header");
+  const credential = authorization.replace(/^Bearer\s+/i, "");
+  if (!CREDENTIAL_PREFIXES.some((prefix) => credential.startsWith(prefix))) {
+    throw new SandboxError("unknownCredentialPrefix", "Invalid authorization token prefix");
+  }
+  // The sandbox mints no customer tokens, so whatever token it is shown was not issued by it.
+  if (credential.startsWith("am_jwt_")) throw new SandboxError("invalidCustomerToken", "Invalid or expired customer token");
+  const match = SECRET_KEY_PATTERN.exec(credential);
+  if (!match) throw new SandboxError("invalidKey", "Invalid secret key");
+  return match[1] === "live" ? "live" : "sandbox";
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => (text += chunk));
-    request.on("end", () => resolve(text));
-    request.on("error", reject);
-  });
-}
-
-function send(response: ServerResponse, status: number, payload: unknown): void {
-  const text = JSON.stringify(payload);
-  response.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    "ratelimit-limit": "1000",
-    "ratelimit-remaining": "999",
-    "ratelimit-reset": "60",
-  });
-  response.end(text);
 }

@@ -31,21 +31,8 @@ export interface SandboxState {
   clock: () => number;
 }
 
-/** An operation handler: the wire body in, the wire response out, or a thrown SandboxError. */
+/** An operation handler: the wire body in, the wire response out (or NO_CONTENT), or a thrown SandboxError. */
 export type Route = (state: SandboxState, body: Record<string, unknown>, env: "sandbox" | "live") => unknown;
 
-/** An error answer with Autumn's JSON error body. */
-export class SandboxError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Throws Autumn's `invalid_inputs` answer unless the check holds. */
-export function require400(check: boolean, message: string): asserts check {
-  if (!check) throw new SandboxError(400, "invalid_inputs", message);
-}
+/** What a route returns when Autumn answers with an empty 204: the request was queued, nothing more is known. */
+export const NO_CONTENT: unique symbol = Symbol("no content");

@@ -5,6 +5,7 @@ import { AutumnCore } from "../src/core.js";
 import { balancesCheck } from "../src/funcs/balances-check.js";
 import { balancesTrack } from "../src/funcs/balances-track.js";
 import { billingAttach } from "../src/funcs/billing-attach.js";
+import { customersDelete } from "../src/funcs/customers-delete.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
 import { plansList } from "../src/funcs/plans-list.js";
@@ -47,6 +48,23 @@ describe("the SDK against the local sandbox", () => {
     expect((await customersUpdate(core, { customerId: "loop_3", name: "A" }, { idempotencyKey: "same-key" })).ok).toBe(true);
     const second = await customersUpdate(core, { customerId: "loop_3", name: "B" }, { idempotencyKey: "same-key" });
     expect(second.ok || second.error).toMatchObject({ name: "AutumnAPIError", status: 409, code: "duplicate_idempotency_key" });
+  });
+
+  it("keeps customers created without an id apart from customers with one", async () => {
+    const anonymous = await customersGetOrCreate(core, { customerId: null, email: "first@example.com" });
+    expect(anonymous.ok && anonymous.value.id).toBe(null);
+    // Whatever the sandbox stores it under, that key asked for as an id is a customer with that id.
+    for (const key of [...sandbox.state.customers.keys()].filter((key) => /^[A-Za-z0-9_:-]+$/.test(key))) {
+      const created = await customersGetOrCreate(core, { customerId: key });
+      expect(created.ok && created.value.id).toBe(key);
+    }
+    // A deletion must not let the next id-less customer take the place of the first.
+    await customersGetOrCreate(core, { customerId: "to_delete" });
+    await customersDelete(core, { customerId: "to_delete" });
+    const second = await customersGetOrCreate(core, { customerId: null, email: "second@example.com" });
+    expect(second.ok && second.value).toMatchObject({ id: null, email: "second@example.com" });
+    const emails = [...sandbox.state.customers.values()].filter((customer) => customer.id === null).map((customer) => customer.email);
+    expect(emails.sort()).toEqual(["first@example.com", "second@example.com"]);
   });
 
   it("rejects a bad key and an unknown API version the way Autumn does", async () => {

@@ -4,10 +4,10 @@
 // loopback API. One verdict line per runtime; exits 1 if any failed.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { build } from "esbuild";
+import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
 import { binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
 import { startWorker } from "./workerd.js";
 
@@ -28,47 +28,26 @@ function apiHandler(request: IncomingMessage, response: ServerResponse): void {
     "access-control-allow-headers": request.headers["access-control-request-headers"] ?? "",
     "access-control-expose-headers": "retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset",
   };
-  const send = (status: number, payload: unknown) => {
-    response.writeHead(status, { ...cors, "content-type": "application/json" });
-    response.end(JSON.stringify(payload));
-  };
+  const fail = (status: number, code: string, message: string) => sendJson(response, status, autumnErrorBody(code, message, "sandbox"), cors);
   if (request.method === "OPTIONS") {
     response.writeHead(204, cors);
     response.end();
     return;
   }
-  let text = "";
-  request.setEncoding("utf8");
-  request.on("data", (chunk: string) => (text += chunk));
-  request.on("end", () => {
+  void readText(request).then((text) => {
     if (request.method !== "POST" || request.url !== "/v1/customers.get_or_create") {
-      return send(404, { message: `Route not found: ${request.method} ${request.url}`, code: "not_found", env: "sandbox" });
+      return fail(404, "not_found", `Route not found: ${request.method} ${request.url}`);
     }
-    if (request.headers["authorization"] !== `Bearer ${KEY}`) {
-      return send(401, { message: "Invalid secret key", code: "invalid_secret_key", env: "sandbox" });
-    }
+    if (request.headers["authorization"] !== `Bearer ${KEY}`) return fail(401, "invalid_secret_key", "Invalid secret key");
     if (request.headers["x-api-version"] !== "2.3.0" || !request.headers["content-type"]?.startsWith("application/json")) {
-      return send(400, { message: "Missing x-api-version or JSON content type", code: "invalid_request", env: "sandbox" });
+      return fail(400, "invalid_request", "Missing x-api-version or JSON content type");
     }
-    let body: { customer_id?: unknown; name?: unknown; email?: unknown };
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return send(400, { message: "Request body must be JSON", code: "invalid_request", env: "sandbox" });
-    }
-    if (typeof body.customer_id !== "string") {
-      return send(400, { message: "customer_id is required", code: "invalid_inputs", env: "sandbox" });
-    }
+    const body = parseJsonOrUndefined(text) as { customer_id?: unknown; name?: unknown; email?: unknown } | null | undefined;
+    if (typeof body !== "object" || body === null) return fail(400, "invalid_request", "Request body must be a JSON object");
+    if (typeof body.customer_id !== "string") return fail(400, "invalid_inputs", "customer_id is required");
     seen.set(body.customer_id, (seen.get(body.customer_id) ?? 0) + 1);
-    send(200, { ...customer, id: body.customer_id, name: body.name ?? null, email: body.email ?? null });
+    sendJson(response, 200, { ...customer, id: body.customer_id, name: body.name ?? null, email: body.email ?? null }, cors);
   });
-}
-
-async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ server: Server; url: string; port: number }> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, port };
 }
 
 /** Runs a probe process and reads the verdict it prints as its last line. */
@@ -107,18 +86,16 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
   let settle!: (verdict: Verdict) => void;
   const verdict = new Promise<Verdict>((resolve) => (settle = resolve));
   // The page comes from another origin than the API, as in a real app, so the SDK's requests need CORS.
-  const page = await listen((request, response) => {
+  const page = await serveOnLoopback((request, response) => {
     if (request.url?.startsWith("/verdict")) {
-      let text = "";
-      request.on("data", (chunk) => (text += chunk));
-      request.on("end", () => {
+      void readText(request).then((text) => {
         response.end();
         settle(JSON.parse(text) as Verdict);
       });
     } else if (request.url === "/probe.js") {
-      response.writeHead(200, { "content-type": "text/javascript" }).end(script);
+      writeAnswer(response, 200, script, { "content-type": "text/javascript" });
     } else {
-      response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/probe.js"></script>');
+      writeAnswer(response, 200, '<!doctype html><script type="module" src="/probe.js"></script>', { "content-type": "text/html" });
     }
   });
   const profile = mkdtempSync(`${tmpdir()}/autumn-chromium-`);
@@ -137,7 +114,7 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {}
-    page.server.close();
+    await page.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
@@ -149,7 +126,7 @@ function version(name: RuntimeName | "chromium"): string {
 
 const started = Date.now();
 const scratch = mkdtempSync(`${tmpdir()}/autumn-runtimes-`);
-const api = await listen(apiHandler);
+const api = await serveOnLoopback(apiHandler);
 const results: { runtime: string; format: string; verdict: Verdict; ms: number; customerId: string }[] = [];
 try {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
@@ -190,7 +167,7 @@ try {
     console.log(`${verdict.ok ? "PASS" : "FAIL"}  ${label.padEnd(24)} ${entry.format.padEnd(26)} ${verdict.detail} (${Date.now() - t0} ms)`);
   }
 } finally {
-  api.server.close();
+  await api.close();
   rmSync(scratch, { recursive: true, force: true });
 }
 const failed = results.filter((result) => !result.verdict.ok).length;

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { ServerResponse } from "node:http";
 import { afterEach } from "vitest";
+import { parseJsonOrUndefined, readText, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
 
 /** One request as the fault server received it. */
 export interface SeenRequest {
@@ -40,44 +40,35 @@ export interface FaultServer {
 export async function startFaultServer(initial: Script = [reply(200, {})]): Promise<FaultServer> {
   let current: Script = initial;
   const requests: SeenRequest[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const header = incoming.headers["idempotency-key"];
-      const seen: SeenRequest = {
-        method: incoming.method ?? "",
-        path: incoming.url ?? "",
-        headers: { ...incoming.headers },
-        body,
-        json: parseJson(body),
-        idempotencyKey: typeof header === "string" ? header : undefined,
-      };
-      const index = requests.push(seen) - 1;
-      const behaviour = typeof current === "function" ? current(seen, index) : current[Math.min(index, current.length - 1)]!;
-      behaviour(seen, response);
-    });
-  });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve));
-  const { port } = server.address() as AddressInfo;
+  // A deep backlog: the concurrency suite opens thousands of connections at once.
+  const loopback = await serveOnLoopback(
+    (incoming, response) => {
+      void readText(incoming).then((body) => {
+        const header = incoming.headers["idempotency-key"];
+        const seen: SeenRequest = {
+          method: incoming.method ?? "",
+          path: incoming.url ?? "",
+          headers: { ...incoming.headers },
+          body,
+          json: parseJsonOrUndefined(body),
+          idempotencyKey: typeof header === "string" ? header : undefined,
+        };
+        const index = requests.push(seen) - 1;
+        const behaviour = typeof current === "function" ? current(seen, index) : current[Math.min(index, current.length - 1)]!;
+        behaviour(seen, response);
+      }, () => response.destroy());
+    },
+    { backlog: 4096 },
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     requests,
     count: () => requests.length,
-    openSockets: () => sockets.size,
+    openSockets: loopback.openSockets,
     script: (next) => {
       current = next;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }
 
@@ -105,22 +96,11 @@ export async function refusedURL(): Promise<string> {
   return url;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Answers with `status` and a body: JSON for objects, as is for strings and buffers. */
 export function reply(status: number, body: unknown = "", headers: Record<string, string> = {}): Behaviour {
   const raw = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const type = typeof body === "string" || Buffer.isBuffer(body) ? "text/plain" : "application/json";
-  return (_request, response) => {
-    response.writeHead(status, { "content-type": type, ...headers });
-    response.end(raw);
-  };
+  return (_request, response) => writeAnswer(response, status, raw, { "content-type": type, ...headers });
 }
 
 /** Destroys the connection before any response byte is written. */

@@ -1,20 +1,11 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { serveOnLoopback } from "../../sandbox/loopback-http.mjs";
 import { Autumn } from "../../src/autumn.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
+import { refusedURL } from "../faults/fault-server.js";
 import { api, fixture, recordRequests, SECRET_KEY, testCore } from "../helpers.js";
-
-/** The origin of a port that was just closed: connections to it are refused. */
-async function refusedURL(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe("fail-open", () => {
   it("is off by default: an outage is an error", async () => {
@@ -41,17 +32,14 @@ describe("fail-open", () => {
   });
 
   it("answers track with the value it was given, marked, on a timeout", async () => {
-    const server = createServer(() => {});
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const server = await serveOnLoopback(() => {});
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const result = await balancesTrack(testCore({ serverURL: url, timeoutMs: 150, failOpen: true }), { customerId: "user_123", featureId: "messages", value: 3 });
+      const result = await balancesTrack(testCore({ serverURL: server.url, timeoutMs: 150, failOpen: true }), { customerId: "user_123", featureId: "messages", value: 3 });
       if (!result.ok) throw result.error;
       expect(result.value).toMatchObject({ customerId: "user_123", value: 3, balance: null, failedOpen: true });
       expect(result.value.failOpenCause?.name).toBe("RequestTimeoutError");
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 

@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
 import { inspect } from "node:util";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,25 +7,25 @@ import { AutumnCore } from "../../src/core.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import { AutumnAPIError } from "../../src/models/errors/index.js";
+import { type LoopbackServer, serveOnLoopback } from "../../sandbox/loopback-http.mjs";
 import { api, BASE_URL, fixture, recordRequests, SECRET_KEY, testCore } from "../helpers.js";
 
 const customer = fixture("customer");
-const servers: Server[] = [];
+const servers: LoopbackServer[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
 /** A loopback server whose handler the test scripts; counts requests. */
-async function loopback(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; count: () => number }> {
+async function loopback(handler: RequestListener): Promise<{ url: string; count: () => number }> {
   let count = 0;
-  const server = createServer((request, response) => {
+  const server = await serveOnLoopback((request, response) => {
     count++;
-    handler!(request, response);
+    handler(request, response);
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => count };
+  return { url: server.url, count: () => count };
 }
 
 describe("error classification", () => {

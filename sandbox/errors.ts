@@ -1,0 +1,57 @@
+/**
+ * Every error the sandbox answers with, as data: the HTTP status and Autumn's
+ * code. One table, so that the contract tests can require a case for each
+ * kind, and a new kind cannot be answered without being listed here.
+ * The status alone does not identify the code (`invalid_request` comes as a
+ * 400 and as a 401), hence a name per kind.
+ */
+export const SANDBOX_ERRORS = {
+  /** No Authorization header. */
+  missingKey: { status: 401, code: "no_secret_key" },
+  /** A credential without one of the four prefixes Autumn knows. */
+  unknownCredentialPrefix: { status: 401, code: "invalid_request" },
+  /** A customer token: the sandbox never mints one, so none is valid. */
+  invalidCustomerToken: { status: 401, code: "invalid_request" },
+  /** A secret key (or another credential) the sandbox does not accept. */
+  invalidKey: { status: 401, code: "invalid_secret_key" },
+  unknownApiVersion: { status: 400, code: "invalid_api_version" },
+  /** Not a POST, or a path the sandbox does not serve. */
+  routeNotFound: { status: 404, code: "not_found" },
+  /** A body that is not a JSON object. */
+  bodyNotObject: { status: 400, code: "invalid_request" },
+  duplicateIdempotencyKey: { status: 409, code: "duplicate_idempotency_key" },
+  /** A field missing or of the wrong kind. */
+  invalidInputs: { status: 400, code: "invalid_inputs" },
+  /** `customers.list` with more than 1000 per page. */
+  limitTooLarge: { status: 400, code: "invalid_request" },
+  invalidCursor: { status: 400, code: "invalid_cursor" },
+  customerNotFound: { status: 404, code: "customer_not_found" },
+  customerAlreadyExists: { status: 409, code: "customer_already_exists" },
+  /** Autumn still calls plans products in this code. */
+  planNotFound: { status: 404, code: "product_not_found" },
+  featureNotFound: { status: 404, code: "feature_not_found" },
+  /** A route handler threw something other than a SandboxError. */
+  internal: { status: 500, code: "internal_error" },
+} as const satisfies Record<string, { status: number; code: string }>;
+
+/** The name of one kind of sandbox error. */
+export type SandboxErrorKind = keyof typeof SANDBOX_ERRORS;
+
+/** An error answer: the kind picks status and code, the message is for people. */
+export class SandboxError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(
+    readonly kind: SandboxErrorKind,
+    message: string,
+  ) {
+    super(message);
+    ({ status: this.status, code: this.code } = SANDBOX_ERRORS[kind]);
+  }
+}
+
+/** Throws Autumn's `invalid_inputs` answer unless the check holds. */
+export function require400(check: boolean, message: string): asserts check {
+  if (!check) throw new SandboxError("invalidInputs", message);
+}

@@ -1,0 +1,51 @@
+import { FEATURES, PLANS, renderPlan } from "./catalog.js";
+import { require400 } from "./errors.js";
+import type { StoredCustomer } from "./state.js";
+
+/**
+ * Adds what `expand` asks for to a rendered customer. A field that was not
+ * asked for stays absent (never null), as Autumn does. The sandbox has no
+ * Stripe, invoices, entities, trials, rewards or referrals, so those
+ * expansions are empty, and it grants no flags, purchases or auto top-ups, so
+ * expanding inside them changes nothing.
+ */
+export function expandCustomer(customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
+  if (expand === undefined) return rendered;
+  require400(Array.isArray(expand) && expand.every((value) => typeof value === "string" && value in EXPANSIONS), `expand takes only ${Object.keys(EXPANSIONS).join(", ")}`);
+  for (const value of expand as string[]) EXPANSIONS[value]!(customer, rendered);
+  return rendered;
+}
+
+type Expansion = (customer: StoredCustomer, rendered: Record<string, unknown>) => void;
+
+const nothingToExpand: Expansion = () => {};
+const emptyList = (field: string): Expansion => (_customer, rendered) => {
+  rendered[field] = [];
+};
+
+const EXPANSIONS: Record<string, Expansion> = {
+  invoices: emptyList("invoices"),
+  invoice_previews: emptyList("invoice_previews"),
+  trials_used: emptyList("trials_used"),
+  entities: emptyList("entities"),
+  referrals: emptyList("referrals"),
+  rewards: (_customer, rendered) => {
+    rendered["rewards"] = null;
+  },
+  payment_method: (_customer, rendered) => {
+    rendered["payment_method"] = null;
+  },
+  "subscriptions.plan": (customer, rendered) => {
+    rendered["subscriptions"] = (rendered["subscriptions"] as { plan_id: string }[]).map((subscription) => ({
+      ...subscription,
+      plan: renderPlan(PLANS[subscription.plan_id]!, customer.env),
+    }));
+  },
+  "balances.feature": (_customer, rendered) => {
+    const balances = rendered["balances"] as Record<string, Record<string, unknown>>;
+    for (const [featureId, balance] of Object.entries(balances)) balances[featureId] = { ...balance, feature: FEATURES[featureId] };
+  },
+  "purchases.plan": nothingToExpand,
+  "flags.feature": nothingToExpand,
+  "billing_controls.auto_topups.purchase_limit": nothingToExpand,
+};

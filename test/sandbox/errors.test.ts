@@ -1,0 +1,148 @@
+import * as v from "valibot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AutumnOptions } from "../../src/core.js";
+import type { Result } from "../../src/lib/result.js";
+import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../sandbox/errors.js";
+import { type Sandbox, startSandbox } from "../../sandbox/server.js";
+import { sdkOperation } from "./operations.js";
+import { recordingCore, recordingFetch, type WireAnswer } from "./wire-recorder.js";
+
+/**
+ * Every kind of error the sandbox answers with (its table in sandbox/errors.ts),
+ * provoked for real and checked twice: the raw body against Autumn's error
+ * body, and the error the SDK made of it.
+ *
+ * The SDK has no schema for error bodies (it reads `code`, `message` and
+ * `env` field by field), so the body's shape is pinned here, strictly: an
+ * extra field would be the sandbox inventing one.
+ */
+const ErrorBodySchema = v.strictObject({
+  message: v.pipe(v.string(), v.minLength(1)),
+  code: v.string(),
+  env: v.optional(v.picklist(["sandbox", "live"])),
+});
+
+interface Provoker {
+  /** Calls an SDK function against `url`, its answers recorded. */
+  sdk(route: string, params: Record<string, unknown>, options?: AutumnOptions & { idempotencyKey?: string }): Promise<Result<unknown>>;
+  /** Sends a request the SDK would refuse to send (no key, a foreign prefix, a body that is not an object). */
+  raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<void>;
+  /** The sandbox whose route crashes, for the 500. */
+  readonly crashingUrl: string;
+}
+
+interface ErrorCase {
+  readonly kind: SandboxErrorKind;
+  readonly name: string;
+  /** The `env` the body must carry: the key's environment, or none before the key is accepted. */
+  readonly env: "sandbox" | "live" | undefined;
+  /** Makes the request; resolves to the SDK's result when it went through the SDK. */
+  readonly provoke: (with_: Provoker) => Promise<Result<unknown> | void>;
+}
+
+const CONTRACT_HEADERS = { "content-type": "application/json", "x-api-version": "2.3.0" };
+const KEY = { authorization: "Bearer am_sk_test_contract" };
+
+const cases: readonly ErrorCase[] = [
+  { kind: "missingKey", name: "no Authorization header", env: undefined, provoke: ({ raw }) => raw("/v1/customers.get", { headers: CONTRACT_HEADERS, body: '{"customer_id":"a"}' }) },
+  {
+    kind: "unknownCredentialPrefix",
+    name: "a Stripe key instead of an Autumn one",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get", { headers: { ...CONTRACT_HEADERS, authorization: "Bearer sk_test_123" }, body: '{"customer_id":"a"}' }),
+  },
+  {
+    kind: "invalidCustomerToken",
+    name: "a customer token the sandbox never minted",
+    env: undefined,
+    provoke: ({ sdk }) => sdk("customers.get", { customerId: "a" }, { secretKey: "am_jwt_eyJhbGciOiJIUzI1NiJ9.e30.sig" }),
+  },
+  { kind: "invalidKey", name: "a publishable key", env: undefined, provoke: ({ sdk }) => sdk("customers.get", { customerId: "a" }, { secretKey: "am_pk_test_wrong" }) },
+  { kind: "unknownApiVersion", name: "API version 9.9", env: "sandbox", provoke: ({ sdk }) => sdk("customers.get", { customerId: "a" }, { xApiVersion: "9.9" }) },
+  { kind: "routeNotFound", name: "an operation the sandbox does not serve", env: "sandbox", provoke: ({ sdk }) => sdk("entities.get", { customerId: "err_ada", entityId: "seat_1" }) },
+  { kind: "routeNotFound", name: "a GET", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.get", { method: "GET", headers: { ...CONTRACT_HEADERS, ...KEY } }) },
+  { kind: "bodyNotObject", name: "a JSON array as the body", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.list", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: "[]" }) },
+  {
+    kind: "duplicateIdempotencyKey",
+    name: "a second update under the same key",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("customers.update", { customerId: "err_ada", name: "A" }, { idempotencyKey: "err-same-key" })).ok).toBe(true);
+      return sdk("customers.update", { customerId: "err_ada", name: "B" }, { idempotencyKey: "err-same-key" });
+    },
+  },
+  { kind: "invalidInputs", name: "a negative required balance", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "messages", requiredBalance: -1 }) },
+  { kind: "limitTooLarge", name: "5000 customers per page", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.list", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: '{"limit":5000}' }) },
+  { kind: "invalidCursor", name: "a cursor the sandbox never issued", env: "sandbox", provoke: ({ sdk }) => sdk("customers.list", { startCursor: "not-a-cursor" }) },
+  { kind: "customerNotFound", name: "an unknown customer", env: "sandbox", provoke: ({ sdk }) => sdk("customers.get", { customerId: "err_nobody" }) },
+  {
+    kind: "customerNotFound",
+    name: "an unknown customer, under a live key",
+    env: "live",
+    provoke: ({ sdk }) => sdk("balances.track", { customerId: "err_nobody", featureId: "messages" }, { secretKey: "am_sk_live_contract" }),
+  },
+  { kind: "customerAlreadyExists", name: "a rename to a taken id", env: "sandbox", provoke: ({ sdk }) => sdk("customers.update", { customerId: "err_ada", newCustomerId: "err_bob" }) },
+  { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
+  { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "seats" }) },
+  { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
+];
+
+let sandbox: Sandbox;
+let crashing: Sandbox;
+const answers: WireAnswer[] = [];
+
+const provoker: Provoker = {
+  sdk: async (route, params, { idempotencyKey, ...options } = {}) => {
+    const { call } = await sdkOperation(route);
+    const core = recordingCore(sandbox.url, answers, options);
+    return call(core, params, idempotencyKey === undefined ? undefined : { idempotencyKey });
+  },
+  raw: async (path, { method = "POST", headers, body }) => {
+    await recordingFetch(answers)(`${sandbox.url}${path}`, { method, headers, body });
+  },
+  get crashingUrl() {
+    return crashing.url;
+  },
+};
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  crashing = await startSandbox({
+    routes: {
+      "customers.get": () => {
+        throw new TypeError("a bug in a route");
+      },
+    },
+  });
+  for (const customerId of ["err_ada", "err_bob"]) expect((await provoker.sdk("customers.get_or_create", { customerId })).ok).toBe(true);
+});
+afterAll(async () => {
+  await Promise.all([sandbox.close(), crashing.close()]);
+});
+
+describe("the sandbox's error table", () => {
+  it("has a case for every kind of error, and no case for a kind it lacks", () => {
+    expect([...new Set(cases.map((errorCase) => errorCase.kind))].sort()).toEqual(Object.keys(SANDBOX_ERRORS).sort());
+  });
+});
+
+describe.each(cases)("$kind: $name", ({ kind, env, provoke }) => {
+  it("answers Autumn's error body, and the SDK reports its code, message and env", async () => {
+    const result = await provoke(provoker);
+    const answer = answers.at(-1)!;
+    const { status, code } = SANDBOX_ERRORS[kind];
+    expect(answer).toMatchObject({ status, contentType: "application/json" });
+
+    const json: unknown = JSON.parse(answer.text);
+    const parsed = v.safeParse(ErrorBodySchema, json);
+    expect(parsed.success ? [] : parsed.issues.map((issue) => `${v.getDotPath(issue) ?? "$"}: ${issue.message}`)).toEqual([]);
+    expect(json).toMatchObject({ code });
+    expect((json as { env?: string }).env).toBe(env);
+
+    if (result === undefined) return;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const body = json as { message: string; code: string; env?: string };
+    expect(result.error).toMatchObject({ name: "AutumnAPIError", status, code, message: `${body.message} (${status} ${code})`, env: body.env, body });
+  });
+});

@@ -1,0 +1,204 @@
+import * as v from "valibot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AutumnCore } from "../../src/core.js";
+import { CustomerExpandSchema } from "../../src/models/customer-params.js";
+import { sandboxRoutes } from "../../sandbox/routes.js";
+import { type Sandbox, startSandbox } from "../../sandbox/server.js";
+import { type SdkOperation, sdkOperation } from "./operations.js";
+import { unknownWireFields } from "./unknown-fields.js";
+import { recordingCore, type WireAnswer } from "./wire-recorder.js";
+
+/**
+ * Every route the sandbox serves, called through the SDK function of that
+ * operation, with the raw answer checked against the response schema the
+ * function's descriptor names. The sandbox builds its answers by hand; these
+ * checks keep it the same Autumn the SDK is written against.
+ */
+
+/** One call of a route, made against the state the earlier scenarios left. */
+interface Scenario {
+  readonly name: string;
+  /** The SDK function's params (camelCase). */
+  readonly params: Record<string, unknown>;
+  /** Autumn answers this call with an empty 204 (queued), so there is no body to check. */
+  readonly queued?: true;
+  /** What this scenario is there to show, beyond matching the schema. */
+  readonly shows?: (value: Record<string, any>) => void;
+}
+
+const EVERY_EXPANSION = CustomerExpandSchema.options;
+const ADA = "contract_ada";
+const GRACE = "contract_grace";
+
+/** Scenarios per route. A route the sandbox serves without an entry here fails the coverage test. */
+const scenarios: Record<string, readonly Scenario[]> = {
+  "customers.get_or_create": [
+    {
+      name: "a new customer with metadata and a fingerprint",
+      params: { customerId: "contract_new", name: "New", email: "new@example.com", fingerprint: "fp_1", metadata: { source: "contract" } },
+      shows: (customer) => expect(customer).toMatchObject({ id: "contract_new", metadata: { source: "contract" }, balances: {} }),
+    },
+    {
+      name: "an existing customer, returned with its plan and balances",
+      params: { customerId: ADA, name: "Not Ada" },
+      shows: (customer) => expect(customer).toMatchObject({ name: "Ada", subscriptions: [{ planId: "free" }], balances: { messages: { usage: 2 } } }),
+    },
+    {
+      name: "an id-less customer, matched by email",
+      params: { customerId: null, email: "anonymous@example.com" },
+      shows: (customer) => expect(customer["id"]).toBe(null),
+    },
+    {
+      name: "a customer created in Stripe",
+      params: { customerId: "contract_stripe", createInStripe: true },
+      shows: (customer) => expect(customer["stripeId"]).toMatch(/^cus_/),
+    },
+  ],
+  "customers.get": [
+    {
+      name: "a customer with an attached plan and usage",
+      params: { customerId: ADA },
+      shows: (customer) => expect(customer["balances"]["messages"]).toMatchObject({ granted: 5, usage: 2, remaining: 3 }),
+    },
+    { name: "a customer without plans", params: { customerId: GRACE }, shows: (customer) => expect(customer["subscriptions"]).toEqual([]) },
+    {
+      name: "with everything expanded",
+      params: { customerId: ADA, expand: [...EVERY_EXPANSION] },
+      shows: (customer) =>
+        expect(customer).toMatchObject({
+          subscriptions: [{ planId: "free", plan: { id: "free", items: [{ featureId: "messages" }] } }],
+          balances: { messages: { feature: { id: "messages", type: "metered" } } },
+          invoices: [],
+          entities: [],
+        }),
+    },
+  ],
+  "customers.update": [
+    {
+      name: "metadata merged, a key deleted, Stripe unlinked",
+      params: { customerId: GRACE, metadata: { plan: "later", cohort: null }, stripeId: null, sendEmailReceipts: true },
+      shows: (customer) => expect(customer).toMatchObject({ metadata: { plan: "later" }, stripeId: null, sendEmailReceipts: true }),
+    },
+    {
+      name: "renamed to a new id",
+      params: { customerId: "contract_rename_me", newCustomerId: "contract_renamed" },
+      shows: (customer) => expect(customer["id"]).toBe("contract_renamed"),
+    },
+  ],
+  "customers.delete": [{ name: "a customer with a plan", params: { customerId: "contract_delete_me" }, shows: (answer) => expect(answer["success"]).toBe(true) }],
+  "customers.list": [
+    { name: "a first page with a cursor", params: { limit: 2, search: "contract_page" }, shows: (page) => expect(page["nextCursor"]).toEqual(expect.any(String)) },
+    { name: "a last page", params: { limit: 1000 }, shows: (page) => expect(page["nextCursor"]).toBe(null) },
+    {
+      name: "filtered by plan and processor",
+      params: { plans: [{ id: "free" }], processors: ["stripe"], createdAtRange: { start: 0 } },
+      shows: (page) => expect(page["list"].map((customer: { id: string }) => customer.id)).toEqual(["contract_linked"]),
+    },
+  ],
+  "billing.attach": [
+    { name: "a free plan", params: { customerId: GRACE, planId: "free" }, shows: (result) => expect(result["paymentUrl"]).toBe(null) },
+    { name: "a paid plan, answered with a checkout URL", params: { customerId: ADA, planId: "pro" }, shows: (result) => expect(result["paymentUrl"]).toMatch(/^https:/) },
+  ],
+  "balances.check": [
+    { name: "allowed, with a balance", params: { customerId: ADA, featureId: "messages" }, shows: (check) => expect(check["allowed"]).toBe(true) },
+    {
+      name: "denied, the balance too low",
+      params: { customerId: ADA, featureId: "messages", requiredBalance: 100 },
+      shows: (check) => expect(check).toMatchObject({ allowed: false, requiredBalance: 100 }),
+    },
+    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "messages" }, shows: (check) => expect(check).toMatchObject({ allowed: false, balance: null }) },
+    {
+      name: "checked and deducted at once",
+      params: { customerId: ADA, featureId: "messages", sendEvent: true },
+      shows: (check) => expect(check["balance"]).toMatchObject({ usage: 3 }),
+    },
+  ],
+  "balances.track": [
+    { name: "usage against a balance", params: { customerId: ADA, featureId: "messages", value: 1 }, shows: (track) => expect(track["balance"]).toMatchObject({ usage: 4 }) },
+    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "messages" }, shows: (track) => expect(track["balance"]).toBe(null) },
+    {
+      name: "queued with async, answered with an empty 204",
+      params: { customerId: ADA, featureId: "messages", value: 1, async: true },
+      queued: true,
+      shows: (track) => expect(track).toEqual({ customerId: ADA, value: 1, balance: null }),
+    },
+  ],
+  "plans.list": [{ name: "the catalog", params: {}, shows: (list) => expect(list["list"].length).toBeGreaterThan(0) }],
+  "plans.get": [
+    { name: "a free plan", params: { planId: "free" }, shows: (plan) => expect(plan["price"]).toBe(null) },
+    { name: "a paid plan", params: { planId: "pro" }, shows: (plan) => expect(plan["price"]).toMatchObject({ interval: "month" }) },
+  ],
+  "features.list": [{ name: "the catalog", params: {}, shows: (list) => expect(list["list"].length).toBeGreaterThan(0) }],
+  "features.get": [{ name: "a metered feature", params: { featureId: "messages" }, shows: (feature) => expect(feature["type"]).toBe("metered") }],
+};
+
+let sandbox: Sandbox;
+const answers: WireAnswer[] = [];
+let core: AutumnCore;
+
+/** A small world: customers with and without plans, usage, a Stripe link, enough customers to page. */
+async function seed(): Promise<void> {
+  const must = async (result: Promise<{ ok: boolean }>) => expect((await result).ok).toBe(true);
+  const operations = Object.fromEntries(
+    await Promise.all(["customers.get_or_create", "billing.attach", "balances.track"].map(async (route) => [route, await sdkOperation(route)] as const)),
+  );
+  const call = (route: string, params: Record<string, unknown>) => must(operations[route]!.call(core, params));
+  await call("customers.get_or_create", { customerId: ADA, name: "Ada", email: "ada@example.com", metadata: { tier: "gold" } });
+  await call("billing.attach", { customerId: ADA, planId: "free" });
+  await call("balances.track", { customerId: ADA, featureId: "messages", value: 2 });
+  await call("customers.get_or_create", { customerId: GRACE, name: "Grace", stripeId: "cus_grace", metadata: { cohort: "2026" } });
+  await call("customers.get_or_create", { customerId: "contract_linked", stripeId: "cus_linked" });
+  await call("billing.attach", { customerId: "contract_linked", planId: "free" });
+  await call("customers.get_or_create", { customerId: "contract_rename_me" });
+  await call("customers.get_or_create", { customerId: "contract_delete_me" });
+  await call("billing.attach", { customerId: "contract_delete_me", planId: "free" });
+  for (const n of [1, 2, 3]) await call("customers.get_or_create", { customerId: `contract_page_${n}`, email: `page${n}@example.com` });
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  core = recordingCore(sandbox.url, answers);
+  await seed();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe("the sandbox's route table", () => {
+  it("has scenarios for every route it serves, and none for routes it does not", () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(sandboxRoutes).sort());
+    for (const [route, list] of Object.entries(scenarios)) expect(list.length, route).toBeGreaterThan(0);
+  });
+});
+
+describe.each(Object.entries(scenarios))("%s answers what the SDK's schema describes", (route, list) => {
+  let operation: SdkOperation;
+  beforeAll(async () => {
+    operation = await sdkOperation(route);
+  });
+
+  it.each(list)("$name", async ({ params, queued, shows }) => {
+    const result = await operation.call(core, params);
+    const answer = answers.at(-1)!;
+    expect(answer).toMatchObject({ path: `/v1/${route}`, status: queued ? 204 : 200 });
+    expect(result.ok ? "ok" : result.error).toBe("ok");
+    if (!result.ok) return;
+    if (queued) {
+      // Nothing to parse: the SDK answers from the params alone.
+      expect(answer.text).toBe("");
+      shows?.(result.value as Record<string, any>);
+      return;
+    }
+    expect(answer.contentType).toBe("application/json");
+
+    // The raw JSON against the schema: what the server sent, not what the SDK made of it.
+    const json: unknown = JSON.parse(answer.text);
+    const parsed = v.safeParse(operation.schema, json);
+    expect(parsed.success ? [] : parsed.issues.map((issue) => `${v.getDotPath(issue) ?? "$"}: ${issue.message}`), operation.schemaName).toEqual([]);
+    expect(unknownWireFields(operation.schema, json), `fields ${operation.schemaName} does not know`).toEqual([]);
+
+    // And through the SDK function: the same value.
+    if (parsed.success) expect(result.value).toEqual(parsed.output);
+    shows?.(result.value as Record<string, any>);
+  });
+});

@@ -10,8 +10,16 @@ export const SANDBOX_ERRORS = {
   missingKey: { status: 401, code: "no_secret_key" },
   /** A credential without one of the four prefixes Autumn knows. */
   unknownCredentialPrefix: { status: 401, code: "invalid_request" },
-  /** A customer token: the sandbox never mints one, so none is valid. */
+  /** A customer token that is malformed, forged or expired. */
   invalidCustomerToken: { status: 401, code: "invalid_request" },
+  /** A customer token of a customer whose tokens were revoked (keys.revoke, or refresh-token reuse). */
+  customerTokenRevoked: { status: 401, code: "invalid_request" },
+  /** A refresh token two or more generations old: every token of the customer is revoked. */
+  refreshTokenReuse: { status: 401, code: "invalid_request" },
+  /** A customer token on a route it does not reach (or a refresh token anywhere but keys.refresh). */
+  tokenRouteForbidden: { status: 403, code: "invalid_request" },
+  /** A customer token with an x-api-version older than 2.3. */
+  tokenNeedsVersion: { status: 400, code: "invalid_request" },
   /** A secret key (or another credential) the sandbox does not accept. */
   invalidKey: { status: 401, code: "invalid_secret_key" },
   unknownApiVersion: { status: 400, code: "invalid_api_version" },

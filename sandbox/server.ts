@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { SandboxError } from "./errors.js";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.mjs";
+import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
 import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
 
@@ -17,6 +18,8 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** Requests received, in order. */
   readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown }[];
+  /** Moves the sandbox's clock forward: tokens expire as if that much time had passed. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ const CREDENTIAL_PREFIXES = ["am_sk_", "am_jwt_", "am_pk_", "am_oauth_"];
 const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
 export async function startSandbox(options: { port?: number; routes?: Record<string, Route> } = {}): Promise<Sandbox> {
-  const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() };
+  let offsetMs = 0;
+  const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() + offsetMs, tokens: newTokenState() };
   const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
 
@@ -47,7 +51,15 @@ export async function startSandbox(options: { port?: number; routes?: Record<str
       else sendJson(response, status, payload, RATE_LIMIT_HEADERS);
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
-  return { url: loopback.url, state, requests, close: loopback.close };
+  return {
+    url: loopback.url,
+    state,
+    requests,
+    advanceClock: (ms) => {
+      offsetMs += ms;
+    },
+    close: loopback.close,
+  };
 }
 
 async function handle(
@@ -61,14 +73,23 @@ async function handle(
   let claimed = false;
   let env: Env | undefined;
   try {
-    env = authenticate(header(request, "authorization"));
+    const credential = authenticate(state, header(request, "authorization"));
+    env = credential.env;
+    const { holder } = credential;
     const version = header(request, "x-api-version") ?? "2.3.0";
     if (!KNOWN_VERSIONS.has(version)) throw new SandboxError("unknownApiVersion", `Unknown API version: ${version}`);
+    if (holder && !version.startsWith("2.3")) throw new SandboxError("tokenNeedsVersion", "Customer tokens need x-api-version 2.3 or later");
     if (request.method !== "POST") throw new SandboxError("routeNotFound", "Route not found");
     const route = routes[path];
     if (!route) throw new SandboxError("routeNotFound", `Route not found: POST /v1/${path}`);
     if (body === undefined || body === null || typeof body !== "object" || Array.isArray(body)) {
       throw new SandboxError("bodyNotObject", "Request body must be a JSON object");
+    }
+    // A refresh token reaches keys.refresh only; an access token a few routes, always for its own customer.
+    if (holder?.kind === "refresh" && path !== "keys.refresh") throw new SandboxError("tokenRouteForbidden", `${path} is not accessible with a refresh token`);
+    if (holder?.kind === "access") {
+      if (!TOKEN_ROUTES.has(path)) throw new SandboxError("tokenRouteForbidden", `${path} is not accessible with this customer token`);
+      (body as Record<string, unknown>)["customer_id"] = holder.customerId;
     }
     if (idempotencyKey !== undefined) {
       if (state.claimedKeys.has(idempotencyKey)) {
@@ -77,7 +98,7 @@ async function handle(
       state.claimedKeys.add(idempotencyKey);
       claimed = true;
     }
-    const payload: unknown = await route(state, body as Record<string, unknown>, env);
+    const payload: unknown = await route(state, body as Record<string, unknown>, env, holder);
     return { status: payload === NO_CONTENT ? 204 : 200, payload };
   } catch (error) {
     const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");
@@ -87,18 +108,17 @@ async function handle(
   }
 }
 
-/** The environment of the credential, or the 401 Autumn answers it with. */
-function authenticate(authorization: string | undefined): Env {
+/** The environment of the credential and, for a customer token, whose it is; or the 401 Autumn answers it with. */
+function authenticate(state: SandboxState, authorization: string | undefined): { env: Env; holder?: TokenHolder & { token: string } } {
   if (!authorization) throw new SandboxError("missingKey", "Secret key not found in Authorization header");
   const credential = authorization.replace(/^Bearer\s+/i, "");
   if (!CREDENTIAL_PREFIXES.some((prefix) => credential.startsWith(prefix))) {
     throw new SandboxError("unknownCredentialPrefix", "Invalid authorization token prefix");
   }
-  // The sandbox mints no customer tokens, so whatever token it is shown was not issued by it.
-  if (credential.startsWith("am_jwt_")) throw new SandboxError("invalidCustomerToken", "Invalid or expired customer token");
+  if (credential.startsWith("am_jwt_")) return { env: "sandbox", holder: { ...authenticateToken(state, credential), token: credential } };
   const match = SECRET_KEY_PATTERN.exec(credential);
   if (!match) throw new SandboxError("invalidKey", "Invalid secret key");
-  return match[1] === "live" ? "live" : "sandbox";
+  return { env: match[1] === "live" ? "live" : "sandbox" };
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -1,3 +1,5 @@
+import type { TokenHolder, TokenState } from "./keys.js";
+
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
 export interface StoredCustomer {
   id: string | null;
@@ -29,10 +31,20 @@ export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
+  /** Per-customer tokens: the signing secret, generations and revocations. */
+  tokens: TokenState;
 }
 
-/** An operation handler: the wire body in, the wire response out (or NO_CONTENT), or a thrown SandboxError. */
-export type Route = (state: SandboxState, body: Record<string, unknown>, env: "sandbox" | "live") => unknown;
+/**
+ * An operation handler: the wire body in, the wire response out (or NO_CONTENT), or a thrown
+ * SandboxError. `holder` is the customer token the request came with, if it came with one.
+ */
+export type Route = (
+  state: SandboxState,
+  body: Record<string, unknown>,
+  env: "sandbox" | "live",
+  holder?: TokenHolder & { readonly token: string },
+) => unknown;
 
 /** What a route returns when Autumn answers with an empty 204: the request was queued, nothing more is known. */
 export const NO_CONTENT: unique symbol = Symbol("no content");

@@ -19,6 +19,7 @@ import { Customers } from "./sdk/customers.js";
 import { Entities } from "./sdk/entities.js";
 import { Events } from "./sdk/events.js";
 import { Features } from "./sdk/features.js";
+import { Keys } from "./sdk/keys.js";
 import { Plans } from "./sdk/plans.js";
 
 /**
@@ -42,6 +43,7 @@ export class Autumn extends AutumnCore {
   #customers?: Customers;
   #entities?: Entities;
   #events?: Events;
+  #keys?: Keys;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: CheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -101,5 +103,10 @@ export class Autumn extends AutumnCore {
   /** Usage events: list them, or aggregate them over time. */
   get events(): Events {
     return (this.#events ??= new Events(this));
+  }
+
+  /** Per-customer tokens for browsers, apps and the edge: mint, refresh, revoke. */
+  get keys(): Keys {
+    return (this.#keys ??= new Keys(this));
   }
 }

@@ -68,6 +68,15 @@ console.log(
 );
 `;
 
+/** What a browser page ships to check and track with a customer's token. */
+const TOKEN_CLIENT = `
+import { CustomerCore } from "@useautumn/sdk/customer-core.js";
+import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
+import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
+const autumn = new CustomerCore({ tokens: JSON.parse(localStorage.getItem("autumn-tokens")), fetchTokens: () => fetch("/api/autumn-tokens").then((r) => r.json()) });
+console.log(await balancesCheck(autumn, { featureId: "messages" }), await balancesTrack(autumn, { featureId: "messages" }));
+`;
+
 /**
  * Byte budgets, gzip level 9 of the esbuild-minified bundle. They sit about
  * 100 bytes above today's figures so that any growth is a deliberate decision
@@ -78,8 +87,9 @@ console.log(
  * the breakdown.
  */
 const BUDGETS = [
-  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_000],
-  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_400],
+  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
+  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_800],
+  ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_600],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {

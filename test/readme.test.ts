@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  * Every TypeScript block in the README compiles against the built package, as
  * a user would paste it. A block's imports stay at the top of its module; the
  * rest becomes the body of an async function, so fragments may `await` and
- * `return`. The only names a block may use without declaring them are the
+ * `return`; a block that exports something is compiled as the module it is. The only names a block may use without declaring them are the
  * ones a fragment of the README assumes: `autumn` (a client) and the app's
  * own helpers listed in PRELUDE.
  */
@@ -32,6 +32,8 @@ function blocks(): { line: number; code: string }[] {
 }
 
 function asModule(code: string): string {
+  // A block that exports (a route handler) is a module as it stands.
+  if (/^export /m.test(code)) return `${code}\n${PRELUDE}\n`;
   const lines = code.split("\n");
   const imports = lines.filter((line) => /^import\s/.test(line));
   const body = lines.filter((line) => !/^import\s/.test(line));

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnOptions } from "../../src/core.js";
 import type { Result } from "../../src/lib/result.js";
+import type { CustomerTokens } from "../../src/models/customer-tokens.js";
 import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../sandbox/errors.js";
 import { type Sandbox, startSandbox } from "../../sandbox/server.js";
 import { sdkOperation } from "./operations.js";
@@ -84,8 +85,54 @@ const cases: readonly ErrorCase[] = [
   { kind: "customerAlreadyExists", name: "a rename to a taken id", env: "sandbox", provoke: ({ sdk }) => sdk("customers.update", { customerId: "err_ada", newCustomerId: "err_bob" }) },
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
   { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "seats" }) },
+  {
+    kind: "customerTokenRevoked",
+    name: "an access token after keys.revoke",
+    env: undefined,
+    provoke: async ({ sdk }) => {
+      const { accessToken } = await mint(sdk, "err_ada");
+      expect((await sdk("keys.revoke", { customerId: "err_ada" })).ok).toBe(true);
+      return sdk("customers.get", { customerId: "err_ada" }, { secretKey: accessToken });
+    },
+  },
+  {
+    kind: "refreshTokenReuse",
+    name: "a refresh token two generations old",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const first = await mint(sdk, "err_bob");
+      const second = (await sdk("keys.refresh", { refreshToken: first.refreshToken })) as Result<CustomerTokens>;
+      expect((await sdk("keys.refresh", { refreshToken: second.value!.refreshToken })).ok).toBe(true);
+      return sdk("keys.refresh", { refreshToken: first.refreshToken });
+    },
+  },
+  {
+    kind: "tokenRouteForbidden",
+    name: "an access token on customers.update",
+    env: "sandbox",
+    provoke: async ({ sdk }) => sdk("customers.update", { customerId: "err_bob", name: "B" }, { secretKey: (await mint(sdk, "err_bob")).accessToken }),
+  },
+  {
+    kind: "tokenRouteForbidden",
+    name: "a refresh token on a data route",
+    env: "sandbox",
+    provoke: async ({ sdk }) => sdk("customers.get", { customerId: "err_bob" }, { secretKey: (await mint(sdk, "err_bob")).refreshToken! }),
+  },
+  {
+    kind: "tokenNeedsVersion",
+    name: "an access token with API version 2.2",
+    env: "sandbox",
+    provoke: async ({ sdk }) => sdk("customers.get", { customerId: "err_bob" }, { secretKey: (await mint(sdk, "err_bob")).accessToken, xApiVersion: "2.2.0" }),
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
+
+/** A fresh token pair for a customer of the error world. */
+async function mint(sdk: Provoker["sdk"], customerId: string): Promise<CustomerTokens> {
+  const minted = (await sdk("keys.mint", { customerId })) as Result<CustomerTokens>;
+  if (!minted.ok) throw minted.error;
+  return minted.value;
+}
 
 let sandbox: Sandbox;
 let crashing: Sandbox;

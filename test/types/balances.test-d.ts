@@ -13,7 +13,7 @@ import type { TrackResponse } from "../../src/models/track-response.js";
 
 describe("balancesCheck types", () => {
   it("takes CheckParams and resolves to a Result of CheckResponse, marked when it failed open", () => {
-    expectTypeOf(balancesCheck).parameters.toEqualTypeOf<[AutumnCore, CheckParams, (RequestOptions | undefined)?]>();
+    expectTypeOf<Parameters<typeof balancesCheck>>().toEqualTypeOf<[AutumnCore, CheckParams, (RequestOptions | undefined)?]>();
     expectTypeOf(balancesCheck).returns.resolves.toEqualTypeOf<Result<CheckResult>>();
     expectTypeOf<CheckResult["failedOpen"]>().toEqualTypeOf<true | undefined>();
     expectTypeOf<CheckResponse>().toMatchTypeOf<CheckResult>();
@@ -41,7 +41,7 @@ describe("balancesCheck types", () => {
 
 describe("balancesTrack types", () => {
   it("takes TrackParams and resolves to a Result of TrackResponse, marked when it failed open", () => {
-    expectTypeOf(balancesTrack).parameters.toEqualTypeOf<[AutumnCore, TrackParams, (RequestOptions | undefined)?]>();
+    expectTypeOf<Parameters<typeof balancesTrack>>().toEqualTypeOf<[AutumnCore, TrackParams, (RequestOptions | undefined)?]>();
     expectTypeOf(balancesTrack).returns.resolves.toEqualTypeOf<Result<TrackResult>>();
     expectTypeOf<TrackResponse>().toMatchTypeOf<TrackResult>();
   });
@@ -60,7 +60,7 @@ describe("balancesTrack types", () => {
 
 describe("balancesBatchTrack types", () => {
   it("takes a readonly array of events and resolves to a Result of BatchTrackResponse", () => {
-    expectTypeOf(balancesBatchTrack).parameters.toEqualTypeOf<[AutumnCore, BatchTrackParams, (RequestOptions | undefined)?]>();
+    expectTypeOf<Parameters<typeof balancesBatchTrack>>().toEqualTypeOf<[AutumnCore, BatchTrackParams, (RequestOptions | undefined)?]>();
     expectTypeOf<readonly BatchTrackEvent[]>().toEqualTypeOf<BatchTrackParams>();
     expectTypeOf(balancesBatchTrack).returns.resolves.toEqualTypeOf<Result<BatchTrackResponse>>();
     expectTypeOf<BatchTrackEvent>().not.toHaveProperty("async");

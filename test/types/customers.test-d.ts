@@ -24,6 +24,7 @@ describe("standalone functions", () => {
     } else {
       expectTypeOf(result.error.name).toEqualTypeOf<
         | "AutumnAPIError"
+        | "CustomerTokenError"
         | "RequestAlreadyAcceptedError"
         | "ConnectionError"
         | "RequestTimeoutError"

@@ -11,9 +11,10 @@ import { describe, expect, it } from "vitest";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const funcsDir = new URL("../src/funcs/", import.meta.url);
+// The webhook functions call no route, so they are not among the operations here.
 const routes = new Map(
   readdirSync(funcsDir)
-    .filter((file) => file.endsWith(".ts"))
+    .filter((file) => file.endsWith(".ts") && !file.startsWith("webhooks-"))
     .map((file) => [file.replace(/\.ts$/, ""), /path: "([^"]+)"/.exec(readFileSync(new URL(file, funcsDir), "utf8"))?.[1]] as const),
 );
 const allRoutes = [...routes.values()].filter((route): route is string => route !== undefined);
@@ -77,9 +78,17 @@ console.log(
  * not reached: ky 1.x alone is 5.1 KB of every bundle; bench/RESULTS.md has
  * the breakdown.
  */
+/** A webhook receiver: verification and the event schemas, without the API client. */
+const WEBHOOKS_VERIFY = `
+import { webhooksVerify } from "@useautumn/sdk/webhooks";
+export default { fetch: async (request, env) => Response.json(await webhooksVerify(env.SECRET, await request.text(), request.headers)) };
+`;
+
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 14_900],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_300],
+  // The event schemas are most of it: billing.updated carries the whole plan schema.
+  ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {
@@ -87,6 +96,18 @@ describe("bundle size budgets (esbuild, minified, gzip)", () => {
     const { code, warnings } = await bundleEntry(entry);
     expect(warnings).toEqual([]);
     expect(gzipBytes(code)).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("webhooksVerify's bundle", () => {
+  it("holds none of the API client: no ky, no request pipeline, no route", async () => {
+    const { code } = await bundleEntry(WEBHOOKS_VERIFY);
+    expect(code).toContain("whsec_");
+    for (const part of ["x-api-version", "idempotency-key", "Idempotency-Key", "retry-after", "AutumnCore", "beforeRequest", "api.useautumn.com", ...allRoutes.map((route) => `"${route}"`)]) {
+      expect(code, part).not.toContain(part);
+    }
+    // ky's own error names and its `prefixUrl` option, which survive minification.
+    for (const part of ["HTTPError", "TimeoutError", "prefixUrl"]) expect(code, part).not.toContain(part);
   });
 });
 

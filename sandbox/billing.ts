@@ -1,6 +1,7 @@
 import { findCustomer } from "./customers.js";
 import { renderBalance } from "./balances.js";
 import { type Route, require400, SandboxError, type SandboxState } from "./state.js";
+import { notifyAttach, notifyUsage } from "./webhooks.js";
 
 /**
  * The billing loop a quick start needs: a small catalog (a metered feature,
@@ -76,6 +77,7 @@ const attach: Route = (state, body) => {
     return { customer_id: customer.id, payment_url: `https://checkout.stripe.com/c/pay/cs_test_sandbox_${plan.id}` };
   }
   const now = state.clock();
+  const before = customer.subscriptions.length;
   customer.subscriptions = customer.subscriptions.filter((subscription) => (subscription as { plan_id: string }).plan_id !== plan.id);
   customer.subscriptions.push({
     id: `sub_${plan.id}_${customer.key}`,
@@ -96,6 +98,7 @@ const attach: Route = (state, body) => {
   for (const [featureId, granted] of Object.entries(plan.grants)) {
     customer.grants[featureId] = { feature_id: featureId, granted, usage: 0, plan_id: plan.id, next_reset_at: now + MONTH_MS };
   }
+  notifyAttach(state, customer, customer.subscriptions.at(-1) as Record<string, unknown>, customer.subscriptions.length === before);
   return { customer_id: customer.id, payment_url: null };
 };
 
@@ -106,7 +109,10 @@ const check: Route = (state, body) => {
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
   const balance = customer.grants[featureId];
   const allowed = balance !== undefined && balance.granted - balance.usage >= required;
-  if (allowed && body["send_event"] === true) balance.usage += required;
+  if (allowed && body["send_event"] === true) {
+    balance.usage += required;
+    notifyUsage(state, customer, balance, balance.usage - required);
+  }
   return {
     allowed,
     customer_id: customer.id,
@@ -122,7 +128,11 @@ const track: Route = (state, body) => {
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
   const balance = customer.grants[featureId];
-  if (balance) balance.usage = Math.max(0, balance.usage + value);
+  if (balance) {
+    const usageBefore = balance.usage;
+    balance.usage = Math.max(0, balance.usage + value);
+    notifyUsage(state, customer, balance, usageBefore);
+  }
   return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
 };
 

@@ -16,7 +16,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     env: customer.env,
     metadata: customer.metadata,
     send_email_receipts: customer.send_email_receipts,
-    billing_controls: {},
+    billing_controls: customer.billing_controls ?? {},
     subscriptions: customer.subscriptions,
     purchases: [],
     licenses: [],
@@ -74,6 +74,7 @@ const getOrCreate: Route = (state, body, env) => {
     send_email_receipts: body["send_email_receipts"] === true,
     grants: {},
     subscriptions: [],
+    ...billingControls(body),
   };
   state.customers.set(key, customer);
   return renderCustomer(customer);
@@ -98,6 +99,7 @@ const update: Route = (state, body) => {
   // `stripe_id: null` unlinks Stripe.
   if ("stripe_id" in body) customer.stripe_id = optionalString(body, "stripe_id") ?? null;
   if (typeof body["send_email_receipts"] === "boolean") customer.send_email_receipts = body["send_email_receipts"];
+  Object.assign(customer, billingControls(body));
   // Metadata is merged; a key set to null is deleted.
   const metadata = body["metadata"];
   if (metadata && typeof metadata === "object") {
@@ -141,6 +143,12 @@ const list: Route = (state, body) => {
   const next = offset + limit < all.length ? `c${offset + limit}` : null;
   return { list: page.map(renderCustomer), next_cursor: next };
 };
+
+/** The billing controls a request sets, if it sets any. */
+function billingControls(body: Record<string, unknown>): { billing_controls?: Record<string, unknown> } {
+  const controls = body["billing_controls"];
+  return controls && typeof controls === "object" ? { billing_controls: controls as Record<string, unknown> } : {};
+}
 
 function dropNulls(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null));

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { billingRoutes } from "./billing.js";
 import { customerRoutes } from "./customers.js";
 import { SandboxError, type Route, type SandboxState } from "./state.js";
+import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
 /**
  * A local stand-in for the Autumn API: an in-memory server on 127.0.0.1 with
@@ -17,14 +18,33 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** Requests received, in order. */
   readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown }[];
+  /** The webhooks it sends when its state changes: where to, the secret, what was sent. */
+  readonly webhooks: WebhookSender;
   close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  routes?: Record<string, Route>;
+  /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
+  webhookURL?: string;
+  /** Their signing secret (default AUTUMN_SANDBOX_WEBHOOK_SECRET, else a random `whsec_…`). */
+  webhookSecret?: string;
+  /** The waits before each retry of a failed delivery, in ms. */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 const KNOWN_VERSIONS = new Set(["2.0", "2.0.0", "2.1", "2.1.0", "2.2", "2.2.0", "2.3", "2.3.0"]);
 const KEY_PATTERN = /^am_sk_(test|live)_[A-Za-z0-9]+$/;
 
-export async function startSandbox(options: { port?: number; routes?: Record<string, Route> } = {}): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() };
+  const webhooks = createWebhookSender({
+    url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
+    secret: options.webhookSecret ?? process.env["AUTUMN_SANDBOX_WEBHOOK_SECRET"],
+    ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }),
+  });
+  state.webhooks = webhooks;
   const routes: Record<string, Route> = { ...customerRoutes, ...billingRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
 
@@ -51,11 +71,14 @@ export async function startSandbox(options: { port?: number; routes?: Record<str
     url: `http://127.0.0.1:${port}`,
     state,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
+    webhooks,
+    close: async () => {
+      await webhooks.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { WebhookSender } from "./webhooks.js";
+
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
 export interface StoredCustomer {
   id: string | null;
@@ -14,6 +16,8 @@ export interface StoredCustomer {
   /** Balances granted by attached plans, keyed by feature id. */
   grants: Record<string, StoredGrant>;
   subscriptions: unknown[];
+  /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
+  billing_controls?: Record<string, unknown>;
 }
 
 /** A balance granted by a plan, in wire names. */
@@ -29,6 +33,8 @@ export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
+  /** Sends webhooks for state changes (sandbox/webhooks.ts). */
+  webhooks?: Pick<WebhookSender, "send">;
 }
 
 /** An operation handler: the wire body in, the wire response out, or a thrown SandboxError. */

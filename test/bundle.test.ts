@@ -11,10 +11,9 @@ import { describe, expect, it } from "vitest";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const funcsDir = new URL("../src/funcs/", import.meta.url);
-// The webhook functions call no route, so they are not among the operations here.
 const routes = new Map(
   readdirSync(funcsDir)
-    .filter((file) => file.endsWith(".ts") && !file.startsWith("webhooks-"))
+    .filter((file) => file.endsWith(".ts"))
     .map((file) => [file.replace(/\.ts$/, ""), /path: "([^"]+)"/.exec(readFileSync(new URL(file, funcsDir), "utf8"))?.[1]] as const),
 );
 const allRoutes = [...routes.values()].filter((route): route is string => route !== undefined);

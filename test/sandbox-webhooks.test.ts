@@ -9,7 +9,7 @@ import { balancesTrack } from "../src/funcs/balances-track.js";
 import { billingAttach } from "../src/funcs/billing-attach.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
-import { webhooksVerify } from "../src/funcs/webhooks-verify.js";
+import { webhooksVerify } from "../src/webhooks/verify.js";
 import type { WebhookEvent } from "../src/models/webhook-events.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { createWebhookSender, type WebhookSender } from "../sandbox/webhooks.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { webhooksSign } from "../../src/funcs/webhooks-sign.js";
-import { webhooksVerify } from "../../src/funcs/webhooks-verify.js";
+import { webhooksSign } from "../../src/webhooks/sign.js";
+import { webhooksVerify } from "../../src/webhooks/verify.js";
 import { hmac, NOW_MS, NOW_S, OTHER_KEY, OTHER_SECRET, WEBHOOK_KEY, WEBHOOK_SECRET } from "../webhook-signing.js";
 
 const body = JSON.stringify({ type: "balances.limit_reached", data: { customer_id: "user_123", feature_id: "messages", limit_type: "included" } });

@@ -3,7 +3,7 @@ import { WebhookVerificationError, type WebhookVerificationErrorInit } from "../
 import { toIssues } from "../lib/issues.js";
 import { err, ok, type Result } from "../lib/result.js";
 import { type WebhookEvent, type WebhookEventMeta, webhookEventDataSchemas } from "../models/webhook-events.js";
-import { fromBase64, payloadBytes, secretKeys, signatures, type WebhookPayload, type WebhookSecret } from "../webhooks/signature.js";
+import { fromBase64, payloadBytes, secretKeys, signatures, type WebhookPayload, type WebhookSecret } from "./signature.js";
 
 /**
  * Request headers: a `Headers` object (`request.headers` in a route handler or

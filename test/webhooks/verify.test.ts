@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { webhooksVerify, type WebhookHeaders, type WebhookVerifyOptions } from "../../src/funcs/webhooks-verify.js";
+import { webhooksVerify, type WebhookHeaders, type WebhookVerifyOptions } from "../../src/webhooks/verify.js";
 import type { WebhookVerificationError } from "../../src/lib/errors/webhook-verification-error.js";
 import type { Result } from "../../src/lib/result.js";
 import type { WebhookEvent } from "../../src/models/webhook-events.js";

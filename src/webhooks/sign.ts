@@ -1,6 +1,6 @@
 import { WebhookVerificationError } from "../lib/errors/webhook-verification-error.js";
 import { err, ok, type Result } from "../lib/result.js";
-import { payloadBytes, secretKeys, signatures, toBase64, type WebhookPayload, type WebhookSecret } from "../webhooks/signature.js";
+import { payloadBytes, secretKeys, signatures, toBase64, type WebhookPayload, type WebhookSecret } from "./signature.js";
 
 /** Options of `webhooksSign`. */
 export interface WebhookSignOptions {

@@ -38,7 +38,7 @@ export function toBase64(bytes: Uint8Array): string {
  */
 export function secretKeys(secret: WebhookSecret | undefined): Uint8Array<ArrayBuffer>[] | WebhookVerificationError {
   const secrets: readonly unknown[] = typeof secret === "string" ? [secret] : Array.isArray(secret) ? secret : [];
-  if (secrets.length === 0 || secrets[0] === "") {
+  if (secrets.length === 0 || (secrets.length === 1 && secrets[0] === "")) {
     return new WebhookVerificationError({ reason: "invalid_secret", message: "No webhook secret was given (is the environment variable set?)" });
   }
   const keys: Uint8Array<ArrayBuffer>[] = [];

@@ -20,7 +20,7 @@ export interface WebhookVerifyOptions {
    * A value that is not a number of 0 or more counts as unset.
    */
   toleranceMs?: number;
-  /** The current time, in epoch ms or as a Date; default `Date.now()`. For tests. */
+  /** The current time, in epoch ms or as a Date; default `Date.now()` (also for an invalid date). For tests. */
   now?: number | Date;
 }
 

@@ -6,7 +6,7 @@ import { payloadBytes, secretKeys, signatures, toBase64, type WebhookPayload, ty
 export interface WebhookSignOptions {
   /** The delivery id to sign under; default a random `msg_…`. Reuse one to test deduplication. */
   deliveryId?: string;
-  /** The signing time, in epoch ms or as a Date; default now. An old one tests the tolerance. */
+  /** The signing time, in epoch ms or as a Date; default now (also for an invalid date). An old one tests the tolerance. */
   timestamp?: number | Date;
 }
 
@@ -45,7 +45,8 @@ export async function webhooksSign(
   }
   let id: string;
   let signed: Uint8Array[];
-  const timestamp = String(Math.floor(Number(options?.timestamp ?? Date.now()) / 1000));
+  const at = Number(options?.timestamp ?? Date.now());
+  const timestamp = String(Math.floor((Number.isFinite(at) ? at : Date.now()) / 1000));
   try {
     id = options?.deliveryId ?? `msg_${toBase64(crypto.getRandomValues(new Uint8Array(18))).replace(/[+/]/g, "0")}`;
     signed = await signatures(keys, id, timestamp, body);

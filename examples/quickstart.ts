@@ -3,10 +3,13 @@
  * class, the billing loop (attach a free plan, check and track usage until
  * the balance runs out), and the errors a caller handles. With AUTUMN_SECRET_KEY set it talks
  * to Autumn (AUTUMN_SERVER_URL overrides the origin); without it, it starts
- * the local sandbox on 127.0.0.1 and talks to that.
+ * the local sandbox on 127.0.0.1 and talks to that, and ends with one webhook
+ * sent by the sandbox, verified and printed by a tiny receiver.
  *
  *   npm start
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Autumn } from "@useautumn/sdk";
 import { AutumnCore } from "@useautumn/sdk/core.js";
 import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
@@ -17,6 +20,7 @@ import { customersGet } from "@useautumn/sdk/funcs/customers-get.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
 import { customersListPages } from "@useautumn/sdk/funcs/customers-list-pages.js";
 import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
+import { webhooksVerify } from "@useautumn/sdk/webhooks";
 import { startSandbox } from "../sandbox/server.js";
 
 const live = Boolean(process.env["AUTUMN_SECRET_KEY"]);
@@ -102,6 +106,31 @@ try {
   await autumn.customers.get({ customerId });
 } catch (error) {
   show("autumn.customers.get throws the same error", { name: (error as Error).name, message: (error as Error).message });
+}
+
+// Webhooks, against the sandbox only (with Autumn, you add your endpoint in the dashboard). A tiny
+// receiver verifies each delivery against its raw body, then the sandbox is told to send to it.
+if (sandbox) {
+  const receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", async () => {
+      const verified = await webhooksVerify(sandbox.webhooks.secret, Buffer.concat(chunks), request.headers);
+      if (verified.ok) show(`webhook received and verified: ${verified.value.type}`, { deliveryId: verified.value.deliveryId, data: verified.value.data });
+      else show("webhook refused", { reason: verified.error.reason, message: verified.error.message });
+      response.writeHead(verified.ok ? 200 : 400).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const hooked = `${customerId}_webhook`;
+  await customersGetOrCreate(core, { customerId: hooked });
+  await billingAttach(core, { customerId: hooked, planId: "free" });
+  sandbox.webhooks.configure({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/autumn` });
+  // Using up the 5 free messages makes the sandbox send balances.limit_reached.
+  await balancesTrack(core, { customerId: hooked, featureId: "messages", value: 5 });
+  await sandbox.webhooks.idle();
+  await customersDelete(core, { customerId: hooked });
+  receiver.close();
 }
 
 await sandbox?.close();

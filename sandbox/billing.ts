@@ -3,6 +3,7 @@ import { renderBalance } from "./balances.js";
 import { FEATURES, findFeature, findPlan, PLANS, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
 import { NO_CONTENT, type Route } from "./state.js";
+import { notifyAttach, notifyUsage } from "./webhooks.js";
 
 /**
  * The billing loop a quick start needs: reading the catalog, attaching a
@@ -19,6 +20,7 @@ const attach: Route = (state, body) => {
     return { customer_id: customer.id, payment_url: `https://checkout.stripe.com/c/pay/cs_test_sandbox_${plan.id}` };
   }
   const now = state.clock();
+  const before = customer.subscriptions.length;
   customer.subscriptions = customer.subscriptions.filter((subscription) => (subscription as { plan_id: string }).plan_id !== plan.id);
   customer.subscriptions.push({
     id: `sub_${plan.id}_${customer.key}`,
@@ -39,6 +41,7 @@ const attach: Route = (state, body) => {
   for (const [featureId, granted] of Object.entries(plan.grants)) {
     customer.grants[featureId] = { feature_id: featureId, granted, usage: 0, plan_id: plan.id, next_reset_at: now + MONTH_MS };
   }
+  notifyAttach(state, customer, customer.subscriptions.at(-1) as Record<string, unknown>, customer.subscriptions.length === before);
   return { customer_id: customer.id, payment_url: null };
 };
 
@@ -49,7 +52,10 @@ const check: Route = (state, body) => {
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
   const balance = customer.grants[featureId];
   const allowed = balance !== undefined && balance.granted - balance.usage >= required;
-  if (allowed && body["send_event"] === true) balance.usage += required;
+  if (allowed && body["send_event"] === true) {
+    balance.usage += required;
+    notifyUsage(state, customer, balance, balance.usage - required);
+  }
   return {
     allowed,
     customer_id: customer.id,
@@ -65,7 +71,11 @@ const track: Route = (state, body) => {
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
   const balance = customer.grants[featureId];
-  if (balance) balance.usage = Math.max(0, balance.usage + value);
+  if (balance) {
+    const usageBefore = balance.usage;
+    balance.usage = Math.max(0, balance.usage + value);
+    notifyUsage(state, customer, balance, usageBefore);
+  }
   // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
   if (body["async"] === true) return NO_CONTENT;
   return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };

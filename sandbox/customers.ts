@@ -19,7 +19,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     env: customer.env,
     metadata: customer.metadata,
     send_email_receipts: customer.send_email_receipts,
-    billing_controls: {},
+    billing_controls: customer.billing_controls ?? {},
     subscriptions: customer.subscriptions,
     purchases: [],
     licenses: [],
@@ -78,6 +78,7 @@ const getOrCreate: Route = (state, body, env) => {
     send_email_receipts: body["send_email_receipts"] === true,
     grants: {},
     subscriptions: [],
+    ...billingControls(body),
   };
   state.customers.set(key, customer);
   return expandCustomer(customer, renderCustomer(customer), body["expand"]);
@@ -105,6 +106,7 @@ const update: Route = (state, body) => {
   // `stripe_id: null` unlinks Stripe.
   if ("stripe_id" in body) customer.stripe_id = optionalString(body, "stripe_id") ?? null;
   if (typeof body["send_email_receipts"] === "boolean") customer.send_email_receipts = body["send_email_receipts"];
+  Object.assign(customer, billingControls(body));
   // Metadata is merged; a key set to null is deleted.
   const metadata = body["metadata"];
   if (metadata && typeof metadata === "object") {
@@ -157,6 +159,12 @@ function anonymousKey(state: SandboxState): string {
   let n = state.customers.size + 1;
   while (state.customers.has(`@anonymous_${n}`)) n++;
   return `@anonymous_${n}`;
+}
+
+/** The billing controls a request sets, if it sets any. */
+function billingControls(body: Record<string, unknown>): { billing_controls?: Record<string, unknown> } {
+  const controls = body["billing_controls"];
+  return controls && typeof controls === "object" ? { billing_controls: controls as Record<string, unknown> } : {};
 }
 
 function dropNulls(record: Record<string, unknown>): Record<string, unknown> {

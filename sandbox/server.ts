@@ -4,6 +4,7 @@ import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopb
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
 import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
+import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
 /**
  * A local stand-in for the Autumn API: an in-memory server on 127.0.0.1 with
@@ -20,7 +21,20 @@ export interface Sandbox {
   readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown }[];
   /** Moves the sandbox's clock forward: tokens expire as if that much time had passed. */
   advanceClock(ms: number): void;
+  /** The webhooks it sends when its state changes: where to, the secret, what was sent. */
+  readonly webhooks: WebhookSender;
   close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  routes?: Record<string, Route>;
+  /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
+  webhookURL?: string;
+  /** Their signing secret (default AUTUMN_SANDBOX_WEBHOOK_SECRET, else a random `whsec_…`). */
+  webhookSecret?: string;
+  /** The waits before each retry of a failed delivery, in ms. */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 type Env = "sandbox" | "live";
@@ -33,9 +47,15 @@ const CREDENTIAL_PREFIXES = ["am_sk_", "am_jwt_", "am_pk_", "am_oauth_"];
 // Autumn sends its rate-limit window on most answers, errors included; the sandbox never limits.
 const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
-export async function startSandbox(options: { port?: number; routes?: Record<string, Route> } = {}): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
   const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() + offsetMs, tokens: newTokenState() };
+  const webhooks = createWebhookSender({
+    url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
+    secret: options.webhookSecret ?? process.env["AUTUMN_SANDBOX_WEBHOOK_SECRET"],
+    ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }),
+  });
+  state.webhooks = webhooks;
   const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
 
@@ -58,7 +78,11 @@ export async function startSandbox(options: { port?: number; routes?: Record<str
     advanceClock: (ms) => {
       offsetMs += ms;
     },
-    close: loopback.close,
+    webhooks,
+    close: async () => {
+      await webhooks.close();
+      await loopback.close();
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { TokenHolder, TokenState } from "./keys.js";
+import type { WebhookSender } from "./webhooks.js";
 
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
 export interface StoredCustomer {
@@ -16,6 +17,8 @@ export interface StoredCustomer {
   /** Balances granted by attached plans, keyed by feature id. */
   grants: Record<string, StoredGrant>;
   subscriptions: unknown[];
+  /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
+  billing_controls?: Record<string, unknown>;
 }
 
 /** A balance granted by a plan, in wire names. */
@@ -33,6 +36,8 @@ export interface SandboxState {
   clock: () => number;
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
+  /** Sends webhooks for state changes (sandbox/webhooks.ts). */
+  webhooks?: Pick<WebhookSender, "send">;
 }
 
 /**

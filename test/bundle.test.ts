@@ -86,10 +86,18 @@ console.log(await balancesCheck(autumn, { featureId: "messages" }), await balanc
  * not reached: ky 1.x alone is 5.1 KB of every bundle; bench/RESULTS.md has
  * the breakdown.
  */
+/** A webhook receiver: verification and the event schemas, without the API client. */
+const WEBHOOKS_VERIFY = `
+import { webhooksVerify } from "@useautumn/sdk/webhooks";
+export default { fetch: async (request, env) => Response.json(await webhooksVerify(env.SECRET, await request.text(), request.headers)) };
+`;
+
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_800],
   ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_600],
+  // The event schemas are most of it: billing.updated carries the whole plan schema.
+  ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {
@@ -97,6 +105,18 @@ describe("bundle size budgets (esbuild, minified, gzip)", () => {
     const { code, warnings } = await bundleEntry(entry);
     expect(warnings).toEqual([]);
     expect(gzipBytes(code)).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("webhooksVerify's bundle", () => {
+  it("holds none of the API client: no ky, no request pipeline, no route", async () => {
+    const { code } = await bundleEntry(WEBHOOKS_VERIFY);
+    expect(code).toContain("whsec_");
+    for (const part of ["x-api-version", "idempotency-key", "Idempotency-Key", "retry-after", "AutumnCore", "beforeRequest", "api.useautumn.com", ...allRoutes.map((route) => `"${route}"`)]) {
+      expect(code, part).not.toContain(part);
+    }
+    // ky's own error names and its `prefixUrl` option, which survive minification.
+    for (const part of ["HTTPError", "TimeoutError", "prefixUrl"]) expect(code, part).not.toContain(part);
   });
 });
 

@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AutumnCore } from "@useautumn/sdk/core.js";
 import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+import type { WebhookEvent } from "@useautumn/sdk/webhooks";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { binaryPath } from "../scripts/runtimes/pins.js";
 import { startWorker } from "../scripts/runtimes/workerd.js";
+import { OTHER_KEY, OTHER_SECRET, signedHeaders, WEBHOOK_SECRET } from "./webhook-signing.js";
 
 /**
  * The examples in examples/, compiled and, where they can run here, run
@@ -108,6 +110,128 @@ describe("examples/hono: the service on Node", () => {
     expect(await call("bad@id", "GET", "/api/usage/messages")).toEqual([400, { error: "invalid customerId" }]);
     expect(await call("hono_nobody", "GET", "/api/usage/messages")).toEqual([404, { error: "customer_not_found" }]);
     expect(await call("hono_nobody", "POST", "/api/subscribe/enterprise")).toEqual([404, { error: "customer_not_found" }]);
+  });
+});
+
+/** A delivery as Autumn sends it: the JSON body and its headers, signed now with node:crypto. */
+function delivery(event: unknown, signing: Parameters<typeof signedHeaders>[1] = {}) {
+  const body = JSON.stringify(event);
+  return { body, headers: { "content-type": "application/json", ...signedHeaders(body, { timestamp: Math.floor(Date.now() / 1000), ...signing }) } };
+}
+const limitReached = { type: "balances.limit_reached", data: { customer_id: "user_9", feature_id: "messages", limit_type: "included" } };
+
+/** The deliveries every webhook receiver must refuse with a 400: altered, replayed, unsigned, signed by another secret. */
+function forgeries(): { name: string; body: string; headers: Record<string, string>; reason: string }[] {
+  const genuine = delivery(limitReached, { id: "msg_forged" });
+  return [
+    { name: "tampered", body: genuine.body.replace("user_9", "user_8"), headers: genuine.headers, reason: "no_matching_signature" },
+    { name: "stale", ...delivery(limitReached, { timestamp: Math.floor(Date.now() / 1000) - 600 }), reason: "timestamp_outside_tolerance" },
+    { name: "unsigned", body: genuine.body, headers: { "content-type": "application/json" }, reason: "missing_header" },
+    { name: "another secret", ...delivery(limitReached, { keys: [Buffer.from("another endpoint's key!!")] }), reason: "no_matching_signature" },
+  ];
+}
+
+describe("examples/nextjs-webhooks: the App Router webhook route", () => {
+  const env = { ...process.env };
+  beforeAll(() => {
+    // Both secrets, as during a rotation; deliveries are signed with the second.
+    process.env["AUTUMN_WEBHOOK_SECRET"] = `${OTHER_SECRET} ${WEBHOOK_SECRET}`;
+  });
+  afterAll(() => {
+    process.env = env;
+  });
+  const post = async ({ body, headers }: { body: string; headers: Record<string, string> }) => {
+    const { POST } = await import("../examples/nextjs-webhooks/app/api/autumn/webhook/route.js");
+    const response = await POST(new Request("http://app.test/api/autumn/webhook", { method: "POST", body, headers }));
+    return [response.status, await response.json()] as const;
+  };
+
+  it("handles a signed event once, and acknowledges its resend without handling it again", async () => {
+    const { outbox } = await import("../examples/nextjs-webhooks/lib/autumn-events.js");
+    const sent = delivery(limitReached, { id: "msg_next_1" });
+    expect(await post(sent)).toEqual([200, { received: true, handled: "balances.limit_reached" }]);
+    expect(outbox).toContain("to user_9: you have used all your messages; upgrade to keep going");
+    const count = outbox.length;
+    // Autumn resends under the same id with a new timestamp and signature.
+    expect(await post(delivery(limitReached, { id: "msg_next_1", timestamp: Math.floor(Date.now() / 1000) + 1 }))).toEqual([200, { received: true, duplicate: true }]);
+    expect(outbox.length).toBe(count);
+    // Signed with the older secret of the two.
+    const billing = { type: "billing.updated", data: { customer_id: "user_9", plan_changes: [{ action: "activated", subscription: { plan_id: "pro", status: "active", past_due: false, started_at: 1, canceled_at: null, expires_at: null, trial_ends_at: null, current_period_start: 1, current_period_end: 2 }, previous_attributes: null, item_changes: [] }], tags: [] } };
+    expect(await post(delivery(billing, { id: "msg_next_2", keys: [OTHER_KEY] }))).toEqual([200, { received: true, handled: "billing.updated" }]);
+    expect(outbox.at(-1)).toBe("to user_9: pro activated");
+  });
+
+  it("answers 400 to a tampered, stale, unsigned or foreign delivery, and handles none", async () => {
+    const { outbox } = await import("../examples/nextjs-webhooks/lib/autumn-events.js");
+    const count = outbox.length;
+    for (const forged of forgeries()) expect(await post(forged), forged.name).toEqual([400, { error: forged.reason }]);
+    expect(outbox.length).toBe(count);
+  });
+
+  it("acknowledges an event type it does not know, and a genuine event it cannot read", async () => {
+    expect(await post(delivery({ type: "invoices.finalized", data: { invoice_id: "in_1" } }))).toEqual([200, { received: true, ignored: "invoices.finalized" }]);
+    const malformed = delivery({ type: "balances.limit_reached", data: { customer_id: "user_9" } }, { id: "msg_malformed" });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(" "));
+    try {
+      expect(await post(malformed)).toEqual([200, { received: true, processed: false }]);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join("\n")).toContain("msg_malformed");
+  });
+
+  it("answers 500 when its secret is not set, so that Autumn tries again later", async () => {
+    delete process.env["AUTUMN_WEBHOOK_SECRET"];
+    const original = console.error;
+    console.error = () => {};
+    try {
+      expect(await post(delivery(limitReached))).toEqual([500, { error: "webhook receiver unavailable" }]);
+    } finally {
+      console.error = original;
+      process.env["AUTUMN_WEBHOOK_SECRET"] = WEBHOOK_SECRET;
+    }
+  });
+});
+
+describe("examples/hono: the webhook route on Node", () => {
+  let server: ServerType;
+  let origin: string;
+  const received: WebhookEvent[] = [];
+  beforeAll(async () => {
+    const { webhookRoutes } = await import("../examples/hono/webhooks.js");
+    const app = webhookRoutes({ secret: WEBHOOK_SECRET, onEvent: (event) => void received.push(event) });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+    });
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const post = async ({ body, headers }: { body: string; headers: Record<string, string> }) => {
+    const response = await fetch(`${origin}/webhooks/autumn`, { method: "POST", body, headers });
+    return [response.status, await response.json()] as const;
+  };
+
+  it("hands a signed event to the app once, camelCased, and acknowledges its resend", async () => {
+    const sent = delivery(limitReached, { id: "msg_hono_1" });
+    expect(await post(sent)).toEqual([200, { received: true, type: "balances.limit_reached" }]);
+    expect(await post(sent)).toEqual([200, { received: true, duplicate: true }]);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ type: "balances.limit_reached", known: true, deliveryId: "msg_hono_1", data: { customerId: "user_9", limitType: "included" } });
+  });
+
+  it("answers 400 to a tampered, stale, unsigned or foreign delivery, and passes none on", async () => {
+    const count = received.length;
+    for (const forged of forgeries()) expect(await post(forged), forged.name).toEqual([400, { error: forged.reason }]);
+    expect(received.length).toBe(count);
+  });
+
+  it("acknowledges an event type it does not know, passing it on with its raw data", async () => {
+    expect(await post(delivery({ type: "invoices.finalized", data: { invoice_id: "in_1" } }, { id: "msg_hono_2" }))).toEqual([200, { received: true, type: "invoices.finalized" }]);
+    expect(received.at(-1)).toMatchObject({ known: false, type: "invoices.finalized", data: { invoice_id: "in_1" } });
   });
 });
 

@@ -35,6 +35,19 @@ describe("the CommonJS build", () => {
   });
 });
 
+describe("the webhook entry points", () => {
+  it("give the same functions under @useautumn/sdk/webhooks and the funcs/ paths, imported or required", async () => {
+    const entry = await import("@useautumn/sdk/webhooks");
+    const verify = await import("@useautumn/sdk/funcs/webhooks-verify.js");
+    const sign = await import("@useautumn/sdk/funcs/webhooks-sign");
+    expect(verify.webhooksVerify).toBe(entry.webhooksVerify);
+    expect(sign.webhooksSign).toBe(entry.webhooksSign);
+    const required = require("@useautumn/sdk/funcs/webhooks-verify.js") as typeof verify;
+    expect(typeof required.webhooksVerify).toBe("function");
+    expect((require("@useautumn/sdk/webhooks") as typeof entry).WebhookVerificationError.name).toBe("WebhookVerificationError");
+  });
+});
+
 describe("the published package", () => {
   it("has no publint problems, suggestions included", async () => {
     const { messages, pkg } = await publint({ pkgDir: root, strict: true, pack: "npm" });

@@ -1,8 +1,10 @@
 // `npm run test:runtimes`: build and pack the SDK once, install the tarball
 // into a scratch app, then in each runtime import it the way that runtime's
 // users do and check customersGetOrCreate and an error path against a
-// loopback API. One verdict line per runtime; exits 1 if any failed.
+// loopback API, and webhooksVerify against a webhook signed here. One verdict
+// line per runtime; exits 1 if any failed.
 import { execFileSync, spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
@@ -19,6 +21,26 @@ interface Verdict {
 const KEY = "am_sk_test_runtimes0123456789";
 const customer = JSON.parse(readFileSync(`${root}test/fixtures/customer.json`, "utf8")) as Record<string, unknown>;
 const seen = new Map<string, number>();
+
+/** A webhook signed with node:crypto, as Autumn signs them, for every runtime to verify: a UTF-8 body, and the time it was signed at. */
+function webhookVector(): string {
+  const key = randomBytes(24);
+  const body = JSON.stringify({
+    type: "balances.limit_reached",
+    data: { customer_id: "rt_webhook", entity_id: "équipe_東京_🚀", feature_id: "messages", limit_type: "included" },
+  });
+  const [id, now] = ["msg_runtime_matrix", Date.now()];
+  const timestamp = Math.floor(now / 1000);
+  const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
+  return JSON.stringify({
+    secret: `whsec_${key.toString("base64")}`,
+    body,
+    headers: { "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": `v1,${signature}` },
+    now,
+    data: { customerId: "rt_webhook", entityId: "équipe_東京_🚀", featureId: "messages", limitType: "included" },
+  });
+}
+const webhook = webhookVector();
 
 /** The loopback Autumn: customers.get_or_create only, with Autumn's headers, error bodies and CORS. */
 function apiHandler(request: IncomingMessage, response: ServerResponse): void {
@@ -100,7 +122,7 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
   });
   const profile = mkdtempSync(`${tmpdir()}/autumn-chromium-`);
   const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
-  const child = spawn(chromiumPath, [...flags, `--user-data-dir=${profile}`, `${page.url}/?api=${encodeURIComponent(apiURL)}&customer=${customerId}`], {
+  const child = spawn(chromiumPath, [...flags, `--user-data-dir=${profile}`, `${page.url}/?api=${encodeURIComponent(apiURL)}&customer=${customerId}&webhook=${encodeURIComponent(webhook)}`], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -140,15 +162,15 @@ try {
   const add = (runtime: RuntimeName | "chromium", format: string, run: (customerId: string) => Promise<Verdict>) =>
     matrix.push({ runtime, format, customerId: `rt_${runtime}_${format.split(" ")[0]!.replace(/\W/g, "")}`, run });
   for (const name of ["node20", "node22", "node24"] as const) {
-    add(name, "ESM import", (id) => runProcess(binaryPath(name), ["node.mjs", api.url, id], app));
-    add(name, "CJS require", (id) => runProcess(binaryPath(name), ["node.cjs", api.url, id], app));
+    add(name, "ESM import", (id) => runProcess(binaryPath(name), ["node.mjs", api.url, id, webhook], app));
+    add(name, "CJS require", (id) => runProcess(binaryPath(name), ["node.cjs", api.url, id, webhook], app));
   }
-  add("bun", "ESM import", (id) => runProcess(binaryPath("bun"), ["node.mjs", api.url, id], app));
+  add("bun", "ESM import", (id) => runProcess(binaryPath("bun"), ["node.mjs", api.url, id, webhook], app));
   add("deno", "ESM import, node_modules", (id) =>
-    runProcess(binaryPath("deno"), ["run", "--no-prompt", "--node-modules-dir=manual", "--allow-net=127.0.0.1", "node.mjs", api.url, id], app),
+    runProcess(binaryPath("deno"), ["run", "--no-prompt", "--node-modules-dir=manual", "--allow-net=127.0.0.1", "node.mjs", api.url, id, webhook], app),
   );
   add("workerd", "ESM, esbuild bundle", async (id) => {
-    const worker = await startWorker({ entry: "./worker.mjs", resolveDir: app, bindings: { AUTUMN_SERVER_URL: api.url, CUSTOMER_ID: id }, upstream: `127.0.0.1:${api.port}` });
+    const worker = await startWorker({ entry: "./worker.mjs", resolveDir: app, bindings: { AUTUMN_SERVER_URL: api.url, CUSTOMER_ID: id, WEBHOOK_VECTOR: webhook }, upstream: `127.0.0.1:${api.port}` });
     try {
       const response = await fetch(worker.url);
       return response.ok ? ((await response.json()) as Verdict) : { ok: false, detail: `worker answered ${response.status}: ${await response.text()} ${worker.output()}` };

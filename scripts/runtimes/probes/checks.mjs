@@ -45,3 +45,49 @@ export async function runChecks({ AutumnCore, customersGetOrCreate }, serverURL,
     ? { ok: true, detail: "getOrCreate parsed the customer; a wrong key came back as AutumnAPIError 401 invalid_secret_key" }
     : { ok: false, detail: failures.join("; ") };
 }
+
+/**
+ * Verifies the webhook the harness signed with node:crypto (a UTF-8 body, as
+ * bytes and as text, headers as a Headers object and as a record), then
+ * checks that the same body with one byte changed is refused without the
+ * secret showing. Resolves to `{ ok, detail }`; never rejects.
+ */
+export async function runWebhookChecks({ webhooksVerify }, vector) {
+  const failures = [];
+  const expect = (condition, message) => condition || failures.push(message);
+  try {
+    const { secret, body, headers, now, data } = JSON.parse(vector);
+    for (const [label, payload, given] of [
+      ["text", body, new Headers(headers)],
+      ["bytes", new TextEncoder().encode(body), headers],
+    ]) {
+      const verified = await webhooksVerify(secret, payload, given, { now });
+      if (!verified.ok) {
+        failures.push(`the signed webhook (${label}) was refused: ${verified.error.reason}: ${verified.error.message}`);
+        continue;
+      }
+      const event = verified.value;
+      expect(event.known && event.type === "balances.limit_reached", `event ${event.type}, known ${event.known}`);
+      expect(event.deliveryId === headers["svix-id"], `deliveryId ${event.deliveryId}`);
+      expect(JSON.stringify(event.data) === JSON.stringify(data), `data ${JSON.stringify(event.data)}`);
+    }
+    const tampered = await webhooksVerify(secret, body.replace("included", "includes"), headers, { now });
+    if (tampered.ok) {
+      failures.push("a tampered webhook was accepted");
+    } else {
+      expect(tampered.error.name === "WebhookVerificationError", `tampered: ${tampered.error.name}`);
+      expect(tampered.error.reason === "no_matching_signature", `tampered: ${tampered.error.reason}`);
+      expect(!JSON.stringify(tampered.error).includes(secret.slice(6)), "the webhook secret leaked into the error");
+    }
+  } catch (error) {
+    failures.push(`webhooks threw: ${error?.stack ?? error}`);
+  }
+  return failures.length === 0
+    ? { ok: true, detail: "a signed webhook verified, a tampered one was refused" }
+    : { ok: false, detail: failures.join("; ") };
+}
+
+/** One verdict from several. */
+export function combine(verdicts) {
+  return { ok: verdicts.every((verdict) => verdict.ok), detail: verdicts.map((verdict) => verdict.detail).join("; ") };
+}

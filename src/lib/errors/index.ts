@@ -20,6 +20,7 @@ export { RequestTimeoutError } from "./request-timeout-error.js";
 export { RequestValidationError, type ValidationIssue } from "./request-validation-error.js";
 export { ResponseValidationError } from "./response-validation-error.js";
 export { UnexpectedClientError } from "./unexpected-client-error.js";
+export { WebhookVerificationError, type WebhookVerificationReason } from "./webhook-verification-error.js";
 
 /** Every error a standalone function can return. The union is closed: `switch (error.name)` is exhaustive. */
 export type SDKError =

@@ -1,0 +1,205 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { setTimeout as wait } from "node:timers/promises";
+import type { SandboxState, StoredCustomer, StoredGrant } from "./state.js";
+
+/**
+ * The sandbox's webhooks: events from its own state changes, signed the way
+ * Autumn signs them (Svix's scheme, here with node:crypto) and posted to a
+ * URL you give it, with retries under the same delivery id.
+ */
+
+/** One event the sandbox sent, or is still sending. */
+export interface WebhookDelivery {
+  /** The delivery id (`svix-id`), the same on every attempt. */
+  readonly id: string;
+  readonly type: string;
+  /** The body, exactly as signed and sent. */
+  readonly body: string;
+  /** Each attempt's HTTP status, or the network error's code. */
+  readonly attempts: (number | string)[];
+  /** `pending` until an attempt gets a 2xx (`delivered`), or the retries run out or the sandbox closes (`failed`). */
+  status: "pending" | "delivered" | "failed";
+}
+
+export interface WebhookSenderOptions {
+  /** Where to post events; without one nothing is sent. */
+  url?: string | undefined;
+  /** The signing secret (`whsec_…`); a random one when not given. */
+  secret?: string | undefined;
+  /** The waits before each retry, in ms: one retry per entry. */
+  retryDelaysMs?: readonly number[];
+  /** How to wait; it must settle when the signal aborts. Tests replace it so that no time passes. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<unknown>;
+  /** The clock that timestamps each attempt, in epoch ms. */
+  clock?: () => number;
+}
+
+export interface WebhookSender {
+  /** Where events go; undefined while sending is off. */
+  readonly url: string | undefined;
+  /** The secret that signs them, to give `webhooksVerify`. */
+  readonly secret: string;
+  /** Every event sent since the sandbox started, in order. */
+  readonly deliveries: readonly WebhookDelivery[];
+  /** Sends to this URL (and with this secret) from now on; `url: undefined` stops sending. */
+  configure(target: { url?: string | undefined; secret?: string }): void;
+  /** Posts an event, when a URL is set. */
+  send(type: string, data: Record<string, unknown>): WebhookDelivery | undefined;
+  /** Resolves once no delivery is pending. */
+  idle(): Promise<void>;
+  /** Stops: waits and requests in progress are abandoned, and no timer is left behind. */
+  close(): Promise<void>;
+}
+
+/** Autumn retries for days; the sandbox gives up after about 15 s. */
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+export function createWebhookSender(options: WebhookSenderOptions = {}): WebhookSender {
+  let url = options.url;
+  let secret = options.secret ?? `whsec_${randomBytes(24).toString("base64")}`;
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  const sleep = options.sleep ?? ((ms, signal) => wait(ms, undefined, { signal }));
+  const clock = options.clock ?? Date.now;
+  const stop = new AbortController();
+  const deliveries: WebhookDelivery[] = [];
+  const pending = new Set<Promise<void>>();
+
+  async function deliver(delivery: WebhookDelivery, target: string, key: Buffer): Promise<void> {
+    for (let attempt = 0; !stop.signal.aborted; attempt++) {
+      const outcome = await post(target, delivery, key, clock(), stop.signal);
+      delivery.attempts.push(outcome);
+      if (typeof outcome === "number" && outcome >= 200 && outcome < 300) {
+        delivery.status = "delivered";
+        return;
+      }
+      const delay = retryDelays[attempt];
+      if (delay === undefined) break;
+      await sleep(delay, stop.signal).catch(() => undefined);
+    }
+    delivery.status = "failed";
+  }
+
+  return {
+    get url() {
+      return url;
+    },
+    get secret() {
+      return secret;
+    },
+    deliveries,
+    configure(target) {
+      if ("url" in target) url = target.url;
+      if (target.secret !== undefined) secret = target.secret;
+    },
+    send(type, data) {
+      if (url === undefined || stop.signal.aborted) return undefined;
+      const delivery: WebhookDelivery = { id: `msg_${randomBytes(12).toString("hex")}`, type, body: JSON.stringify({ type, data }), attempts: [], status: "pending" };
+      deliveries.push(delivery);
+      const running = deliver(delivery, url, secretKey(secret)).finally(() => pending.delete(running));
+      pending.add(running);
+      return delivery;
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    async close() {
+      stop.abort();
+      await this.idle();
+    },
+  };
+}
+
+function secretKey(secret: string): Buffer {
+  return Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+}
+
+/** One attempt: the body signed at `now`, posted; resolves to the status or the error's code. */
+function post(target: string, delivery: WebhookDelivery, key: Buffer, now: number, signal: AbortSignal): Promise<number | string> {
+  const timestamp = String(Math.floor(now / 1000));
+  const signature = createHmac("sha256", key).update(`${delivery.id}.${timestamp}.${delivery.body}`).digest("base64");
+  const headers = {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(delivery.body)),
+    "user-agent": "autumn-sandbox-webhooks",
+    "svix-id": delivery.id,
+    "svix-timestamp": timestamp,
+    "svix-signature": `v1,${signature}`,
+  };
+  return new Promise((resolve) => {
+    const send = target.startsWith("https:") ? httpsRequest : httpRequest;
+    const request = send(target, { method: "POST", headers, agent: false, signal, timeout: ATTEMPT_TIMEOUT_MS }, (response) => {
+      response.resume();
+      response.once("end", () => resolve(response.statusCode ?? 0));
+      response.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    });
+    request.once("timeout", () => request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })));
+    request.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    request.end(delivery.body);
+  });
+}
+
+/** A usage alert as customers.update stores it (wire names). */
+interface StoredAlert {
+  feature_id?: string;
+  enabled?: boolean;
+  threshold: number;
+  threshold_type: string;
+  name?: string;
+}
+
+/** Sends what a change of usage causes: `balances.limit_reached` when the balance runs out, and each alert it crosses. */
+export function notifyUsage(state: SandboxState, customer: StoredCustomer, grant: StoredGrant, usageBefore: number): void {
+  if (!state.webhooks || customer.id === null) return;
+  const base = { customer_id: customer.id, feature_id: grant.feature_id };
+  const remaining = (usage: number) => Math.max(0, grant.granted - usage);
+  if (remaining(usageBefore) > 0 && remaining(grant.usage) === 0) state.webhooks.send("balances.limit_reached", { ...base, limit_type: "included" });
+  const alerts = ((customer.billing_controls?.["usage_alerts"] ?? []) as StoredAlert[]).filter(
+    (alert) => alert.enabled !== false && (alert.feature_id === undefined || alert.feature_id === grant.feature_id),
+  );
+  for (const alert of alerts) {
+    if (!crossed(alert, grant.granted, usageBefore, grant.usage)) continue;
+    const usageAlert = { ...(alert.name === undefined ? {} : { name: alert.name }), threshold: alert.threshold, threshold_type: alert.threshold_type };
+    state.webhooks.send("balances.usage_alert_triggered", { ...base, usage_alert: usageAlert });
+  }
+}
+
+/** Whether usage going from `before` to `after` crosses the alert: usage thresholds going up, remaining ones going down. */
+function crossed(alert: StoredAlert, granted: number, before: number, after: number): boolean {
+  const percent = (value: number) => (granted > 0 ? (value * 100) / granted : 0);
+  const left = (usage: number) => Math.max(0, granted - usage);
+  const rises = (from: number, to: number) => from < alert.threshold && to >= alert.threshold;
+  const falls = (from: number, to: number) => from > alert.threshold && to <= alert.threshold;
+  switch (alert.threshold_type) {
+    case "usage":
+      return rises(before, after);
+    case "usage_percentage":
+      return rises(percent(before), percent(after));
+    case "remaining":
+      return falls(left(before), left(after));
+    case "remaining_percentage":
+      return falls(percent(left(before)), percent(left(after)));
+  }
+  return false;
+}
+
+/** Sends `billing.updated` for a plan an attach activated (or, attached again, updated). */
+export function notifyAttach(state: SandboxState, customer: StoredCustomer, subscription: Record<string, unknown>, reattached: boolean): void {
+  if (!state.webhooks || customer.id === null) return;
+  const fields = ["plan_id", "status", "past_due", "started_at", "canceled_at", "expires_at", "trial_ends_at", "current_period_start", "current_period_end"];
+  state.webhooks.send("billing.updated", {
+    object: "billing.updated",
+    customer_id: customer.id,
+    plan_changes: [
+      {
+        action: reattached ? "updated" : "activated",
+        subscription: Object.fromEntries(fields.map((field) => [field, subscription[field]])),
+        previous_attributes: null,
+        item_changes: [],
+      },
+    ],
+    tags: [],
+  });
+}

@@ -3,7 +3,7 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
-import { type TrackParams, TrackParamsSchema } from "../models/operations/balances-track.js";
+import { type BalancesTrackParams, BalancesTrackParamsSchema } from "../models/operations/balances-track.js";
 import { type TrackResponse, TrackResponseSchema } from "../models/track-response.js";
 
 /**
@@ -13,9 +13,9 @@ import { type TrackResponse, TrackResponseSchema } from "../models/track-respons
  */
 export type TrackResult = TrackResponse & FailOpenMarker;
 
-const operation: Operation<TrackParams, TrackResult> = {
+const operation: Operation<BalancesTrackParams, TrackResult> = {
   path: "balances.track",
-  params: TrackParamsSchema,
+  params: BalancesTrackParamsSchema,
   response: TrackResponseSchema,
   // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
   retry: "mutation",
@@ -25,7 +25,7 @@ const operation: Operation<TrackParams, TrackResult> = {
   failOpen: (params, cause) => ({ ...queued(params), failedOpen: true, failOpenCause: cause }),
 };
 
-function queued(params: TrackParams): TrackResponse {
+function queued(params: BalancesTrackParams): TrackResponse {
   return {
     customerId: params.customerId,
     ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
@@ -47,6 +47,6 @@ function queued(params: TrackParams): TrackResponse {
  * if (res.ok) console.log(res.value.balance?.remaining);
  * ```
  */
-export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResult>> {
+export function balancesTrack(core: AutumnCore, params: BalancesTrackParams, options?: RequestOptions): Promise<Result<TrackResult>> {
   return send(core, operation, params, options);
 }

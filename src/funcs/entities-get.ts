@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
-import { type GetEntityParams, GetEntityParamsSchema } from "../models/operations/entities-get.js";
+import { type EntitiesGetParams, EntitiesGetParamsSchema } from "../models/operations/entities-get.js";
 
-const operation: Operation<GetEntityParams, Entity> = {
+const operation: Operation<EntitiesGetParams, Entity> = {
   path: "entities.get",
-  params: GetEntityParamsSchema,
+  params: EntitiesGetParamsSchema,
   response: EntitySchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -22,6 +22,6 @@ const operation: Operation<GetEntityParams, Entity> = {
  * if (res.ok) console.log(res.value.flags["sso"] !== undefined);
  * ```
  */
-export function entitiesGet(core: AutumnCore, params: GetEntityParams, options?: RequestOptions): Promise<Result<Entity>> {
+export function entitiesGet(core: AutumnCore, params: EntitiesGetParams, options?: RequestOptions): Promise<Result<Entity>> {
   return send(core, operation, params, options);
 }

@@ -3,15 +3,15 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type AggregateEventsParams,
-  AggregateEventsParamsSchema,
   type EventAggregation,
   EventAggregationSchema,
+  type EventsAggregateParams,
+  EventsAggregateParamsSchema,
 } from "../models/operations/events-aggregate.js";
 
-const operation: Operation<AggregateEventsParams, EventAggregation> = {
+const operation: Operation<EventsAggregateParams, EventAggregation> = {
   path: "events.aggregate",
-  params: AggregateEventsParamsSchema,
+  params: EventsAggregateParamsSchema,
   response: EventAggregationSchema,
   // A query: aggregating has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -26,6 +26,6 @@ const operation: Operation<AggregateEventsParams, EventAggregation> = {
  * if (res.ok) for (const bin of res.value.list) console.log(bin.period, bin.values["messages"]);
  * ```
  */
-export function eventsAggregate(core: AutumnCore, params: AggregateEventsParams, options?: RequestOptions): Promise<Result<EventAggregation>> {
+export function eventsAggregate(core: AutumnCore, params: EventsAggregateParams, options?: RequestOptions): Promise<Result<EventAggregation>> {
   return send(core, operation, params, options);
 }

@@ -7,7 +7,8 @@ import { FlagSchema } from "../customer.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EnvSchema } from "../shared.js";
 
-export const CheckParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.check`. */
+export const BalancesCheckParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to check. */
   customerId: CustomerIdSchema,
   /** The feature to check. */
@@ -26,7 +27,7 @@ export const CheckParamsSchema = /* @__PURE__ */ outbound({
   withPreview: v.optional(v.boolean()),
 });
 /** Params of `balances.check`. */
-export type CheckParams = v.InferInput<typeof CheckParamsSchema>;
+export type BalancesCheckParams = v.InferInput<typeof BalancesCheckParamsSchema>;
 
 /** A plan item as shown in a paywall preview (the older "product item" shape). */
 const PreviewItemSchema = /* @__PURE__ */ inbound({
@@ -127,7 +128,7 @@ export const CheckPreviewSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.check`. */
-export const CheckResponseSchema = /* @__PURE__ */ inbound({
+export const BalancesCheckResponseSchema = /* @__PURE__ */ inbound({
   /** Whether the customer may use the feature. */
   allowed: v.boolean(),
   /** The customer checked. */
@@ -147,8 +148,17 @@ export const CheckResponseSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.check`. */
-export type CheckResponse = v.InferOutput<typeof CheckResponseSchema>;
+export type BalancesCheckResponse = v.InferOutput<typeof BalancesCheckResponseSchema>;
 /** Paywall data of a denied check. */
 export type CheckPreview = v.InferOutput<typeof CheckPreviewSchema>;
 /** A plan offered in a paywall preview. */
 export type PreviewProduct = v.InferOutput<typeof PreviewProductSchema>;
+
+/** @deprecated Use BalancesCheckParams. */
+export type CheckParams = BalancesCheckParams;
+/** @deprecated Use BalancesCheckParamsSchema. */
+export const CheckParamsSchema: typeof BalancesCheckParamsSchema = BalancesCheckParamsSchema;
+/** @deprecated Use BalancesCheckResponse. */
+export type CheckResponse = BalancesCheckResponse;
+/** @deprecated Use BalancesCheckResponseSchema. */
+export const CheckResponseSchema: typeof BalancesCheckResponseSchema = BalancesCheckResponseSchema;

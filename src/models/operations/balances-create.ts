@@ -3,7 +3,8 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
-export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.create`. */
+export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to grant the balance to. */
   customerId: CustomerIdSchema,
   /** The feature of the balance. */
@@ -43,8 +44,18 @@ export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
   balanceId: v.optional(v.string()),
 });
 /** Params of `balances.create`. */
-export type CreateBalanceParams = v.InferInput<typeof CreateBalanceParamsSchema>;
+export type BalancesCreateParams = v.InferInput<typeof BalancesCreateParamsSchema>;
 
-export const CreateBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.create`. */
-export type CreateBalanceResponse = v.InferOutput<typeof CreateBalanceResponseSchema>;
+export const BalancesCreateResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.create`. */
+export type BalancesCreateResponse = v.InferOutput<typeof BalancesCreateResponseSchema>;
+
+/** @deprecated Use BalancesCreateParams. */
+export type CreateBalanceParams = BalancesCreateParams;
+/** @deprecated Use BalancesCreateParamsSchema. */
+export const CreateBalanceParamsSchema: typeof BalancesCreateParamsSchema = BalancesCreateParamsSchema;
+/** @deprecated Use BalancesCreateResponse. */
+export type CreateBalanceResponse = BalancesCreateResponse;
+/** @deprecated Use BalancesCreateResponseSchema. */
+export const CreateBalanceResponseSchema: typeof BalancesCreateResponseSchema = BalancesCreateResponseSchema;

@@ -3,7 +3,8 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
-export const DeleteBalanceParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
+export const BalancesDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** The customer whose balance is deleted. */
   customerId: CustomerIdSchema,
   /** The entity, for an entity-scoped balance. */
@@ -18,8 +19,18 @@ export const DeleteBalanceParamsSchema = /* @__PURE__ */ outbound({
   interval: v.optional(BalanceIntervalSchema),
 });
 /** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
-export type DeleteBalanceParams = v.InferInput<typeof DeleteBalanceParamsSchema>;
+export type BalancesDeleteParams = v.InferInput<typeof BalancesDeleteParamsSchema>;
 
-export const DeleteBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.delete`. */
-export type DeleteBalanceResponse = v.InferOutput<typeof DeleteBalanceResponseSchema>;
+export const BalancesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.delete`. */
+export type BalancesDeleteResponse = v.InferOutput<typeof BalancesDeleteResponseSchema>;
+
+/** @deprecated Use BalancesDeleteParams. */
+export type DeleteBalanceParams = BalancesDeleteParams;
+/** @deprecated Use BalancesDeleteParamsSchema. */
+export const DeleteBalanceParamsSchema: typeof BalancesDeleteParamsSchema = BalancesDeleteParamsSchema;
+/** @deprecated Use BalancesDeleteResponse. */
+export type DeleteBalanceResponse = BalancesDeleteResponse;
+/** @deprecated Use BalancesDeleteResponseSchema. */
+export const DeleteBalanceResponseSchema: typeof BalancesDeleteResponseSchema = BalancesDeleteResponseSchema;

@@ -58,7 +58,8 @@ export const ImportBillableParamsSchema = /* @__PURE__ */ outbound({
   ),
 });
 
-export const ImportBillingParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `billing.import`. */
+export const BillingImportParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to import into. */
   customerId: CustomerIdSchema,
   /** Name, email and fingerprint to set, on a new or existing customer. */
@@ -73,7 +74,7 @@ export const ImportBillingParamsSchema = /* @__PURE__ */ outbound({
   dryRun: v.optional(v.boolean()),
 });
 /** Params of `billing.import`. */
-export type ImportBillingParams = v.InferInput<typeof ImportBillingParamsSchema>;
+export type BillingImportParams = v.InferInput<typeof BillingImportParamsSchema>;
 
 /** What an import did, plan by plan, and the customer afterwards. */
 export const BillingImportSchema = /* @__PURE__ */ inbound({
@@ -103,3 +104,10 @@ export const BillingImportSchema = /* @__PURE__ */ inbound({
 });
 /** What an import did. */
 export type BillingImport = v.InferOutput<typeof BillingImportSchema>;
+/** The answer to `billing.import`: what the import did. */
+export type BillingImportResponse = BillingImport;
+
+/** @deprecated Use BillingImportParams. */
+export type ImportBillingParams = BillingImportParams;
+/** @deprecated Use BillingImportParamsSchema. */
+export const ImportBillingParamsSchema: typeof BillingImportParamsSchema = BillingImportParamsSchema;

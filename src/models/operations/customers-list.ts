@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerSchema } from "../customer.js";
 
-export const ListCustomersParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `customers.list`. */
+export const CustomersListParamsSchema = /* @__PURE__ */ outbound({
   /** The cursor from the previous page's `nextCursor`; omit for the first page. */
   startCursor: v.optional(v.string()),
   /** Customers per page, 1 to 1000 (the server's ceiling). Defaults to 50. */
@@ -21,7 +22,7 @@ export const ListCustomersParamsSchema = /* @__PURE__ */ outbound({
   createdAtRange: v.optional(outbound({ start: v.optional(v.number()), end: v.optional(v.number()) })),
 });
 /** Params of `customers.list`. */
-export type ListCustomersParams = v.InferInput<typeof ListCustomersParamsSchema>;
+export type CustomersListParams = v.InferInput<typeof CustomersListParamsSchema>;
 
 /** One page of customers. */
 export const CustomerPageSchema = /* @__PURE__ */ inbound({
@@ -32,3 +33,10 @@ export const CustomerPageSchema = /* @__PURE__ */ inbound({
 });
 /** One page of customers. */
 export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
+/** The answer to `customers.list`: one page of customers. */
+export type CustomersListResponse = CustomerPage;
+
+/** @deprecated Use CustomersListParams. */
+export type ListCustomersParams = CustomersListParams;
+/** @deprecated Use CustomersListParamsSchema. */
+export const ListCustomersParamsSchema: typeof CustomersListParamsSchema = CustomersListParamsSchema;

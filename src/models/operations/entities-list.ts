@@ -3,7 +3,8 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntitySchema } from "../entity.js";
 
-export const ListEntitiesParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `entities.list`. */
+export const EntitiesListParamsSchema = /* @__PURE__ */ outbound({
   /** The cursor from the previous page's `nextCursor`; omit for the first page. */
   startCursor: v.optional(v.string()),
   /** Entities per page, 1 to 1000 (the server's ceiling). Defaults to 50. */
@@ -20,7 +21,7 @@ export const ListEntitiesParamsSchema = /* @__PURE__ */ outbound({
   processors: v.optional(v.array(v.picklist(["stripe", "revenuecat", "vercel"]))),
 });
 /** Params of `entities.list`. */
-export type ListEntitiesParams = v.InferInput<typeof ListEntitiesParamsSchema>;
+export type EntitiesListParams = v.InferInput<typeof EntitiesListParamsSchema>;
 
 /** One page of entities. */
 export const EntityPageSchema = /* @__PURE__ */ inbound({
@@ -31,3 +32,10 @@ export const EntityPageSchema = /* @__PURE__ */ inbound({
 });
 /** One page of entities. */
 export type EntityPage = v.InferOutput<typeof EntityPageSchema>;
+/** The answer to `entities.list`: one page of entities. */
+export type EntitiesListResponse = EntityPage;
+
+/** @deprecated Use EntitiesListParams. */
+export type ListEntitiesParams = EntitiesListParams;
+/** @deprecated Use EntitiesListParamsSchema. */
+export const ListEntitiesParamsSchema: typeof EntitiesListParamsSchema = EntitiesListParamsSchema;

@@ -37,7 +37,8 @@ function rule(key: string, message: string, broken: (wire: WireObject) => boolea
   });
 }
 
-export const AggregateEventsParamsSchema = /* @__PURE__ */ v.pipe(
+/** Params of `events.aggregate`. */
+export const EventsAggregateParamsSchema = /* @__PURE__ */ v.pipe(
   AggregateEventsObjectSchema,
   rule("customRange", "give either range or customRange, not both", (wire) => wire["range"] !== undefined && wire["custom_range"] !== undefined),
   rule("customRange", "start must be before end", (wire) => {
@@ -47,7 +48,7 @@ export const AggregateEventsParamsSchema = /* @__PURE__ */ v.pipe(
   rule("customerId", "required when aggregateOn is set", (wire) => wire["aggregate_on"] !== undefined && wire["customer_id"] === undefined),
 );
 /** Params of `events.aggregate`. */
-export type AggregateEventsParams = v.InferInput<typeof AggregateEventsParamsSchema>;
+export type EventsAggregateParams = v.InferInput<typeof EventsAggregateParamsSchema>;
 
 /** What was taken from one balance in one bin. */
 const DeductedBalanceSchema = /* @__PURE__ */ inbound({
@@ -105,3 +106,10 @@ export const EventAggregationSchema = /* @__PURE__ */ inbound({
 });
 /** The answer to `events.aggregate`. */
 export type EventAggregation = v.InferOutput<typeof EventAggregationSchema>;
+/** The answer to `events.aggregate`: usage per time bin, plus totals. */
+export type EventsAggregateResponse = EventAggregation;
+
+/** @deprecated Use EventsAggregateParams. */
+export type AggregateEventsParams = EventsAggregateParams;
+/** @deprecated Use EventsAggregateParamsSchema. */
+export const AggregateEventsParamsSchema: typeof EventsAggregateParamsSchema = EventsAggregateParamsSchema;

@@ -5,7 +5,16 @@ import { EventPropertiesSchema, LockParamsSchema } from "../balance-params.js";
 import { BillingControlsSchema } from "../billing-controls.js";
 import { FlagSchema } from "../customer.js";
 import { CustomerIdSchema } from "../customer-params.js";
-import { EnvSchema } from "../shared.js";
+import { openEnumOf } from "../open-enum.js";
+import {
+  EnvSchema,
+  type PRORATIONS_ON_DECREASE,
+  type PRORATIONS_ON_INCREASE,
+  type ROLLOVER_DURATIONS,
+  type TIER_BEHAVIORS,
+  type TRIAL_DURATIONS,
+  type TRIAL_END_ACTIONS,
+} from "../shared.js";
 
 /** Params of `balances.check`. */
 export const BalancesCheckParamsSchema = /* @__PURE__ */ outbound({
@@ -42,7 +51,7 @@ const PreviewItemSchema = /* @__PURE__ */ inbound({
   price: v.optional(v.nullable(v.number())),
   /** Price tiers, passed through as the server sends them. */
   tiers: v.optional(v.nullable(v.array(v.unknown()))),
-  tierBehavior: v.optional(v.nullable(openEnum(["graduated", "volume"]))),
+  tierBehavior: v.optional(v.nullable(openEnumOf<typeof TIER_BEHAVIORS>())),
   usageModel: v.optional(v.nullable(openEnum(["prepaid", "pay_per_use"]))),
   billingUnits: v.optional(v.nullable(v.number())),
   resetUsageWhenEnabled: v.optional(v.nullable(v.boolean())),
@@ -60,13 +69,13 @@ const PreviewItemSchema = /* @__PURE__ */ inbound({
             inbound({
               max: v.optional(v.nullable(v.number())),
               maxPercentage: v.optional(v.nullable(v.number())),
-              duration: v.optional(openEnum(["month", "forever"])),
+              duration: v.optional(openEnumOf<typeof ROLLOVER_DURATIONS>()),
               length: v.number(),
             }),
           ),
         ),
-        onIncrease: v.optional(v.nullable(openEnum(["bill_immediately", "prorate_immediately", "prorate_next_cycle", "bill_next_cycle"]))),
-        onDecrease: v.optional(v.nullable(openEnum(["prorate", "prorate_immediately", "prorate_next_cycle", "none", "no_prorations"]))),
+        onIncrease: v.optional(v.nullable(openEnumOf<typeof PRORATIONS_ON_INCREASE>())),
+        onDecrease: v.optional(v.nullable(openEnumOf<typeof PRORATIONS_ON_DECREASE>())),
       }),
     ),
   ),
@@ -87,11 +96,11 @@ export const PreviewProductSchema = /* @__PURE__ */ inbound({
   items: v.array(PreviewItemSchema),
   freeTrial: v.nullable(
     inbound({
-      duration: openEnum(["day", "month", "year"]),
+      duration: openEnumOf<typeof TRIAL_DURATIONS>(),
       length: v.number(),
       uniqueFingerprint: v.boolean(),
       cardRequired: v.boolean(),
-      onEnd: v.optional(v.nullable(openEnum(["bill", "revert"]))),
+      onEnd: v.optional(v.nullable(openEnumOf<typeof TRIAL_END_ACTIONS>())),
       /** Whether this customer could still start the trial. */
       trialAvailable: v.optional(v.nullable(v.boolean())),
     }),

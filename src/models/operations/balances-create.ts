@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema, ROLLOVER_DURATIONS } from "../shared.js";
 
 /** Params of `balances.create`. */
 export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
@@ -18,7 +18,7 @@ export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
   /** How often the balance resets; without it the grant is one-off. Not with `expiresAt`. */
   reset: v.optional(
     outbound({
-      interval: BalanceIntervalSchema,
+      interval: ResetIntervalParamSchema,
       /** Intervals between resets; defaults to 1. */
       intervalCount: v.optional(v.number()),
     }),
@@ -31,7 +31,7 @@ export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
       /** Most units carried over, as a percentage of the grant. */
       maxPercentage: v.optional(v.nullable(v.number())),
       /** The unit of `length`. */
-      duration: v.optional(v.picklist(["month", "forever"])),
+      duration: v.optional(v.picklist(ROLLOVER_DURATIONS)),
       /** How long rolled-over units last. */
       length: v.number(),
     }),

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema } from "../shared.js";
 
 /** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
 export const BalancesDeleteParamsSchema = /* @__PURE__ */ outbound({
@@ -16,7 +16,7 @@ export const BalancesDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** Take the deleted balance's remaining units off the customer's other balances of the feature. */
   recalculateBalances: v.optional(v.boolean()),
   /** Targets the balance with this reset interval, when the feature has several. */
-  interval: v.optional(BalanceIntervalSchema),
+  interval: v.optional(ResetIntervalParamSchema),
 });
 /** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
 export type BalancesDeleteParams = v.InferInput<typeof BalancesDeleteParamsSchema>;

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema } from "../shared.js";
 
 /** Params of `balances.update`. */
 export const BalancesUpdateParamsSchema = /* @__PURE__ */ outbound({
@@ -18,7 +18,7 @@ export const BalancesUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** Sets the units used. */
   usage: v.optional(v.number()),
   /** Targets the balance with this reset interval, when the feature has several. */
-  interval: v.optional(BalanceIntervalSchema),
+  interval: v.optional(ResetIntervalParamSchema),
   /** Sets the units granted. */
   includedGrant: v.optional(v.number()),
   /** Targets the balance with this id (set on create). */

@@ -3,8 +3,10 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema, EpochMsParamSchema } from "../billing-params.js";
 import { CustomerSchema } from "../customer.js";
 import { CustomerIdSchema, EmailSchema } from "../customer-params.js";
+import { BILLING_PROCESSORS } from "../shared.js";
 
-const ProcessorSchema = /* @__PURE__ */ v.picklist(["stripe", "revenuecat"]);
+/** A processor a plan can be imported from. */
+const ProcessorSchema = /* @__PURE__ */ v.picklist(BILLING_PROCESSORS);
 
 /** A balance to set on an imported plan. */
 export const ImportBalanceParamsSchema = /* @__PURE__ */ outbound({

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerSchema } from "../customer.js";
+import { LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
 
 /** Params of `customers.list`. */
 export const CustomersListParamsSchema = /* @__PURE__ */ outbound({
@@ -11,11 +12,11 @@ export const CustomersListParamsSchema = /* @__PURE__ */ outbound({
   /** Only customers subscribed to one of these plans (and versions). */
   plans: v.optional(v.array(outbound({ id: v.string(), versions: v.optional(v.array(v.number())) }))),
   /** Only customers whose plans have this status. Defaults to active and scheduled. */
-  subscriptionStatus: v.optional(v.picklist(["active", "scheduled"])),
+  subscriptionStatus: v.optional(SubscriptionStatusParamSchema),
   /** Matches id, name or email. */
   search: v.optional(v.string()),
   /** Only customers linked to these processors. */
-  processors: v.optional(v.array(v.picklist(["stripe", "revenuecat", "vercel"]))),
+  processors: v.optional(v.array(LinkedProcessorParamSchema)),
   /** By creation time; newest first by default. */
   sortOrder: v.optional(v.picklist(["asc", "desc"])),
   /** Only customers created within these epoch-ms bounds (inclusive). */

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { CustomerIdSchema } from "../customer-params.js";
+import { CustomerIdSchema, LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
 import { EntitySchema } from "../entity.js";
 
 /** Params of `entities.list`. */
@@ -14,11 +14,11 @@ export const EntitiesListParamsSchema = /* @__PURE__ */ outbound({
   /** Only entities subscribed to one of these plans (and versions), including plans inherited from the customer. */
   plans: v.optional(v.array(outbound({ id: v.string(), versions: v.optional(v.array(v.number())) }))),
   /** Which subscriptions count, for the response and the `plans` filter. Defaults to active and scheduled. */
-  subscriptionStatus: v.optional(v.picklist(["active", "scheduled"])),
+  subscriptionStatus: v.optional(SubscriptionStatusParamSchema),
   /** Matches the entity's id or name. */
   search: v.optional(v.string()),
   /** Only entities whose customer is linked to these processors. */
-  processors: v.optional(v.array(v.picklist(["stripe", "revenuecat", "vercel"]))),
+  processors: v.optional(v.array(LinkedProcessorParamSchema)),
 });
 /** Params of `entities.list`. */
 export type EntitiesListParams = v.InferInput<typeof EntitiesListParamsSchema>;

@@ -71,6 +71,7 @@ export const PlanItemSchema = /* @__PURE__ */ inbound({
     inbound({
       id: v.string(),
       name: v.optional(v.nullable(v.string())),
+      // Plan items report the kind in another spelling (`single_use`, `continuous_use`, `static`): not FEATURE_TYPES.
       type: openEnum(["static", "boolean", "single_use", "continuous_use", "credit_system", "ai_credit_system"]),
       display: v.optional(v.nullable(inbound({ singular: v.string(), plural: v.string() }))),
       creditSchema: v.optional(v.nullable(v.array(inbound({ meteredFeatureId: v.string(), creditCost: v.number() })))),

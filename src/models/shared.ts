@@ -37,6 +37,8 @@ export const PRORATIONS_ON_DECREASE = ["prorate", "prorate_immediately", "prorat
 /** The statuses of a customer's subscription. */
 export const SUBSCRIPTION_STATUSES = ["active", "scheduled"] as const;
 
+// Not the list of the `processors` filters of `customers.list` and
+// `entities.list`: the spec adds `vercel` there, and only there.
 /** The processors an invoice or an imported plan can come from. */
 export const BILLING_PROCESSORS = ["stripe", "revenuecat"] as const;
 

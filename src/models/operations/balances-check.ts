@@ -38,7 +38,12 @@ export const BalancesCheckParamsSchema = /* @__PURE__ */ outbound({
 /** Params of `balances.check`. */
 export type BalancesCheckParams = v.InferInput<typeof BalancesCheckParamsSchema>;
 
-/** A plan item as shown in a paywall preview (the older "product item" shape). */
+/**
+ * A plan item as shown in a paywall preview (the older "product item" shape).
+ * Its `featureType`, `interval` and `usageModel` lists are that shape's own,
+ * so they are not the shared ones: older feature kinds, no `one_off`
+ * interval, and `prepaid` or `pay_per_use` rather than a billing method.
+ */
 const PreviewItemSchema = /* @__PURE__ */ inbound({
   type: v.optional(v.nullable(openEnum(["feature", "priced_feature", "price"]))),
   featureId: v.optional(v.nullable(v.string())),

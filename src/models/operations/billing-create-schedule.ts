@@ -37,6 +37,8 @@ export const SchedulePhaseParamsSchema = /* @__PURE__ */ outbound({
   /** A start relative to the previous phase, instead of `startsAt`. */
   startingAfter: v.optional(
     outbound({
+      // Months or years only (the spec has no days here), so not TRIAL_DURATIONS.
+      /** The unit of `durationCount`. */
       durationType: v.picklist(["month", "year"]),
       durationCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
     }),

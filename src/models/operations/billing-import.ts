@@ -15,10 +15,12 @@ export const ImportBalanceParamsSchema = /* @__PURE__ */ outbound({
   /** Which of the feature's balances, when the plan grants several. */
   filter: v.optional(
     outbound({
+      // Not RESET_INTERVALS: the spec has `lifetime` here where those have `one_off`.
       /** The reset interval; `lifetime` or null for the one that never resets. */
       interval: v.optional(
         v.nullable(v.picklist(["lifetime", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year"])),
       ),
+      // Not BILLING_METHODS: a balance filter can also pick the `included` grant.
       /** Included, prepaid or usage-based. */
       billingBehavior: v.optional(v.picklist(["included", "prepaid", "usage_based"])),
     }),

@@ -15,6 +15,7 @@ const AggregateEventsObjectSchema = /* @__PURE__ */ outbound({
   groupBy: v.optional(v.string()),
   /** A preset window (`1bc`/`3bc`: billing cycles). Not with `customRange`; the server defaults to the current cycle. */
   range: v.optional(v.picklist(["24h", "7d", "30d", "90d", "last_cycle", "1bc", "3bc"])),
+  // The spec gives bin sizes their own list (in another order); that PURCHASE_LIMIT_INTERVALS holds the same values is chance.
   /** Width of each bin. Defaults to hour for `24h`, otherwise day. */
   binSize: v.optional(v.picklist(["day", "hour", "week", "month"])),
   /** An explicit epoch-ms window. Not with `range`. */

@@ -7,11 +7,11 @@ import { balancesTrackTokens } from "./funcs/balances-track-tokens.js";
 import type { RequestOptions } from "./lib/config.js";
 import { unwrapAsync } from "./lib/result.js";
 import type { BillingResult } from "./models/billing.js";
-import type { BatchTrackParams, BatchTrackResponse } from "./models/operations/balances-batch-track.js";
-import type { AttachParams } from "./models/operations/billing-attach.js";
-import type { CheckParams } from "./models/operations/balances-check.js";
-import type { TrackParams } from "./models/operations/balances-track.js";
-import type { TrackTokensParams } from "./models/operations/balances-track-tokens.js";
+import type { BalancesBatchTrackParams, BalancesBatchTrackResponse } from "./models/operations/balances-batch-track.js";
+import type { BillingAttachParams } from "./models/operations/billing-attach.js";
+import type { BalancesCheckParams } from "./models/operations/balances-check.js";
+import type { BalancesTrackParams } from "./models/operations/balances-track.js";
+import type { BalancesTrackTokensParams } from "./models/operations/balances-track-tokens.js";
 import type { TrackResponse } from "./models/track-response.js";
 import { Balances } from "./sdk/balances.js";
 import { Billing } from "./sdk/billing.js";
@@ -46,27 +46,27 @@ export class Autumn extends AutumnCore {
   #keys?: Keys;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
-  check(params: CheckParams, options?: RequestOptions): Promise<CheckResult> {
+  check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
     return unwrapAsync(balancesCheck(this, params, options));
   }
 
   /** Records usage of a feature. Same as `balances.track`. */
-  track(params: TrackParams, options?: RequestOptions): Promise<TrackResult> {
+  track(params: BalancesTrackParams, options?: RequestOptions): Promise<TrackResult> {
     return unwrapAsync(balancesTrack(this, params, options));
   }
 
   /** Records the token usage of an AI model call. Same as `balances.trackTokens`. */
-  trackTokens(params: TrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
+  trackTokens(params: BalancesTrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
     return unwrapAsync(balancesTrackTokens(this, params, options));
   }
 
   /** Records many usage events in one request. Same as `balances.batchTrack`. */
-  batchTrack(params: BatchTrackParams, options?: RequestOptions): Promise<BatchTrackResponse> {
+  batchTrack(params: BalancesBatchTrackParams, options?: RequestOptions): Promise<BalancesBatchTrackResponse> {
     return unwrapAsync(balancesBatchTrack(this, params, options));
   }
 
   /** Attaches a plan to a customer: starts a checkout or changes the subscription. Same as `billing.attach`. */
-  attach(params: AttachParams, options?: RequestOptions): Promise<BillingResult> {
+  attach(params: BillingAttachParams, options?: RequestOptions): Promise<BillingResult> {
     return unwrapAsync(billingAttach(this, params, options));
   }
 

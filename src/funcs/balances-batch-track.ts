@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type BatchTrackParams,
-  BatchTrackParamsSchema,
-  type BatchTrackResponse,
-  BatchTrackResponseSchema,
+  type BalancesBatchTrackParams,
+  BalancesBatchTrackParamsSchema,
+  type BalancesBatchTrackResponse,
+  BalancesBatchTrackResponseSchema,
 } from "../models/operations/balances-batch-track.js";
 
-const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
+const operation: Operation<BalancesBatchTrackParams, BalancesBatchTrackResponse> = {
   path: "balances.batch_track",
-  params: BatchTrackParamsSchema,
-  response: BatchTrackResponseSchema,
+  params: BalancesBatchTrackParamsSchema,
+  response: BalancesBatchTrackResponseSchema,
   // Queues usage: retried only under its Idempotency-Key, so events are neither lost nor queued twice.
   retry: "mutation",
   // A 202 or 204 without a body still means the batch was queued.
@@ -33,8 +33,8 @@ const operation: Operation<BatchTrackParams, BatchTrackResponse> = {
  */
 export function balancesBatchTrack(
   core: AutumnCore,
-  params: BatchTrackParams,
+  params: BalancesBatchTrackParams,
   options?: RequestOptions,
-): Promise<Result<BatchTrackResponse>> {
+): Promise<Result<BalancesBatchTrackResponse>> {
   return send(core, operation, params, options);
 }

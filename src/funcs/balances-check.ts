@@ -5,19 +5,19 @@ import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import {
-  type CheckParams,
-  CheckParamsSchema,
-  type CheckResponse,
-  CheckResponseSchema,
+  type BalancesCheckParams,
+  BalancesCheckParamsSchema,
+  type BalancesCheckResponse,
+  BalancesCheckResponseSchema,
 } from "../models/operations/balances-check.js";
 
 /** The answer of `balancesCheck`: Autumn's, or during an outage with `failOpen`, a synthesised "allowed". */
-export type CheckResult = CheckResponse & FailOpenMarker;
+export type CheckResult = BalancesCheckResponse & FailOpenMarker;
 
-const operation: Operation<CheckParams, CheckResult> = {
+const operation: Operation<BalancesCheckParams, CheckResult> = {
   path: "balances.check",
-  params: CheckParamsSchema,
-  response: CheckResponseSchema,
+  params: BalancesCheckParamsSchema,
+  response: BalancesCheckResponseSchema,
   // A plain check only reads; with sendEvent or a lock it deducts, so it is retried only under its Idempotency-Key.
   retry: (params) => (params.sendEvent || params.lock !== undefined ? "mutation" : "read"),
   // Opted in: an outage must not lock users out. No balance is known, so none is made up.
@@ -44,8 +44,8 @@ const operation: Operation<CheckParams, CheckResult> = {
  * if (res.ok && !res.value.allowed) showPaywall();
  * ```
  */
-export function balancesCheck(core: CustomerClient, params: ForCustomer<CheckParams>, options?: RequestOptions): Promise<Result<CheckResult>>;
-export function balancesCheck(core: AutumnCore, params: CheckParams, options?: RequestOptions): Promise<Result<CheckResult>>;
-export function balancesCheck(core: Client, params: CheckParams | ForCustomer<CheckParams>, options?: RequestOptions): Promise<Result<CheckResult>> {
-  return send(core, operation, params as CheckParams, options);
+export function balancesCheck(core: CustomerClient, params: ForCustomer<BalancesCheckParams>, options?: RequestOptions): Promise<Result<CheckResult>>;
+export function balancesCheck(core: AutumnCore, params: BalancesCheckParams, options?: RequestOptions): Promise<Result<CheckResult>>;
+export function balancesCheck(core: Client, params: BalancesCheckParams | ForCustomer<BalancesCheckParams>, options?: RequestOptions): Promise<Result<CheckResult>> {
+  return send(core, operation, params as BalancesCheckParams, options);
 }

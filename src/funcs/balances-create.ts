@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type CreateBalanceParams,
-  CreateBalanceParamsSchema,
-  type CreateBalanceResponse,
-  CreateBalanceResponseSchema,
+  type BalancesCreateParams,
+  BalancesCreateParamsSchema,
+  type BalancesCreateResponse,
+  BalancesCreateResponseSchema,
 } from "../models/operations/balances-create.js";
 
-const operation: Operation<CreateBalanceParams, CreateBalanceResponse> = {
+const operation: Operation<BalancesCreateParams, BalancesCreateResponse> = {
   path: "balances.create",
-  params: CreateBalanceParamsSchema,
-  response: CreateBalanceResponseSchema,
+  params: BalancesCreateParamsSchema,
+  response: BalancesCreateResponseSchema,
   // A change: retried only under its Idempotency-Key, so the grant cannot be made twice.
   retry: "mutation",
 };
@@ -33,8 +33,8 @@ const operation: Operation<CreateBalanceParams, CreateBalanceResponse> = {
  */
 export function balancesCreate(
   core: AutumnCore,
-  params: CreateBalanceParams,
+  params: BalancesCreateParams,
   options?: RequestOptions,
-): Promise<Result<CreateBalanceResponse>> {
+): Promise<Result<BalancesCreateResponse>> {
   return send(core, operation, params, options);
 }

@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type DeleteBalanceParams,
-  DeleteBalanceParamsSchema,
-  type DeleteBalanceResponse,
-  DeleteBalanceResponseSchema,
+  type BalancesDeleteParams,
+  BalancesDeleteParamsSchema,
+  type BalancesDeleteResponse,
+  BalancesDeleteResponseSchema,
 } from "../models/operations/balances-delete.js";
 
-const operation: Operation<DeleteBalanceParams, DeleteBalanceResponse> = {
+const operation: Operation<BalancesDeleteParams, BalancesDeleteResponse> = {
   path: "balances.delete",
-  params: DeleteBalanceParamsSchema,
-  response: DeleteBalanceResponseSchema,
+  params: BalancesDeleteParamsSchema,
+  response: BalancesDeleteResponseSchema,
   // A change: retried only under its Idempotency-Key, so a repeat cannot delete a second balance.
   retry: "mutation",
 };
@@ -27,8 +27,8 @@ const operation: Operation<DeleteBalanceParams, DeleteBalanceResponse> = {
  */
 export function balancesDelete(
   core: AutumnCore,
-  params: DeleteBalanceParams,
+  params: BalancesDeleteParams,
   options?: RequestOptions,
-): Promise<Result<DeleteBalanceResponse>> {
+): Promise<Result<BalancesDeleteResponse>> {
   return send(core, operation, params, options);
 }

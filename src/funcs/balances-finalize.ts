@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type FinalizeLockParams,
-  FinalizeLockParamsSchema,
-  type FinalizeLockResponse,
-  FinalizeLockResponseSchema,
+  type BalancesFinalizeParams,
+  BalancesFinalizeParamsSchema,
+  type BalancesFinalizeResponse,
+  BalancesFinalizeResponseSchema,
 } from "../models/operations/balances-finalize.js";
 
-const operation: Operation<FinalizeLockParams, FinalizeLockResponse> = {
+const operation: Operation<BalancesFinalizeParams, BalancesFinalizeResponse> = {
   path: "balances.finalize",
-  params: FinalizeLockParamsSchema,
-  response: FinalizeLockResponseSchema,
+  params: BalancesFinalizeParamsSchema,
+  response: BalancesFinalizeResponseSchema,
   // Settles held usage: retried only under its Idempotency-Key, so it is settled once.
   retry: "mutation",
 };
@@ -28,8 +28,8 @@ const operation: Operation<FinalizeLockParams, FinalizeLockResponse> = {
  */
 export function balancesFinalize(
   core: AutumnCore,
-  params: FinalizeLockParams,
+  params: BalancesFinalizeParams,
   options?: RequestOptions,
-): Promise<Result<FinalizeLockResponse>> {
+): Promise<Result<BalancesFinalizeResponse>> {
   return send(core, operation, params, options);
 }

@@ -2,12 +2,12 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type TrackTokensParams, TrackTokensParamsSchema } from "../models/operations/balances-track-tokens.js";
+import { type BalancesTrackTokensParams, BalancesTrackTokensParamsSchema } from "../models/operations/balances-track-tokens.js";
 import { type TrackResponse, TrackResponseSchema } from "../models/track-response.js";
 
-const operation: Operation<TrackTokensParams, TrackResponse> = {
+const operation: Operation<BalancesTrackTokensParams, TrackResponse> = {
   path: "balances.track_tokens",
-  params: TrackTokensParamsSchema,
+  params: BalancesTrackTokensParamsSchema,
   response: TrackResponseSchema,
   // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
   retry: "mutation",
@@ -29,7 +29,7 @@ const operation: Operation<TrackTokensParams, TrackResponse> = {
  */
 export function balancesTrackTokens(
   core: AutumnCore,
-  params: TrackTokensParams,
+  params: BalancesTrackTokensParams,
   options?: RequestOptions,
 ): Promise<Result<TrackResponse>> {
   return send(core, operation, params, options);

@@ -4,7 +4,7 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
-import { type TrackParams, TrackParamsSchema } from "../models/operations/balances-track.js";
+import { type BalancesTrackParams, BalancesTrackParamsSchema } from "../models/operations/balances-track.js";
 import { type TrackResponse, TrackResponseSchema } from "../models/track-response.js";
 
 /**
@@ -14,9 +14,9 @@ import { type TrackResponse, TrackResponseSchema } from "../models/track-respons
  */
 export type TrackResult = TrackResponse & FailOpenMarker;
 
-const operation: Operation<TrackParams, TrackResult> = {
+const operation: Operation<BalancesTrackParams, TrackResult> = {
   path: "balances.track",
-  params: TrackParamsSchema,
+  params: BalancesTrackParamsSchema,
   response: TrackResponseSchema,
   // Records usage: retried only under its Idempotency-Key, so usage is neither lost nor counted twice.
   retry: "mutation",
@@ -26,7 +26,7 @@ const operation: Operation<TrackParams, TrackResult> = {
   failOpen: (params, cause) => ({ ...queued(params), failedOpen: true, failOpenCause: cause }),
 };
 
-function queued(params: TrackParams): TrackResponse {
+function queued(params: BalancesTrackParams): TrackResponse {
   return {
     customerId: params.customerId,
     ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
@@ -50,8 +50,8 @@ function queued(params: TrackParams): TrackResponse {
  * if (res.ok) console.log(res.value.balance?.remaining);
  * ```
  */
-export function balancesTrack(core: CustomerClient, params: ForCustomer<TrackParams>, options?: RequestOptions): Promise<Result<TrackResult>>;
-export function balancesTrack(core: AutumnCore, params: TrackParams, options?: RequestOptions): Promise<Result<TrackResult>>;
-export function balancesTrack(core: Client, params: TrackParams | ForCustomer<TrackParams>, options?: RequestOptions): Promise<Result<TrackResult>> {
-  return send(core, operation, params as TrackParams, options);
+export function balancesTrack(core: CustomerClient, params: ForCustomer<BalancesTrackParams>, options?: RequestOptions): Promise<Result<TrackResult>>;
+export function balancesTrack(core: AutumnCore, params: BalancesTrackParams, options?: RequestOptions): Promise<Result<TrackResult>>;
+export function balancesTrack(core: Client, params: BalancesTrackParams | ForCustomer<BalancesTrackParams>, options?: RequestOptions): Promise<Result<TrackResult>> {
+  return send(core, operation, params as BalancesTrackParams, options);
 }

@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type UpdateBalanceParams,
-  UpdateBalanceParamsSchema,
-  type UpdateBalanceResponse,
-  UpdateBalanceResponseSchema,
+  type BalancesUpdateParams,
+  BalancesUpdateParamsSchema,
+  type BalancesUpdateResponse,
+  BalancesUpdateResponseSchema,
 } from "../models/operations/balances-update.js";
 
-const operation: Operation<UpdateBalanceParams, UpdateBalanceResponse> = {
+const operation: Operation<BalancesUpdateParams, BalancesUpdateResponse> = {
   path: "balances.update",
-  params: UpdateBalanceParamsSchema,
-  response: UpdateBalanceResponseSchema,
+  params: BalancesUpdateParamsSchema,
+  response: BalancesUpdateResponseSchema,
   // A change (addToBalance adds again on a repeat): retried only under its Idempotency-Key.
   retry: "mutation",
 };
@@ -28,8 +28,8 @@ const operation: Operation<UpdateBalanceParams, UpdateBalanceResponse> = {
  */
 export function balancesUpdate(
   core: AutumnCore,
-  params: UpdateBalanceParams,
+  params: BalancesUpdateParams,
   options?: RequestOptions,
-): Promise<Result<UpdateBalanceResponse>> {
+): Promise<Result<BalancesUpdateResponse>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
-import { type AttachParams, AttachParamsSchema } from "../models/operations/billing-attach.js";
+import { type BillingAttachParams, BillingAttachParamsSchema } from "../models/operations/billing-attach.js";
 
-const operation: Operation<AttachParams, BillingResult> = {
+const operation: Operation<BillingAttachParams, BillingResult> = {
   path: "billing.attach",
-  params: AttachParamsSchema,
+  params: BillingAttachParamsSchema,
   response: BillingResultSchema,
   // It can create a subscription or charge the card: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<AttachParams, BillingResult> = {
  * if (res.ok && res.value.paymentUrl) redirect(res.value.paymentUrl);
  * ```
  */
-export function billingAttach(core: AutumnCore, params: AttachParams, options?: RequestOptions): Promise<Result<BillingResult>> {
+export function billingAttach(core: AutumnCore, params: BillingAttachParams, options?: RequestOptions): Promise<Result<BillingResult>> {
   return send(core, operation, params, options);
 }

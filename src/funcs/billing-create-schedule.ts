@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type CreateScheduleParams, CreateScheduleParamsSchema, type Schedule, ScheduleSchema } from "../models/operations/billing-create-schedule.js";
+import { type BillingCreateScheduleParams, BillingCreateScheduleParamsSchema, type Schedule, ScheduleSchema } from "../models/operations/billing-create-schedule.js";
 
-const operation: Operation<CreateScheduleParams, Schedule> = {
+const operation: Operation<BillingCreateScheduleParams, Schedule> = {
   path: "billing.create_schedule",
-  params: CreateScheduleParamsSchema,
+  params: BillingCreateScheduleParamsSchema,
   response: ScheduleSchema,
   // It creates a Stripe subscription schedule and may charge: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -26,6 +26,6 @@ const operation: Operation<CreateScheduleParams, Schedule> = {
  * });
  * ```
  */
-export function billingCreateSchedule(core: AutumnCore, params: CreateScheduleParams, options?: RequestOptions): Promise<Result<Schedule>> {
+export function billingCreateSchedule(core: AutumnCore, params: BillingCreateScheduleParams, options?: RequestOptions): Promise<Result<Schedule>> {
   return send(core, operation, params, options);
 }

@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type ImportBillingParams, ImportBillingParamsSchema, type BillingImport, BillingImportSchema } from "../models/operations/billing-import.js";
+import { type BillingImport, type BillingImportParams, BillingImportParamsSchema, BillingImportSchema } from "../models/operations/billing-import.js";
 
-const operation: Operation<ImportBillingParams, BillingImport> = {
+const operation: Operation<BillingImportParams, BillingImport> = {
   path: "billing.import",
-  params: ImportBillingParamsSchema,
+  params: BillingImportParamsSchema,
   response: BillingImportSchema,
   // A dry run only computes; a real import writes customer products, so it goes under the Idempotency-Key.
   retry: (params) => (params.dryRun === true ? "read" : "mutation"),
@@ -25,6 +25,6 @@ const operation: Operation<ImportBillingParams, BillingImport> = {
  * });
  * ```
  */
-export function billingImport(core: AutumnCore, params: ImportBillingParams, options?: RequestOptions): Promise<Result<BillingImport>> {
+export function billingImport(core: AutumnCore, params: BillingImportParams, options?: RequestOptions): Promise<Result<BillingImport>> {
   return send(core, operation, params, options);
 }

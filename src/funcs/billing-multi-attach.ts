@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
-import { type MultiAttachParams, MultiAttachParamsSchema } from "../models/operations/billing-multi-attach.js";
+import { type BillingMultiAttachParams, BillingMultiAttachParamsSchema } from "../models/operations/billing-multi-attach.js";
 
-const operation: Operation<MultiAttachParams, BillingResult> = {
+const operation: Operation<BillingMultiAttachParams, BillingResult> = {
   path: "billing.multi_attach",
-  params: MultiAttachParamsSchema,
+  params: BillingMultiAttachParamsSchema,
   response: BillingResultSchema,
   // It can create subscriptions or charge the card: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -21,6 +21,6 @@ const operation: Operation<MultiAttachParams, BillingResult> = {
  * const res = await billingMultiAttach(autumn, { customerId: "user_123", plans: [{ planId: "pro" }, { planId: "analytics_addon" }] });
  * ```
  */
-export function billingMultiAttach(core: AutumnCore, params: MultiAttachParams, options?: RequestOptions): Promise<Result<BillingResult>> {
+export function billingMultiAttach(core: AutumnCore, params: BillingMultiAttachParams, options?: RequestOptions): Promise<Result<BillingResult>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type BillingResult, BillingResultSchema } from "../models/billing.js";
-import { type MultiUpdateParams, MultiUpdateParamsSchema } from "../models/operations/billing-multi-update.js";
+import { type BillingMultiUpdateParams, BillingMultiUpdateParamsSchema } from "../models/operations/billing-multi-update.js";
 
-const operation: Operation<MultiUpdateParams, BillingResult> = {
+const operation: Operation<BillingMultiUpdateParams, BillingResult> = {
   path: "billing.multi_update",
-  params: MultiUpdateParamsSchema,
+  params: BillingMultiUpdateParamsSchema,
   response: BillingResultSchema,
   // It cancels or restores subscriptions and may refund: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -24,6 +24,6 @@ const operation: Operation<MultiUpdateParams, BillingResult> = {
  * });
  * ```
  */
-export function billingMultiUpdate(core: AutumnCore, params: MultiUpdateParams, options?: RequestOptions): Promise<Result<BillingResult>> {
+export function billingMultiUpdate(core: AutumnCore, params: BillingMultiUpdateParams, options?: RequestOptions): Promise<Result<BillingResult>> {
   return send(core, operation, params, options);
 }

@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type OpenCustomerPortalParams, OpenCustomerPortalParamsSchema, type CustomerPortal, CustomerPortalSchema } from "../models/operations/billing-open-customer-portal.js";
+import { type BillingOpenCustomerPortalParams, BillingOpenCustomerPortalParamsSchema, type CustomerPortal, CustomerPortalSchema } from "../models/operations/billing-open-customer-portal.js";
 
-const operation: Operation<OpenCustomerPortalParams, CustomerPortal> = {
+const operation: Operation<BillingOpenCustomerPortalParams, CustomerPortal> = {
   path: "billing.open_customer_portal",
-  params: OpenCustomerPortalParamsSchema,
+  params: BillingOpenCustomerPortalParamsSchema,
   response: CustomerPortalSchema,
   // Each call creates a Stripe portal session: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -21,6 +21,6 @@ const operation: Operation<OpenCustomerPortalParams, CustomerPortal> = {
  * if (res.ok) redirect(res.value.url);
  * ```
  */
-export function billingOpenCustomerPortal(core: AutumnCore, params: OpenCustomerPortalParams, options?: RequestOptions): Promise<Result<CustomerPortal>> {
+export function billingOpenCustomerPortal(core: AutumnCore, params: BillingOpenCustomerPortalParams, options?: RequestOptions): Promise<Result<CustomerPortal>> {
   return send(core, operation, params, options);
 }

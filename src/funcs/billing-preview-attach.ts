@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type AttachPreview, AttachPreviewSchema } from "../models/billing-preview.js";
-import { type PreviewAttachParams, PreviewAttachParamsSchema } from "../models/operations/billing-preview-attach.js";
+import { type BillingPreviewAttachParams, BillingPreviewAttachParamsSchema } from "../models/operations/billing-preview-attach.js";
 
-const operation: Operation<PreviewAttachParams, AttachPreview> = {
+const operation: Operation<BillingPreviewAttachParams, AttachPreview> = {
   path: "billing.preview_attach",
-  params: PreviewAttachParamsSchema,
+  params: BillingPreviewAttachParamsSchema,
   response: AttachPreviewSchema,
   // A preview changes nothing, so repeats are harmless.
   retry: "read",
@@ -22,6 +22,6 @@ const operation: Operation<PreviewAttachParams, AttachPreview> = {
  * if (res.ok) console.log(res.value.total, res.value.currency, res.value.redirectToCheckout);
  * ```
  */
-export function billingPreviewAttach(core: AutumnCore, params: PreviewAttachParams, options?: RequestOptions): Promise<Result<AttachPreview>> {
+export function billingPreviewAttach(core: AutumnCore, params: BillingPreviewAttachParams, options?: RequestOptions): Promise<Result<AttachPreview>> {
   return send(core, operation, params, options);
 }

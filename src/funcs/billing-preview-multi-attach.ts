@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type AttachPreview, AttachPreviewSchema } from "../models/billing-preview.js";
-import { type PreviewMultiAttachParams, PreviewMultiAttachParamsSchema } from "../models/operations/billing-preview-multi-attach.js";
+import { type BillingPreviewMultiAttachParams, BillingPreviewMultiAttachParamsSchema } from "../models/operations/billing-preview-multi-attach.js";
 
-const operation: Operation<PreviewMultiAttachParams, AttachPreview> = {
+const operation: Operation<BillingPreviewMultiAttachParams, AttachPreview> = {
   path: "billing.preview_multi_attach",
-  params: PreviewMultiAttachParamsSchema,
+  params: BillingPreviewMultiAttachParamsSchema,
   response: AttachPreviewSchema,
   // A preview changes nothing, so repeats are harmless.
   retry: "read",
@@ -21,6 +21,6 @@ const operation: Operation<PreviewMultiAttachParams, AttachPreview> = {
  * const res = await billingPreviewMultiAttach(autumn, { customerId: "user_123", plans: [{ planId: "pro" }, { planId: "analytics_addon" }] });
  * ```
  */
-export function billingPreviewMultiAttach(core: AutumnCore, params: PreviewMultiAttachParams, options?: RequestOptions): Promise<Result<AttachPreview>> {
+export function billingPreviewMultiAttach(core: AutumnCore, params: BillingPreviewMultiAttachParams, options?: RequestOptions): Promise<Result<AttachPreview>> {
   return send(core, operation, params, options);
 }

@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type PreviewMultiUpdateParams, PreviewMultiUpdateParamsSchema, type MultiUpdatePreview, MultiUpdatePreviewSchema } from "../models/operations/billing-preview-multi-update.js";
+import { type BillingPreviewMultiUpdateParams, BillingPreviewMultiUpdateParamsSchema, type MultiUpdatePreview, MultiUpdatePreviewSchema } from "../models/operations/billing-preview-multi-update.js";
 
-const operation: Operation<PreviewMultiUpdateParams, MultiUpdatePreview> = {
+const operation: Operation<BillingPreviewMultiUpdateParams, MultiUpdatePreview> = {
   path: "billing.preview_multi_update",
-  params: PreviewMultiUpdateParamsSchema,
+  params: BillingPreviewMultiUpdateParamsSchema,
   response: MultiUpdatePreviewSchema,
   // A preview changes nothing, so repeats are harmless.
   retry: "read",
@@ -21,6 +21,6 @@ const operation: Operation<PreviewMultiUpdateParams, MultiUpdatePreview> = {
  * if (res.ok) for (const sub of res.value.subscriptions) console.log(sub.planIds, sub.total);
  * ```
  */
-export function billingPreviewMultiUpdate(core: AutumnCore, params: PreviewMultiUpdateParams, options?: RequestOptions): Promise<Result<MultiUpdatePreview>> {
+export function billingPreviewMultiUpdate(core: AutumnCore, params: BillingPreviewMultiUpdateParams, options?: RequestOptions): Promise<Result<MultiUpdatePreview>> {
   return send(core, operation, params, options);
 }

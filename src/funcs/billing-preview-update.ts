@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type PreviewUpdateParams, PreviewUpdateParamsSchema, type UpdatePreview, UpdatePreviewSchema } from "../models/operations/billing-preview-update.js";
+import { type BillingPreviewUpdateParams, BillingPreviewUpdateParamsSchema, type UpdatePreview, UpdatePreviewSchema } from "../models/operations/billing-preview-update.js";
 
-const operation: Operation<PreviewUpdateParams, UpdatePreview> = {
+const operation: Operation<BillingPreviewUpdateParams, UpdatePreview> = {
   path: "billing.preview_update",
-  params: PreviewUpdateParamsSchema,
+  params: BillingPreviewUpdateParamsSchema,
   response: UpdatePreviewSchema,
   // A preview changes nothing, so repeats are harmless.
   retry: "read",
@@ -21,6 +21,6 @@ const operation: Operation<PreviewUpdateParams, UpdatePreview> = {
  * if (res.ok) console.log(res.value.intent, res.value.total);
  * ```
  */
-export function billingPreviewUpdate(core: AutumnCore, params: PreviewUpdateParams, options?: RequestOptions): Promise<Result<UpdatePreview>> {
+export function billingPreviewUpdate(core: AutumnCore, params: BillingPreviewUpdateParams, options?: RequestOptions): Promise<Result<UpdatePreview>> {
   return send(core, operation, params, options);
 }

@@ -2,11 +2,11 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
-import { type SetupPaymentParams, SetupPaymentParamsSchema, type PaymentSetup, PaymentSetupSchema } from "../models/operations/billing-setup-payment.js";
+import { type BillingSetupPaymentParams, BillingSetupPaymentParamsSchema, type PaymentSetup, PaymentSetupSchema } from "../models/operations/billing-setup-payment.js";
 
-const operation: Operation<SetupPaymentParams, PaymentSetup> = {
+const operation: Operation<BillingSetupPaymentParams, PaymentSetup> = {
   path: "billing.setup_payment",
-  params: SetupPaymentParamsSchema,
+  params: BillingSetupPaymentParamsSchema,
   response: PaymentSetupSchema,
   // Each call creates a Stripe setup session: retried only under the Idempotency-Key.
   retry: "mutation",
@@ -21,6 +21,6 @@ const operation: Operation<SetupPaymentParams, PaymentSetup> = {
  * if (res.ok) redirect(res.value.url);
  * ```
  */
-export function billingSetupPayment(core: AutumnCore, params: SetupPaymentParams, options?: RequestOptions): Promise<Result<PaymentSetup>> {
+export function billingSetupPayment(core: AutumnCore, params: BillingSetupPaymentParams, options?: RequestOptions): Promise<Result<PaymentSetup>> {
   return send(core, operation, params, options);
 }

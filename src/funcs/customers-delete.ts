@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type DeleteCustomerParams,
-  DeleteCustomerParamsSchema,
-  type DeleteCustomerResponse,
-  DeleteCustomerResponseSchema,
+  type CustomersDeleteParams,
+  CustomersDeleteParamsSchema,
+  type CustomersDeleteResponse,
+  CustomersDeleteResponseSchema,
 } from "../models/operations/customers-delete.js";
 
-const operation: Operation<DeleteCustomerParams, DeleteCustomerResponse> = {
+const operation: Operation<CustomersDeleteParams, CustomersDeleteResponse> = {
   path: "customers.delete",
-  params: DeleteCustomerParamsSchema,
-  response: DeleteCustomerResponseSchema,
+  params: CustomersDeleteParamsSchema,
+  response: CustomersDeleteResponseSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
 };
@@ -26,6 +26,6 @@ const operation: Operation<DeleteCustomerParams, DeleteCustomerResponse> = {
  * if (res.ok) console.log(res.value.success);
  * ```
  */
-export function customersDelete(core: AutumnCore, params: DeleteCustomerParams, options?: RequestOptions): Promise<Result<DeleteCustomerResponse>> {
+export function customersDelete(core: AutumnCore, params: CustomersDeleteParams, options?: RequestOptions): Promise<Result<CustomersDeleteResponse>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
-import { type GetOrCreateCustomerParams, GetOrCreateCustomerParamsSchema } from "../models/operations/customers-get-or-create.js";
+import { type CustomersGetOrCreateParams, CustomersGetOrCreateParamsSchema } from "../models/operations/customers-get-or-create.js";
 
-const operation: Operation<GetOrCreateCustomerParams, Customer> = {
+const operation: Operation<CustomersGetOrCreateParams, Customer> = {
   path: "customers.get_or_create",
-  params: GetOrCreateCustomerParamsSchema,
+  params: CustomersGetOrCreateParamsSchema,
   response: CustomerSchema,
   // Idempotent by design: a repeat returns the same customer, so it is retried like a read.
   retry: "read",
@@ -23,6 +23,6 @@ const operation: Operation<GetOrCreateCustomerParams, Customer> = {
  * if (res.ok) console.log(res.value.balances);
  * ```
  */
-export function customersGetOrCreate(core: AutumnCore, params: GetOrCreateCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
+export function customersGetOrCreate(core: AutumnCore, params: CustomersGetOrCreateParams, options?: RequestOptions): Promise<Result<Customer>> {
   return send(core, operation, params, options);
 }

@@ -4,11 +4,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
-import { type GetCustomerParams, GetCustomerParamsSchema } from "../models/operations/customers-get.js";
+import { type CustomersGetParams, CustomersGetParamsSchema } from "../models/operations/customers-get.js";
 
-const operation: Operation<GetCustomerParams, Customer> = {
+const operation: Operation<CustomersGetParams, Customer> = {
   path: "customers.get",
-  params: GetCustomerParamsSchema,
+  params: CustomersGetParamsSchema,
   response: CustomerSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -25,8 +25,8 @@ const operation: Operation<GetCustomerParams, Customer> = {
  * if (!res.ok && res.error.name === "AutumnAPIError" && res.error.code === "customer_not_found") { … }
  * ```
  */
-export function customersGet(core: CustomerClient, params?: ForCustomer<GetCustomerParams>, options?: RequestOptions): Promise<Result<Customer>>;
-export function customersGet(core: AutumnCore, params: GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>>;
-export function customersGet(core: Client, params: GetCustomerParams | ForCustomer<GetCustomerParams> = {} as GetCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
-  return send(core, operation, params as GetCustomerParams, options);
+export function customersGet(core: CustomerClient, params?: ForCustomer<CustomersGetParams>, options?: RequestOptions): Promise<Result<Customer>>;
+export function customersGet(core: AutumnCore, params: CustomersGetParams, options?: RequestOptions): Promise<Result<Customer>>;
+export function customersGet(core: Client, params: CustomersGetParams | ForCustomer<CustomersGetParams> = {} as CustomersGetParams, options?: RequestOptions): Promise<Result<Customer>> {
+  return send(core, operation, params as CustomersGetParams, options);
 }

@@ -2,7 +2,7 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { walkCursorPages } from "../lib/paginate.js";
 import type { Result } from "../lib/result.js";
-import type { CustomerPage, ListCustomersParams } from "../models/operations/customers-list.js";
+import type { CustomerPage, CustomersListParams } from "../models/operations/customers-list.js";
 import { customersList } from "./customers-list.js";
 
 /**
@@ -20,7 +20,7 @@ import { customersList } from "./customers-list.js";
  */
 export function customersListPages(
   core: AutumnCore,
-  params: ListCustomersParams = {},
+  params: CustomersListParams = {},
   options?: RequestOptions,
 ): AsyncGenerator<Result<CustomerPage>, void, undefined> {
   return walkCursorPages(customersList, core, params, options);

@@ -5,13 +5,13 @@ import type { Result } from "../lib/result.js";
 import {
   type CustomerPage,
   CustomerPageSchema,
-  type ListCustomersParams,
-  ListCustomersParamsSchema,
+  type CustomersListParams,
+  CustomersListParamsSchema,
 } from "../models/operations/customers-list.js";
 
-const operation: Operation<ListCustomersParams, CustomerPage> = {
+const operation: Operation<CustomersListParams, CustomerPage> = {
   path: "customers.list",
-  params: ListCustomersParamsSchema,
+  params: CustomersListParamsSchema,
   response: CustomerPageSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -27,6 +27,6 @@ const operation: Operation<ListCustomersParams, CustomerPage> = {
  * if (res.ok) console.log(res.value.list.length, res.value.nextCursor);
  * ```
  */
-export function customersList(core: AutumnCore, params: ListCustomersParams = {}, options?: RequestOptions): Promise<Result<CustomerPage>> {
+export function customersList(core: AutumnCore, params: CustomersListParams = {}, options?: RequestOptions): Promise<Result<CustomerPage>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Customer, CustomerSchema } from "../models/customer.js";
-import { type UpdateCustomerParams, UpdateCustomerParamsSchema } from "../models/operations/customers-update.js";
+import { type CustomersUpdateParams, CustomersUpdateParamsSchema } from "../models/operations/customers-update.js";
 
-const operation: Operation<UpdateCustomerParams, Customer> = {
+const operation: Operation<CustomersUpdateParams, Customer> = {
   path: "customers.update",
-  params: UpdateCustomerParamsSchema,
+  params: CustomersUpdateParamsSchema,
   response: CustomerSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<UpdateCustomerParams, Customer> = {
  * const res = await customersUpdate(autumn, { customerId: "user_123", metadata: { plan_source: "sales", legacy: null } });
  * ```
  */
-export function customersUpdate(core: AutumnCore, params: UpdateCustomerParams, options?: RequestOptions): Promise<Result<Customer>> {
+export function customersUpdate(core: AutumnCore, params: CustomersUpdateParams, options?: RequestOptions): Promise<Result<Customer>> {
   return send(core, operation, params, options);
 }

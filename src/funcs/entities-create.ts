@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
-import { type CreateEntityParams, CreateEntityParamsSchema } from "../models/operations/entities-create.js";
+import { type EntitiesCreateParams, EntitiesCreateParamsSchema } from "../models/operations/entities-create.js";
 
-const operation: Operation<CreateEntityParams, Entity> = {
+const operation: Operation<EntitiesCreateParams, Entity> = {
   path: "entities.create",
-  params: CreateEntityParamsSchema,
+  params: EntitiesCreateParamsSchema,
   response: EntitySchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<CreateEntityParams, Entity> = {
  * if (res.ok) console.log(res.value.balances["messages"]?.remaining);
  * ```
  */
-export function entitiesCreate(core: AutumnCore, params: CreateEntityParams, options?: RequestOptions): Promise<Result<Entity>> {
+export function entitiesCreate(core: AutumnCore, params: EntitiesCreateParams, options?: RequestOptions): Promise<Result<Entity>> {
   return send(core, operation, params, options);
 }

@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type DeleteEntityParams,
-  DeleteEntityParamsSchema,
-  type DeleteEntityResponse,
-  DeleteEntityResponseSchema,
+  type EntitiesDeleteParams,
+  EntitiesDeleteParamsSchema,
+  type EntitiesDeleteResponse,
+  EntitiesDeleteResponseSchema,
 } from "../models/operations/entities-delete.js";
 
-const operation: Operation<DeleteEntityParams, DeleteEntityResponse> = {
+const operation: Operation<EntitiesDeleteParams, EntitiesDeleteResponse> = {
   path: "entities.delete",
-  params: DeleteEntityParamsSchema,
-  response: DeleteEntityResponseSchema,
+  params: EntitiesDeleteParamsSchema,
+  response: EntitiesDeleteResponseSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
 };
@@ -26,6 +26,6 @@ const operation: Operation<DeleteEntityParams, DeleteEntityResponse> = {
  * if (res.ok) console.log(res.value.success);
  * ```
  */
-export function entitiesDelete(core: AutumnCore, params: DeleteEntityParams, options?: RequestOptions): Promise<Result<DeleteEntityResponse>> {
+export function entitiesDelete(core: AutumnCore, params: EntitiesDeleteParams, options?: RequestOptions): Promise<Result<EntitiesDeleteResponse>> {
   return send(core, operation, params, options);
 }

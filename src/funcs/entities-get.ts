@@ -4,11 +4,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
-import { type GetEntityParams, GetEntityParamsSchema } from "../models/operations/entities-get.js";
+import { type EntitiesGetParams, EntitiesGetParamsSchema } from "../models/operations/entities-get.js";
 
-const operation: Operation<GetEntityParams, Entity> = {
+const operation: Operation<EntitiesGetParams, Entity> = {
   path: "entities.get",
-  params: GetEntityParamsSchema,
+  params: EntitiesGetParamsSchema,
   response: EntitySchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -25,8 +25,8 @@ const operation: Operation<GetEntityParams, Entity> = {
  * if (res.ok) console.log(res.value.flags["sso"] !== undefined);
  * ```
  */
-export function entitiesGet(core: CustomerClient, params: ForCustomer<GetEntityParams>, options?: RequestOptions): Promise<Result<Entity>>;
-export function entitiesGet(core: AutumnCore, params: GetEntityParams, options?: RequestOptions): Promise<Result<Entity>>;
-export function entitiesGet(core: Client, params: GetEntityParams | ForCustomer<GetEntityParams>, options?: RequestOptions): Promise<Result<Entity>> {
-  return send(core, operation, params as GetEntityParams, options);
+export function entitiesGet(core: CustomerClient, params: ForCustomer<EntitiesGetParams>, options?: RequestOptions): Promise<Result<Entity>>;
+export function entitiesGet(core: AutumnCore, params: EntitiesGetParams, options?: RequestOptions): Promise<Result<Entity>>;
+export function entitiesGet(core: Client, params: EntitiesGetParams | ForCustomer<EntitiesGetParams>, options?: RequestOptions): Promise<Result<Entity>> {
+  return send(core, operation, params as EntitiesGetParams, options);
 }

@@ -2,7 +2,7 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { walkCursorPages } from "../lib/paginate.js";
 import type { Result } from "../lib/result.js";
-import type { EntityPage, ListEntitiesParams } from "../models/operations/entities-list.js";
+import type { EntitiesListParams, EntityPage } from "../models/operations/entities-list.js";
 import { entitiesList } from "./entities-list.js";
 
 /**
@@ -20,7 +20,7 @@ import { entitiesList } from "./entities-list.js";
  */
 export function entitiesListPages(
   core: AutumnCore,
-  params: ListEntitiesParams = {},
+  params: EntitiesListParams = {},
   options?: RequestOptions,
 ): AsyncGenerator<Result<EntityPage>, void, undefined> {
   return walkCursorPages(entitiesList, core, params, options);

@@ -3,15 +3,15 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
+  type EntitiesListParams,
+  EntitiesListParamsSchema,
   type EntityPage,
   EntityPageSchema,
-  type ListEntitiesParams,
-  ListEntitiesParamsSchema,
 } from "../models/operations/entities-list.js";
 
-const operation: Operation<ListEntitiesParams, EntityPage> = {
+const operation: Operation<EntitiesListParams, EntityPage> = {
   path: "entities.list",
-  params: ListEntitiesParamsSchema,
+  params: EntitiesListParamsSchema,
   response: EntityPageSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -27,6 +27,6 @@ const operation: Operation<ListEntitiesParams, EntityPage> = {
  * if (res.ok) console.log(res.value.list.length, res.value.nextCursor);
  * ```
  */
-export function entitiesList(core: AutumnCore, params: ListEntitiesParams = {}, options?: RequestOptions): Promise<Result<EntityPage>> {
+export function entitiesList(core: AutumnCore, params: EntitiesListParams = {}, options?: RequestOptions): Promise<Result<EntityPage>> {
   return send(core, operation, params, options);
 }

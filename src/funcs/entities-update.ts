@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Entity, EntitySchema } from "../models/entity.js";
-import { type UpdateEntityParams, UpdateEntityParamsSchema } from "../models/operations/entities-update.js";
+import { type EntitiesUpdateParams, EntitiesUpdateParamsSchema } from "../models/operations/entities-update.js";
 
-const operation: Operation<UpdateEntityParams, Entity> = {
+const operation: Operation<EntitiesUpdateParams, Entity> = {
   path: "entities.update",
-  params: UpdateEntityParamsSchema,
+  params: EntitiesUpdateParamsSchema,
   response: EntitySchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -25,6 +25,6 @@ const operation: Operation<UpdateEntityParams, Entity> = {
  * });
  * ```
  */
-export function entitiesUpdate(core: AutumnCore, params: UpdateEntityParams, options?: RequestOptions): Promise<Result<Entity>> {
+export function entitiesUpdate(core: AutumnCore, params: EntitiesUpdateParams, options?: RequestOptions): Promise<Result<Entity>> {
   return send(core, operation, params, options);
 }

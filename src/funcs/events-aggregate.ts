@@ -4,15 +4,15 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type AggregateEventsParams,
-  AggregateEventsParamsSchema,
   type EventAggregation,
   EventAggregationSchema,
+  type EventsAggregateParams,
+  EventsAggregateParamsSchema,
 } from "../models/operations/events-aggregate.js";
 
-const operation: Operation<AggregateEventsParams, EventAggregation> = {
+const operation: Operation<EventsAggregateParams, EventAggregation> = {
   path: "events.aggregate",
-  params: AggregateEventsParamsSchema,
+  params: EventsAggregateParamsSchema,
   response: EventAggregationSchema,
   // A query: aggregating has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -29,8 +29,8 @@ const operation: Operation<AggregateEventsParams, EventAggregation> = {
  * if (res.ok) for (const bin of res.value.list) console.log(bin.period, bin.values["messages"]);
  * ```
  */
-export function eventsAggregate(core: CustomerClient, params: ForCustomer<AggregateEventsParams>, options?: RequestOptions): Promise<Result<EventAggregation>>;
-export function eventsAggregate(core: AutumnCore, params: AggregateEventsParams, options?: RequestOptions): Promise<Result<EventAggregation>>;
-export function eventsAggregate(core: Client, params: AggregateEventsParams | ForCustomer<AggregateEventsParams>, options?: RequestOptions): Promise<Result<EventAggregation>> {
-  return send(core, operation, params as AggregateEventsParams, options);
+export function eventsAggregate(core: CustomerClient, params: ForCustomer<EventsAggregateParams>, options?: RequestOptions): Promise<Result<EventAggregation>>;
+export function eventsAggregate(core: AutumnCore, params: EventsAggregateParams, options?: RequestOptions): Promise<Result<EventAggregation>>;
+export function eventsAggregate(core: Client, params: EventsAggregateParams | ForCustomer<EventsAggregateParams>, options?: RequestOptions): Promise<Result<EventAggregation>> {
+  return send(core, operation, params as EventsAggregateParams, options);
 }

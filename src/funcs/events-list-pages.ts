@@ -2,7 +2,7 @@ import type { AutumnCore } from "../core.js";
 import type { RequestOptions } from "../lib/config.js";
 import { walkCursorPages } from "../lib/paginate.js";
 import type { Result } from "../lib/result.js";
-import type { EventPage, ListEventsParams } from "../models/operations/events-list.js";
+import type { EventPage, EventsListParams } from "../models/operations/events-list.js";
 import { eventsList } from "./events-list.js";
 
 /**
@@ -20,7 +20,7 @@ import { eventsList } from "./events-list.js";
  */
 export function eventsListPages(
   core: AutumnCore,
-  params: ListEventsParams = {},
+  params: EventsListParams = {},
   options?: RequestOptions,
 ): AsyncGenerator<Result<EventPage>, void, undefined> {
   return walkCursorPages(eventsList, core, params, options);

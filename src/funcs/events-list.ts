@@ -6,13 +6,13 @@ import type { Result } from "../lib/result.js";
 import {
   type EventPage,
   EventPageSchema,
-  type ListEventsParams,
-  ListEventsParamsSchema,
+  type EventsListParams,
+  EventsListParamsSchema,
 } from "../models/operations/events-list.js";
 
-const operation: Operation<ListEventsParams, EventPage> = {
+const operation: Operation<EventsListParams, EventPage> = {
   path: "events.list",
-  params: ListEventsParamsSchema,
+  params: EventsListParamsSchema,
   response: EventPageSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -30,8 +30,8 @@ const operation: Operation<ListEventsParams, EventPage> = {
  * if (res.ok) for (const event of res.value.list) console.log(event.featureId, event.value, event.properties);
  * ```
  */
-export function eventsList(core: CustomerClient, params?: ForCustomer<ListEventsParams>, options?: RequestOptions): Promise<Result<EventPage>>;
-export function eventsList(core: AutumnCore, params?: ListEventsParams, options?: RequestOptions): Promise<Result<EventPage>>;
-export function eventsList(core: Client, params: ListEventsParams | ForCustomer<ListEventsParams> = {} as ListEventsParams, options?: RequestOptions): Promise<Result<EventPage>> {
-  return send(core, operation, params as ListEventsParams, options);
+export function eventsList(core: CustomerClient, params?: ForCustomer<EventsListParams>, options?: RequestOptions): Promise<Result<EventPage>>;
+export function eventsList(core: AutumnCore, params?: EventsListParams, options?: RequestOptions): Promise<Result<EventPage>>;
+export function eventsList(core: Client, params: EventsListParams | ForCustomer<EventsListParams> = {} as EventsListParams, options?: RequestOptions): Promise<Result<EventPage>> {
+  return send(core, operation, params as EventsListParams, options);
 }

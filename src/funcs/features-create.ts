@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Feature, FeatureSchema } from "../models/feature.js";
-import { type CreateFeatureParams, CreateFeatureParamsSchema } from "../models/operations/features-create.js";
+import { type FeaturesCreateParams, FeaturesCreateParamsSchema } from "../models/operations/features-create.js";
 
-const operation: Operation<CreateFeatureParams, Feature> = {
+const operation: Operation<FeaturesCreateParams, Feature> = {
   path: "features.create",
-  params: CreateFeatureParamsSchema,
+  params: FeaturesCreateParamsSchema,
   response: FeatureSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<CreateFeatureParams, Feature> = {
  * if (res.ok) console.log(res.value.id);
  * ```
  */
-export function featuresCreate(core: AutumnCore, params: CreateFeatureParams, options?: RequestOptions): Promise<Result<Feature>> {
+export function featuresCreate(core: AutumnCore, params: FeaturesCreateParams, options?: RequestOptions): Promise<Result<Feature>> {
   return send(core, operation, params, options);
 }

@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type DeleteFeatureParams,
-  DeleteFeatureParamsSchema,
-  type DeleteFeatureResponse,
-  DeleteFeatureResponseSchema,
+  type FeaturesDeleteParams,
+  FeaturesDeleteParamsSchema,
+  type FeaturesDeleteResponse,
+  FeaturesDeleteResponseSchema,
 } from "../models/operations/features-delete.js";
 
-const operation: Operation<DeleteFeatureParams, DeleteFeatureResponse> = {
+const operation: Operation<FeaturesDeleteParams, FeaturesDeleteResponse> = {
   path: "features.delete",
-  params: DeleteFeatureParamsSchema,
-  response: DeleteFeatureResponseSchema,
+  params: FeaturesDeleteParamsSchema,
+  response: FeaturesDeleteResponseSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
 };
@@ -26,6 +26,6 @@ const operation: Operation<DeleteFeatureParams, DeleteFeatureResponse> = {
  * if (res.ok) console.log(res.value.success);
  * ```
  */
-export function featuresDelete(core: AutumnCore, params: DeleteFeatureParams, options?: RequestOptions): Promise<Result<DeleteFeatureResponse>> {
+export function featuresDelete(core: AutumnCore, params: FeaturesDeleteParams, options?: RequestOptions): Promise<Result<FeaturesDeleteResponse>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Feature, FeatureSchema } from "../models/feature.js";
-import { type GetFeatureParams, GetFeatureParamsSchema } from "../models/operations/features-get.js";
+import { type FeaturesGetParams, FeaturesGetParamsSchema } from "../models/operations/features-get.js";
 
-const operation: Operation<GetFeatureParams, Feature> = {
+const operation: Operation<FeaturesGetParams, Feature> = {
   path: "features.get",
-  params: GetFeatureParamsSchema,
+  params: FeaturesGetParamsSchema,
   response: FeatureSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -22,6 +22,6 @@ const operation: Operation<GetFeatureParams, Feature> = {
  * if (res.ok) console.log(res.value.type, res.value.consumable);
  * ```
  */
-export function featuresGet(core: AutumnCore, params: GetFeatureParams, options?: RequestOptions): Promise<Result<Feature>> {
+export function featuresGet(core: AutumnCore, params: FeaturesGetParams, options?: RequestOptions): Promise<Result<Feature>> {
   return send(core, operation, params, options);
 }

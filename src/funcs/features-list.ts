@@ -3,15 +3,15 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type ListFeaturesParams,
-  ListFeaturesParamsSchema,
   type FeatureList,
   FeatureListSchema,
+  type FeaturesListParams,
+  FeaturesListParamsSchema,
 } from "../models/operations/features-list.js";
 
-const operation: Operation<ListFeaturesParams, FeatureList> = {
+const operation: Operation<FeaturesListParams, FeatureList> = {
   path: "features.list",
-  params: ListFeaturesParamsSchema,
+  params: FeaturesListParamsSchema,
   response: FeatureListSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -26,6 +26,6 @@ const operation: Operation<ListFeaturesParams, FeatureList> = {
  * if (res.ok) for (const feature of res.value.list) console.log(feature.id, feature.type);
  * ```
  */
-export function featuresList(core: AutumnCore, params: ListFeaturesParams = {}, options?: RequestOptions): Promise<Result<FeatureList>> {
+export function featuresList(core: AutumnCore, params: FeaturesListParams = {}, options?: RequestOptions): Promise<Result<FeatureList>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Feature, FeatureSchema } from "../models/feature.js";
-import { type UpdateFeatureParams, UpdateFeatureParamsSchema } from "../models/operations/features-update.js";
+import { type FeaturesUpdateParams, FeaturesUpdateParamsSchema } from "../models/operations/features-update.js";
 
-const operation: Operation<UpdateFeatureParams, Feature> = {
+const operation: Operation<FeaturesUpdateParams, Feature> = {
   path: "features.update",
-  params: UpdateFeatureParamsSchema,
+  params: FeaturesUpdateParamsSchema,
   response: FeatureSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<UpdateFeatureParams, Feature> = {
  * if (res.ok) console.log(res.value.display);
  * ```
  */
-export function featuresUpdate(core: AutumnCore, params: UpdateFeatureParams, options?: RequestOptions): Promise<Result<Feature>> {
+export function featuresUpdate(core: AutumnCore, params: FeaturesUpdateParams, options?: RequestOptions): Promise<Result<Feature>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Plan, PlanSchema } from "../models/plan.js";
-import { type CreatePlanParams, CreatePlanParamsSchema } from "../models/operations/plans-create.js";
+import { type PlansCreateParams, PlansCreateParamsSchema } from "../models/operations/plans-create.js";
 
-const operation: Operation<CreatePlanParams, Plan> = {
+const operation: Operation<PlansCreateParams, Plan> = {
   path: "plans.create",
-  params: CreatePlanParamsSchema,
+  params: PlansCreateParamsSchema,
   response: PlanSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -27,6 +27,6 @@ const operation: Operation<CreatePlanParams, Plan> = {
  * if (res.ok) console.log(res.value.version);
  * ```
  */
-export function plansCreate(core: AutumnCore, params: CreatePlanParams, options?: RequestOptions): Promise<Result<Plan>> {
+export function plansCreate(core: AutumnCore, params: PlansCreateParams, options?: RequestOptions): Promise<Result<Plan>> {
   return send(core, operation, params, options);
 }

@@ -3,16 +3,16 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type DeletePlanParams,
-  DeletePlanParamsSchema,
-  type DeletePlanResponse,
-  DeletePlanResponseSchema,
+  type PlansDeleteParams,
+  PlansDeleteParamsSchema,
+  type PlansDeleteResponse,
+  PlansDeleteResponseSchema,
 } from "../models/operations/plans-delete.js";
 
-const operation: Operation<DeletePlanParams, DeletePlanResponse> = {
+const operation: Operation<PlansDeleteParams, PlansDeleteResponse> = {
   path: "plans.delete",
-  params: DeletePlanParamsSchema,
-  response: DeletePlanResponseSchema,
+  params: PlansDeleteParamsSchema,
+  response: PlansDeleteResponseSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
 };
@@ -26,6 +26,6 @@ const operation: Operation<DeletePlanParams, DeletePlanResponse> = {
  * if (res.ok) console.log(res.value.success);
  * ```
  */
-export function plansDelete(core: AutumnCore, params: DeletePlanParams, options?: RequestOptions): Promise<Result<DeletePlanResponse>> {
+export function plansDelete(core: AutumnCore, params: PlansDeleteParams, options?: RequestOptions): Promise<Result<PlansDeleteResponse>> {
   return send(core, operation, params, options);
 }

@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Plan, PlanSchema } from "../models/plan.js";
-import { type GetPlanParams, GetPlanParamsSchema } from "../models/operations/plans-get.js";
+import { type PlansGetParams, PlansGetParamsSchema } from "../models/operations/plans-get.js";
 
-const operation: Operation<GetPlanParams, Plan> = {
+const operation: Operation<PlansGetParams, Plan> = {
   path: "plans.get",
-  params: GetPlanParamsSchema,
+  params: PlansGetParamsSchema,
   response: PlanSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -22,6 +22,6 @@ const operation: Operation<GetPlanParams, Plan> = {
  * if (res.ok) for (const item of res.value.items) console.log(item.featureId, item.included);
  * ```
  */
-export function plansGet(core: AutumnCore, params: GetPlanParams, options?: RequestOptions): Promise<Result<Plan>> {
+export function plansGet(core: AutumnCore, params: PlansGetParams, options?: RequestOptions): Promise<Result<Plan>> {
   return send(core, operation, params, options);
 }

@@ -3,15 +3,15 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import {
-  type ListPlansParams,
-  ListPlansParamsSchema,
   type PlanList,
   PlanListSchema,
+  type PlansListParams,
+  PlansListParamsSchema,
 } from "../models/operations/plans-list.js";
 
-const operation: Operation<ListPlansParams, PlanList> = {
+const operation: Operation<PlansListParams, PlanList> = {
   path: "plans.list",
-  params: ListPlansParamsSchema,
+  params: PlansListParamsSchema,
   response: PlanListSchema,
   // Reading has no effect on the server, so repeats are harmless.
   retry: "read",
@@ -26,6 +26,6 @@ const operation: Operation<ListPlansParams, PlanList> = {
  * if (res.ok) for (const plan of res.value.list) console.log(plan.id, plan.customerEligibility?.attachAction);
  * ```
  */
-export function plansList(core: AutumnCore, params: ListPlansParams = {}, options?: RequestOptions): Promise<Result<PlanList>> {
+export function plansList(core: AutumnCore, params: PlansListParams = {}, options?: RequestOptions): Promise<Result<PlanList>> {
   return send(core, operation, params, options);
 }

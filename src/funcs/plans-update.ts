@@ -3,11 +3,11 @@ import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
 import type { Result } from "../lib/result.js";
 import { type Plan, PlanSchema } from "../models/plan.js";
-import { type UpdatePlanParams, UpdatePlanParamsSchema } from "../models/operations/plans-update.js";
+import { type PlansUpdateParams, PlansUpdateParamsSchema } from "../models/operations/plans-update.js";
 
-const operation: Operation<UpdatePlanParams, Plan> = {
+const operation: Operation<PlansUpdateParams, Plan> = {
   path: "plans.update",
-  params: UpdatePlanParamsSchema,
+  params: PlansUpdateParamsSchema,
   response: PlanSchema,
   // A change: retried only under its Idempotency-Key, so it cannot be applied twice.
   retry: "mutation",
@@ -22,6 +22,6 @@ const operation: Operation<UpdatePlanParams, Plan> = {
  * if (res.ok) console.log(res.value.version);
  * ```
  */
-export function plansUpdate(core: AutumnCore, params: UpdatePlanParams, options?: RequestOptions): Promise<Result<Plan>> {
+export function plansUpdate(core: AutumnCore, params: PlansUpdateParams, options?: RequestOptions): Promise<Result<Plan>> {
   return send(core, operation, params, options);
 }

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { dataRecord, outbound, type WireObject } from "../lib/wire.js";
 import { CustomerIdSchema } from "./customer-params.js";
+import { ResetIntervalParamSchema } from "./shared.js";
 
 /** Your id for a lock, at most 256 characters. */
 export const LockIdSchema = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(256, "must be at most 256 characters"));
@@ -28,10 +29,8 @@ export const EventTimestampSchema = /* @__PURE__ */ v.optional(
 /** What happens to usage beyond the balance: `cap` (default) stops at zero, `overflow` goes negative. */
 export const OverageBehaviorSchema = /* @__PURE__ */ v.optional(v.picklist(["cap", "overflow"]));
 
-/** A balance's reset interval, as sent in a request. */
-export const BalanceIntervalSchema = /* @__PURE__ */ v.picklist([
-  "one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year",
-]);
+/** @deprecated Use ResetIntervalParamSchema: a balance resets on the same intervals as a plan item. */
+export const BalanceIntervalSchema: typeof ResetIntervalParamSchema = ResetIntervalParamSchema;
 
 /** The fields of one usage event, shared by `balances.track` and `balances.batchTrack`. */
 export const usageEventEntries = {

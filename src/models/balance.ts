@@ -1,11 +1,12 @@
 import * as v from "valibot";
-import { inbound, openEnum } from "../lib/wire.js";
+import { inbound } from "../lib/wire.js";
 import { FeatureSchema } from "./feature.js";
-import { BillingMethodSchema, PriceTierSchema } from "./shared.js";
+import { openEnumOf } from "./open-enum.js";
+import { BillingMethodSchema, PriceTierSchema, type RESET_INTERVALS, type TIER_BEHAVIORS } from "./shared.js";
 
 /** When a balance resets. `interval` is `"multiple"` when grants with different intervals are merged. */
 export const BalanceResetSchema = /* @__PURE__ */ inbound({
-  interval: openEnum(["one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year", "multiple"]),
+  interval: openEnumOf<readonly [...typeof RESET_INTERVALS, "multiple"]>(),
   intervalCount: v.optional(v.number()),
   /** Epoch ms of the next reset. */
   resetsAt: v.nullable(v.number()),
@@ -48,7 +49,7 @@ export const BalanceBreakdownSchema = /* @__PURE__ */ inbound({
     inbound({
       amount: v.optional(v.number()),
       tiers: v.optional(v.array(PriceTierSchema)),
-      tierBehavior: v.optional(openEnum(["graduated", "volume"])),
+      tierBehavior: v.optional(openEnumOf<typeof TIER_BEHAVIORS>()),
       billingUnits: v.number(),
       billingMethod: BillingMethodSchema,
       maxPurchase: v.nullable(v.number()),

@@ -1,5 +1,12 @@
 import * as v from "valibot";
 import { dataRecord, outbound } from "../lib/wire.js";
+import {
+  PURCHASE_LIMIT_INTERVALS,
+  SPEND_LIMIT_TYPES,
+  USAGE_ALERT_THRESHOLD_TYPES,
+  USAGE_LIMIT_ANCHORS,
+  USAGE_LIMIT_INTERVALS,
+} from "./shared.js";
 
 // @__NO_SIDE_EFFECTS__
 function atLeast(minimum: number) {
@@ -23,7 +30,7 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
         /** A cap on top-ups per window; `count` sets the current window's count. */
         purchaseLimit: v.optional(
           outbound({
-            interval: v.picklist(["hour", "day", "week", "month"]),
+            interval: v.picklist(PURCHASE_LIMIT_INTERVALS),
             intervalCount: v.optional(atLeast(1)),
             limit: atLeast(1),
             count: v.optional(atLeast(0)),
@@ -40,7 +47,7 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
       outbound({
         featureId: v.optional(v.string()),
         enabled: v.optional(v.boolean()),
-        limitType: v.optional(v.picklist(["absolute", "usage_percentage"])),
+        limitType: v.optional(v.picklist(SPEND_LIMIT_TYPES)),
         overageLimit: v.optional(atLeast(0)),
         skipOverageBilling: v.optional(v.boolean()),
       }),
@@ -53,8 +60,8 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
         featureId: v.string(),
         enabled: v.optional(v.boolean()),
         limit: atLeast(0),
-        interval: v.picklist(["day", "week", "month", "year"]),
-        anchor: v.optional(v.picklist(["billing_cycle", "utc"])),
+        interval: v.picklist(USAGE_LIMIT_INTERVALS),
+        anchor: v.optional(v.picklist(USAGE_LIMIT_ANCHORS)),
         /** Count only usage from events with these properties. */
         filter: v.optional(
           outbound({
@@ -74,7 +81,7 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
         featureId: v.optional(v.string()),
         enabled: v.optional(v.boolean()),
         threshold: atLeast(0),
-        thresholdType: v.picklist(["usage", "usage_percentage", "remaining", "remaining_percentage"]),
+        thresholdType: v.picklist(USAGE_ALERT_THRESHOLD_TYPES),
         name: v.optional(v.string()),
       }),
     ),

@@ -1,5 +1,13 @@
 import * as v from "valibot";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
+import { openEnumOf } from "./open-enum.js";
+import type {
+  PURCHASE_LIMIT_INTERVALS,
+  SPEND_LIMIT_TYPES,
+  USAGE_ALERT_THRESHOLD_TYPES,
+  USAGE_LIMIT_ANCHORS,
+  USAGE_LIMIT_INTERVALS,
+} from "./shared.js";
 
 /** Where a control comes from: set on the customer, or inherited from a plan. */
 const SourceSchema = /* @__PURE__ */ openEnum(["customer", "plan"]);
@@ -7,7 +15,7 @@ const SourceSchema = /* @__PURE__ */ openEnum(["customer", "plan"]);
 /** A cap on how often auto top-ups happen. Expanded, it also reports the current window. */
 export const PurchaseLimitSchema = /* @__PURE__ */ inbound({
   /** The window's interval; null when no limit is configured. */
-  interval: v.nullable(openEnum(["hour", "day", "week", "month"])),
+  interval: v.nullable(openEnumOf<typeof PURCHASE_LIMIT_INTERVALS>()),
   /** Intervals per window. */
   intervalCount: v.optional(v.nullable(v.number())),
   /** Most top-ups per window; null when no limit is configured. */
@@ -43,7 +51,7 @@ export const BillingControlsSchema = /* @__PURE__ */ inbound({
       inbound({
         featureId: v.optional(v.string()),
         enabled: v.optional(v.boolean()),
-        limitType: v.optional(openEnum(["absolute", "usage_percentage"])),
+        limitType: v.optional(openEnumOf<typeof SPEND_LIMIT_TYPES>()),
         overageLimit: v.optional(v.number()),
         skipOverageBilling: v.optional(v.boolean()),
         source: v.optional(SourceSchema),
@@ -57,8 +65,8 @@ export const BillingControlsSchema = /* @__PURE__ */ inbound({
         featureId: v.string(),
         enabled: v.optional(v.boolean()),
         limit: v.number(),
-        interval: openEnum(["day", "week", "month", "year"]),
-        anchor: v.optional(openEnum(["billing_cycle", "utc"])),
+        interval: openEnumOf<typeof USAGE_LIMIT_INTERVALS>(),
+        anchor: v.optional(openEnumOf<typeof USAGE_LIMIT_ANCHORS>()),
         /** Only usage from events with these properties counts. Keys are event property names. */
         filter: v.optional(inbound({ properties: dataRecord(v.union([v.string(), v.number(), v.boolean()])) })),
         /** Usage counted in the current window. */
@@ -74,7 +82,7 @@ export const BillingControlsSchema = /* @__PURE__ */ inbound({
         featureId: v.optional(v.string()),
         enabled: v.optional(v.boolean()),
         threshold: v.number(),
-        thresholdType: openEnum(["usage", "usage_percentage", "remaining", "remaining_percentage"]),
+        thresholdType: openEnumOf<typeof USAGE_ALERT_THRESHOLD_TYPES>(),
         name: v.optional(v.string()),
         source: v.optional(SourceSchema),
       }),

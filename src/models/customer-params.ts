@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { dataRecord, outbound } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
+import { SUBSCRIPTION_STATUSES } from "./shared.js";
 
 /** Your id for a customer. The server refuses `@`, spaces and dots, so the SDK does too. */
 export const CustomerIdSchema = /* @__PURE__ */ v.pipe(
@@ -30,6 +31,13 @@ export const CustomerExpandSchema = /* @__PURE__ */ v.picklist([
 export type CustomerExpand = v.InferOutput<typeof CustomerExpandSchema>;
 
 export const ExpandListSchema = /* @__PURE__ */ v.optional(v.array(CustomerExpandSchema));
+
+/** A subscription status to filter a list by. */
+export const SubscriptionStatusParamSchema = /* @__PURE__ */ v.picklist(SUBSCRIPTION_STATUSES);
+
+/** A processor a customer can be linked to, to filter a list by. */
+export const LinkedProcessorParamSchema = /* @__PURE__ */ v.picklist(["stripe", "revenuecat", "vercel"]);
+
 /** Your metadata. Keys are sent exactly as given; on update, a key set to null is deleted. */
 export const MetadataSchema = /* @__PURE__ */ v.optional(v.nullable(dataRecord(v.unknown())));
 

@@ -4,7 +4,8 @@ import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
 import { FeatureSchema } from "./feature.js";
 import { PlanSchema } from "./plan.js";
-import { EnvSchema } from "./shared.js";
+import { openEnumOf } from "./open-enum.js";
+import { type BILLING_PROCESSORS, EnvSchema, type SUBSCRIPTION_STATUSES } from "./shared.js";
 
 /** Whether a subscription or purchase belongs to the customer or to one of its entities. */
 const ScopeSchema = /* @__PURE__ */ openEnum(["customer", "entity"]);
@@ -17,7 +18,7 @@ export const SubscriptionSchema = /* @__PURE__ */ inbound({
   planId: v.string(),
   autoEnable: v.boolean(),
   addOn: v.boolean(),
-  status: openEnum(["active", "scheduled"]),
+  status: openEnumOf<typeof SUBSCRIPTION_STATUSES>(),
   /** Whether the latest invoice is unpaid. */
   pastDue: v.boolean(),
   /** Epoch ms of cancellation, if canceled. */
@@ -70,7 +71,7 @@ export const FlagSchema = /* @__PURE__ */ inbound({
 export const InvoiceSchema = /* @__PURE__ */ inbound({
   planIds: v.array(v.string()),
   stripeId: v.string(),
-  processorType: v.optional(openEnum(["stripe", "revenuecat"])),
+  processorType: v.optional(openEnumOf<typeof BILLING_PROCESSORS>()),
   status: v.string(),
   total: v.number(),
   currency: v.string(),

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { dataRecord, outbound } from "../lib/wire.js";
+import { FEATURE_TYPES } from "./shared.js";
 
 // @__NO_SIDE_EFFECTS__
 function markup() {
@@ -12,7 +13,7 @@ function cost() {
 }
 
 /** What kind of feature it is. */
-export const FeatureTypeSchema = /* @__PURE__ */ v.picklist(["boolean", "metered", "credit_system", "ai_credit_system"]);
+export const FeatureTypeSchema = /* @__PURE__ */ v.picklist(FEATURE_TYPES);
 
 /** Settings shared by `features.create` and `features.update`. */
 export const featureSettings = {

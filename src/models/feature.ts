@@ -1,5 +1,7 @@
 import * as v from "valibot";
-import { dataRecord, inbound, openEnum } from "../lib/wire.js";
+import { dataRecord, inbound } from "../lib/wire.js";
+import { openEnumOf } from "./open-enum.js";
+import type { FEATURE_TYPES } from "./shared.js";
 
 /** A feature: something a plan grants and a balance measures. */
 export const FeatureSchema = /* @__PURE__ */ inbound({
@@ -8,7 +10,7 @@ export const FeatureSchema = /* @__PURE__ */ inbound({
   /** The feature's name. */
   name: v.string(),
   /** What kind of feature it is. */
-  type: openEnum(["boolean", "metered", "credit_system", "ai_credit_system"]),
+  type: openEnumOf<typeof FEATURE_TYPES>(),
   /** Whether usage is consumed (messages) rather than held (seats). */
   consumable: v.boolean(),
   /** Event names that count toward this feature. */

@@ -2,17 +2,18 @@ import * as v from "valibot";
 import { dataRecord, outbound, type WireObject, withEntries } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 import { BasePriceParamsSchema, PlanItemFilterSchema, PlanItemParamsSchema } from "./plan-item-params.js";
+import { TRIAL_DURATIONS, TRIAL_END_ACTIONS } from "./shared.js";
 
 /** A free trial to give instead of the plan's own. */
 export const FreeTrialParamsSchema = /* @__PURE__ */ outbound({
   /** How many `durationType` periods the trial lasts. */
   durationLength: v.number(),
   /** The unit of `durationLength`. */
-  durationType: v.optional(v.picklist(["day", "month", "year"])),
+  durationType: v.optional(v.picklist(TRIAL_DURATIONS)),
   /** Whether a payment method is needed to start the trial. Defaults to true. */
   cardRequired: v.optional(v.boolean()),
   /** At the end, charge (`bill`, the default) or restore the previous plan (`revert`). */
-  onEnd: v.optional(v.picklist(["bill", "revert"])),
+  onEnd: v.optional(v.picklist(TRIAL_END_ACTIONS)),
 });
 /** A free trial to give instead of the plan's own. */
 export type FreeTrialParams = v.InferInput<typeof FreeTrialParamsSchema>;

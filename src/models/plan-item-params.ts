@@ -1,16 +1,14 @@
 import * as v from "valibot";
 import { outbound } from "../lib/wire.js";
-
-/** A billing interval of a price. */
-export const PriceIntervalParamSchema = /* @__PURE__ */ v.picklist(["one_off", "week", "month", "quarter", "semi_annual", "year"]);
-
-/** A reset interval of a balance. */
-export const ResetIntervalParamSchema = /* @__PURE__ */ v.picklist([
-  "one_off", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year",
-]);
-
-/** How a usage price is billed. */
-export const BillingMethodParamSchema = /* @__PURE__ */ v.picklist(["prepaid", "usage_based"]);
+import {
+  BillingMethodParamSchema,
+  PriceIntervalParamSchema,
+  PRORATIONS_ON_DECREASE,
+  PRORATIONS_ON_INCREASE,
+  ResetIntervalParamSchema,
+  ROLLOVER_DURATIONS,
+  TIER_BEHAVIORS,
+} from "./shared.js";
 
 /** An amount in another currency. */
 export const CurrencyAmountParamsSchema = /* @__PURE__ */ outbound({
@@ -61,7 +59,7 @@ const ItemPriceParamsSchema = /* @__PURE__ */ outbound({
   /** Tiered pricing, instead of `amount`. */
   tiers: v.optional(v.array(TierParamsSchema)),
   /** Whether tiers apply per slice (`graduated`) or to all units (`volume`). */
-  tierBehavior: v.optional(v.picklist(["graduated", "volume"])),
+  tierBehavior: v.optional(v.picklist(TIER_BEHAVIORS)),
   /** How often it is billed; should match the reset interval for consumable features. */
   interval: PriceIntervalParamSchema,
   /** Intervals per billing cycle. Defaults to 1. */
@@ -96,8 +94,8 @@ export const PlanItemParamsSchema = /* @__PURE__ */ outbound({
   /** How mid-cycle quantity changes of a prepaid feature are billed. */
   proration: v.optional(
     outbound({
-      onIncrease: v.picklist(["bill_immediately", "prorate_immediately", "prorate_next_cycle", "bill_next_cycle"]),
-      onDecrease: v.picklist(["prorate", "prorate_immediately", "prorate_next_cycle", "none", "no_prorations"]),
+      onIncrease: v.picklist(PRORATIONS_ON_INCREASE),
+      onDecrease: v.picklist(PRORATIONS_ON_DECREASE),
     }),
   ),
   /** How unused included units carry over. */
@@ -107,7 +105,7 @@ export const PlanItemParamsSchema = /* @__PURE__ */ outbound({
       max: v.optional(v.number()),
       /** Most carried over, as a percentage of the grant; excludes `max`. */
       maxPercentage: v.optional(v.number()),
-      expiryDurationType: v.picklist(["month", "forever"]),
+      expiryDurationType: v.picklist(ROLLOVER_DURATIONS),
       expiryDurationLength: v.optional(v.number()),
     }),
   ),

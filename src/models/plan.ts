@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { BillingControlsSchema } from "./billing-controls.js";
+import { openEnumOf } from "./open-enum.js";
 import {
   BillingMethodSchema,
   CurrencyAmountSchema,
@@ -8,7 +9,14 @@ import {
   EnvSchema,
   PriceIntervalSchema,
   PriceTierSchema,
+  type PRORATIONS_ON_DECREASE,
+  type PRORATIONS_ON_INCREASE,
   ResetIntervalSchema,
+  type ROLLOVER_DURATIONS,
+  type SUBSCRIPTION_STATUSES,
+  type TIER_BEHAVIORS,
+  type TRIAL_DURATIONS,
+  type TRIAL_END_ACTIONS,
 } from "./shared.js";
 
 /** A plan's base price. */
@@ -31,7 +39,7 @@ export const ItemPriceSchema = /* @__PURE__ */ inbound({
   amount: v.optional(v.number()),
   additionalCurrencies: v.optional(v.array(CurrencyAmountSchema)),
   tiers: v.optional(v.array(PriceTierSchema)),
-  tierBehavior: v.optional(openEnum(["graduated", "volume"])),
+  tierBehavior: v.optional(openEnumOf<typeof TIER_BEHAVIORS>()),
   interval: PriceIntervalSchema,
   intervalCount: v.optional(v.number()),
   billingUnits: v.optional(v.number()),
@@ -43,16 +51,16 @@ export const ItemPriceSchema = /* @__PURE__ */ inbound({
 export const RolloverSchema = /* @__PURE__ */ inbound({
   max: v.optional(v.nullable(v.number())),
   maxPercentage: v.optional(v.nullable(v.number())),
-  expiryDurationType: openEnum(["month", "forever"]),
+  expiryDurationType: openEnumOf<typeof ROLLOVER_DURATIONS>(),
   expiryDurationLength: v.optional(v.number()),
 });
 
 /** A free trial. */
 export const FreeTrialSchema = /* @__PURE__ */ inbound({
   durationLength: v.number(),
-  durationType: openEnum(["day", "month", "year"]),
+  durationType: openEnumOf<typeof TRIAL_DURATIONS>(),
   cardRequired: v.boolean(),
-  onEnd: v.optional(v.nullable(openEnum(["bill", "revert"]))),
+  onEnd: v.optional(v.nullable(openEnumOf<typeof TRIAL_END_ACTIONS>())),
 });
 
 /** What a plan grants of one feature. */
@@ -63,6 +71,7 @@ export const PlanItemSchema = /* @__PURE__ */ inbound({
     inbound({
       id: v.string(),
       name: v.optional(v.nullable(v.string())),
+      // Plan items report the kind in another spelling (`single_use`, `continuous_use`, `static`): not FEATURE_TYPES.
       type: openEnum(["static", "boolean", "single_use", "continuous_use", "credit_system", "ai_credit_system"]),
       display: v.optional(v.nullable(inbound({ singular: v.string(), plural: v.string() }))),
       creditSchema: v.optional(v.nullable(v.array(inbound({ meteredFeatureId: v.string(), creditCost: v.number() })))),
@@ -90,8 +99,8 @@ const AddedItemSchema = /* @__PURE__ */ inbound({
   price: v.optional(ItemPriceSchema),
   proration: v.optional(
     inbound({
-      onIncrease: openEnum(["bill_immediately", "prorate_immediately", "prorate_next_cycle", "bill_next_cycle"]),
-      onDecrease: openEnum(["prorate", "prorate_immediately", "prorate_next_cycle", "none", "no_prorations"]),
+      onIncrease: openEnumOf<typeof PRORATIONS_ON_INCREASE>(),
+      onDecrease: openEnumOf<typeof PRORATIONS_ON_DECREASE>(),
     }),
   ),
   rollover: v.optional(RolloverSchema),
@@ -118,9 +127,9 @@ export const VariantDetailsSchema = /* @__PURE__ */ inbound({
         v.nullable(
           inbound({
             durationLength: v.number(),
-            durationType: v.optional(openEnum(["day", "month", "year"])),
+            durationType: v.optional(openEnumOf<typeof TRIAL_DURATIONS>()),
             cardRequired: v.optional(v.boolean()),
-            onEnd: v.optional(openEnum(["bill", "revert"])),
+            onEnd: v.optional(openEnumOf<typeof TRIAL_END_ACTIONS>()),
           }),
         ),
       ),
@@ -157,7 +166,7 @@ export const PlanSchema = /* @__PURE__ */ inbound({
   customerEligibility: v.optional(
     inbound({
       trialAvailable: v.optional(v.boolean()),
-      status: v.optional(openEnum(["active", "scheduled"])),
+      status: v.optional(openEnumOf<typeof SUBSCRIPTION_STATUSES>()),
       canceling: v.optional(v.boolean()),
       trialing: v.optional(v.boolean()),
       attachAction: openEnum(["activate", "upgrade", "downgrade", "none", "purchase"]),

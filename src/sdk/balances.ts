@@ -9,14 +9,14 @@ import { balancesTrackTokens } from "../funcs/balances-track-tokens.js";
 import { balancesUpdate } from "../funcs/balances-update.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync } from "../lib/result.js";
-import type { BatchTrackParams, BatchTrackResponse } from "../models/operations/balances-batch-track.js";
-import type { CheckParams } from "../models/operations/balances-check.js";
-import type { CreateBalanceParams, CreateBalanceResponse } from "../models/operations/balances-create.js";
-import type { DeleteBalanceParams, DeleteBalanceResponse } from "../models/operations/balances-delete.js";
-import type { FinalizeLockParams, FinalizeLockResponse } from "../models/operations/balances-finalize.js";
-import type { TrackParams } from "../models/operations/balances-track.js";
-import type { TrackTokensParams } from "../models/operations/balances-track-tokens.js";
-import type { UpdateBalanceParams, UpdateBalanceResponse } from "../models/operations/balances-update.js";
+import type { BalancesBatchTrackParams, BalancesBatchTrackResponse } from "../models/operations/balances-batch-track.js";
+import type { BalancesCheckParams } from "../models/operations/balances-check.js";
+import type { BalancesCreateParams, BalancesCreateResponse } from "../models/operations/balances-create.js";
+import type { BalancesDeleteParams, BalancesDeleteResponse } from "../models/operations/balances-delete.js";
+import type { BalancesFinalizeParams, BalancesFinalizeResponse } from "../models/operations/balances-finalize.js";
+import type { BalancesTrackParams } from "../models/operations/balances-track.js";
+import type { BalancesTrackTokensParams } from "../models/operations/balances-track-tokens.js";
+import type { BalancesUpdateParams, BalancesUpdateResponse } from "../models/operations/balances-update.js";
 import type { TrackResponse } from "../models/track-response.js";
 
 /** Balances: check access, record usage, and grant or adjust units. Methods throw on error. */
@@ -28,42 +28,42 @@ export class Balances {
   }
 
   /** Checks whether a customer may use a feature; with `sendEvent`, also deducts. */
-  check(params: CheckParams, options?: RequestOptions): Promise<CheckResult> {
+  check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
     return unwrapAsync(balancesCheck(this.#core, params, options));
   }
 
   /** Records usage of a feature or event and returns the updated balance. */
-  track(params: TrackParams, options?: RequestOptions): Promise<TrackResult> {
+  track(params: BalancesTrackParams, options?: RequestOptions): Promise<TrackResult> {
     return unwrapAsync(balancesTrack(this.#core, params, options));
   }
 
   /** Records the tokens of one LLM call against an AI credit system. */
-  trackTokens(params: TrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
+  trackTokens(params: BalancesTrackTokensParams, options?: RequestOptions): Promise<TrackResponse> {
     return unwrapAsync(balancesTrackTokens(this.#core, params, options));
   }
 
   /** Queues 1 to 1000 usage events in one request. */
-  batchTrack(params: BatchTrackParams, options?: RequestOptions): Promise<BatchTrackResponse> {
+  batchTrack(params: BalancesBatchTrackParams, options?: RequestOptions): Promise<BalancesBatchTrackResponse> {
     return unwrapAsync(balancesBatchTrack(this.#core, params, options));
   }
 
   /** Grants a balance outside any plan. */
-  create(params: CreateBalanceParams, options?: RequestOptions): Promise<CreateBalanceResponse> {
+  create(params: BalancesCreateParams, options?: RequestOptions): Promise<BalancesCreateResponse> {
     return unwrapAsync(balancesCreate(this.#core, params, options));
   }
 
   /** Changes what is left, used or granted of a balance. */
-  update(params: UpdateBalanceParams, options?: RequestOptions): Promise<UpdateBalanceResponse> {
+  update(params: BalancesUpdateParams, options?: RequestOptions): Promise<BalancesUpdateResponse> {
     return unwrapAsync(balancesUpdate(this.#core, params, options));
   }
 
   /** Deletes a balance that has no price attached. */
-  delete(params: DeleteBalanceParams, options?: RequestOptions): Promise<DeleteBalanceResponse> {
+  delete(params: BalancesDeleteParams, options?: RequestOptions): Promise<BalancesDeleteResponse> {
     return unwrapAsync(balancesDelete(this.#core, params, options));
   }
 
   /** Confirms or releases the units held by a lock. */
-  finalize(params: FinalizeLockParams, options?: RequestOptions): Promise<FinalizeLockResponse> {
+  finalize(params: BalancesFinalizeParams, options?: RequestOptions): Promise<BalancesFinalizeResponse> {
     return unwrapAsync(balancesFinalize(this.#core, params, options));
   }
 }

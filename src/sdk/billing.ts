@@ -15,18 +15,18 @@ import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync } from "../lib/result.js";
 import type { BillingResult } from "../models/billing.js";
 import type { AttachPreview } from "../models/billing-preview.js";
-import type { AttachParams } from "../models/operations/billing-attach.js";
-import type { CreateScheduleParams, Schedule } from "../models/operations/billing-create-schedule.js";
-import type { BillingImport, ImportBillingParams } from "../models/operations/billing-import.js";
-import type { MultiAttachParams } from "../models/operations/billing-multi-attach.js";
-import type { MultiUpdateParams } from "../models/operations/billing-multi-update.js";
-import type { CustomerPortal, OpenCustomerPortalParams } from "../models/operations/billing-open-customer-portal.js";
-import type { PreviewAttachParams } from "../models/operations/billing-preview-attach.js";
-import type { PreviewMultiAttachParams } from "../models/operations/billing-preview-multi-attach.js";
-import type { MultiUpdatePreview, PreviewMultiUpdateParams } from "../models/operations/billing-preview-multi-update.js";
-import type { PreviewUpdateParams, UpdatePreview } from "../models/operations/billing-preview-update.js";
-import type { PaymentSetup, SetupPaymentParams } from "../models/operations/billing-setup-payment.js";
-import type { UpdateSubscriptionParams } from "../models/operations/billing-update.js";
+import type { BillingAttachParams } from "../models/operations/billing-attach.js";
+import type { BillingCreateScheduleParams, Schedule } from "../models/operations/billing-create-schedule.js";
+import type { BillingImport, BillingImportParams } from "../models/operations/billing-import.js";
+import type { BillingMultiAttachParams } from "../models/operations/billing-multi-attach.js";
+import type { BillingMultiUpdateParams } from "../models/operations/billing-multi-update.js";
+import type { BillingOpenCustomerPortalParams, CustomerPortal } from "../models/operations/billing-open-customer-portal.js";
+import type { BillingPreviewAttachParams } from "../models/operations/billing-preview-attach.js";
+import type { BillingPreviewMultiAttachParams } from "../models/operations/billing-preview-multi-attach.js";
+import type { BillingPreviewMultiUpdateParams, MultiUpdatePreview } from "../models/operations/billing-preview-multi-update.js";
+import type { BillingPreviewUpdateParams, UpdatePreview } from "../models/operations/billing-preview-update.js";
+import type { BillingSetupPaymentParams, PaymentSetup } from "../models/operations/billing-setup-payment.js";
+import type { BillingUpdateParams } from "../models/operations/billing-update.js";
 
 /** Billing: attaching and changing plans, checkout, the customer portal, schedules. Methods throw on error. */
 export class Billing {
@@ -37,62 +37,62 @@ export class Billing {
   }
 
   /** Attaches a plan; returns the invoice or a `paymentUrl` for checkout. */
-  attach(params: AttachParams, options?: RequestOptions): Promise<BillingResult> {
+  attach(params: BillingAttachParams, options?: RequestOptions): Promise<BillingResult> {
     return unwrapAsync(billingAttach(this.#core, params, options));
   }
 
   /** Previews what attaching a plan would charge. */
-  previewAttach(params: PreviewAttachParams, options?: RequestOptions): Promise<AttachPreview> {
+  previewAttach(params: BillingPreviewAttachParams, options?: RequestOptions): Promise<AttachPreview> {
     return unwrapAsync(billingPreviewAttach(this.#core, params, options));
   }
 
   /** Attaches several plans at once. */
-  multiAttach(params: MultiAttachParams, options?: RequestOptions): Promise<BillingResult> {
+  multiAttach(params: BillingMultiAttachParams, options?: RequestOptions): Promise<BillingResult> {
     return unwrapAsync(billingMultiAttach(this.#core, params, options));
   }
 
   /** Previews what attaching several plans would charge. */
-  previewMultiAttach(params: PreviewMultiAttachParams, options?: RequestOptions): Promise<AttachPreview> {
+  previewMultiAttach(params: BillingPreviewMultiAttachParams, options?: RequestOptions): Promise<AttachPreview> {
     return unwrapAsync(billingPreviewMultiAttach(this.#core, params, options));
   }
 
   /** Changes a customer's plan: quantities, customisation, cancellation. */
-  update(params: UpdateSubscriptionParams, options?: RequestOptions): Promise<BillingResult> {
+  update(params: BillingUpdateParams, options?: RequestOptions): Promise<BillingResult> {
     return unwrapAsync(billingUpdate(this.#core, params, options));
   }
 
   /** Previews what changing a customer's plan would charge. */
-  previewUpdate(params: PreviewUpdateParams, options?: RequestOptions): Promise<UpdatePreview> {
+  previewUpdate(params: BillingPreviewUpdateParams, options?: RequestOptions): Promise<UpdatePreview> {
     return unwrapAsync(billingPreviewUpdate(this.#core, params, options));
   }
 
   /** Cancels or uncancels several plans at once. */
-  multiUpdate(params: MultiUpdateParams, options?: RequestOptions): Promise<BillingResult> {
+  multiUpdate(params: BillingMultiUpdateParams, options?: RequestOptions): Promise<BillingResult> {
     return unwrapAsync(billingMultiUpdate(this.#core, params, options));
   }
 
   /** Previews several plan updates, one preview per subscription. */
-  previewMultiUpdate(params: PreviewMultiUpdateParams, options?: RequestOptions): Promise<MultiUpdatePreview> {
+  previewMultiUpdate(params: BillingPreviewMultiUpdateParams, options?: RequestOptions): Promise<MultiUpdatePreview> {
     return unwrapAsync(billingPreviewMultiUpdate(this.#core, params, options));
   }
 
   /** Opens a Stripe billing portal session for the customer. */
-  openCustomerPortal(params: OpenCustomerPortalParams, options?: RequestOptions): Promise<CustomerPortal> {
+  openCustomerPortal(params: BillingOpenCustomerPortalParams, options?: RequestOptions): Promise<CustomerPortal> {
     return unwrapAsync(billingOpenCustomerPortal(this.#core, params, options));
   }
 
   /** Returns a page where the customer saves a payment method. */
-  setupPayment(params: SetupPaymentParams, options?: RequestOptions): Promise<PaymentSetup> {
+  setupPayment(params: BillingSetupPaymentParams, options?: RequestOptions): Promise<PaymentSetup> {
     return unwrapAsync(billingSetupPayment(this.#core, params, options));
   }
 
   /** Creates a schedule of plan phases. */
-  createSchedule(params: CreateScheduleParams, options?: RequestOptions): Promise<Schedule> {
+  createSchedule(params: BillingCreateScheduleParams, options?: RequestOptions): Promise<Schedule> {
     return unwrapAsync(billingCreateSchedule(this.#core, params, options));
   }
 
   /** Imports existing subscriptions and purchases from Stripe or RevenueCat. */
-  import(params: ImportBillingParams, options?: RequestOptions): Promise<BillingImport> {
+  import(params: BillingImportParams, options?: RequestOptions): Promise<BillingImport> {
     return unwrapAsync(billingImport(this.#core, params, options));
   }
 }

@@ -8,11 +8,11 @@ import { entitiesUpdate } from "../funcs/entities-update.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync, unwrapPages } from "../lib/result.js";
 import type { Entity } from "../models/entity.js";
-import type { CreateEntityParams } from "../models/operations/entities-create.js";
-import type { DeleteEntityParams, DeleteEntityResponse } from "../models/operations/entities-delete.js";
-import type { GetEntityParams } from "../models/operations/entities-get.js";
-import type { EntityPage, ListEntitiesParams } from "../models/operations/entities-list.js";
-import type { UpdateEntityParams } from "../models/operations/entities-update.js";
+import type { EntitiesCreateParams } from "../models/operations/entities-create.js";
+import type { EntitiesDeleteParams, EntitiesDeleteResponse } from "../models/operations/entities-delete.js";
+import type { EntitiesGetParams } from "../models/operations/entities-get.js";
+import type { EntitiesListParams, EntityPage } from "../models/operations/entities-list.js";
+import type { EntitiesUpdateParams } from "../models/operations/entities-update.js";
 
 /** Entities: seats, workspaces and other resources of a customer, each with its own balances. Methods throw on error. */
 export class Entities {
@@ -23,32 +23,32 @@ export class Entities {
   }
 
   /** Creates an entity under a customer. */
-  create(params: CreateEntityParams, options?: RequestOptions): Promise<Entity> {
+  create(params: EntitiesCreateParams, options?: RequestOptions): Promise<Entity> {
     return unwrapAsync(entitiesCreate(this.#core, params, options));
   }
 
   /** Gets an entity by your id. */
-  get(params: GetEntityParams, options?: RequestOptions): Promise<Entity> {
+  get(params: EntitiesGetParams, options?: RequestOptions): Promise<Entity> {
     return unwrapAsync(entitiesGet(this.#core, params, options));
   }
 
   /** Lists one page of entities. */
-  list(params?: ListEntitiesParams, options?: RequestOptions): Promise<EntityPage> {
+  list(params?: EntitiesListParams, options?: RequestOptions): Promise<EntityPage> {
     return unwrapAsync(entitiesList(this.#core, params, options));
   }
 
   /** Walks every page of entities; throws the first error. */
-  listPages(params?: ListEntitiesParams, options?: RequestOptions): AsyncGenerator<EntityPage, void, undefined> {
+  listPages(params?: EntitiesListParams, options?: RequestOptions): AsyncGenerator<EntityPage, void, undefined> {
     return unwrapPages(entitiesListPages(this.#core, params, options));
   }
 
   /** Updates an entity's billing controls. */
-  update(params: UpdateEntityParams, options?: RequestOptions): Promise<Entity> {
+  update(params: EntitiesUpdateParams, options?: RequestOptions): Promise<Entity> {
     return unwrapAsync(entitiesUpdate(this.#core, params, options));
   }
 
   /** Deletes an entity. */
-  delete(params: DeleteEntityParams, options?: RequestOptions): Promise<DeleteEntityResponse> {
+  delete(params: EntitiesDeleteParams, options?: RequestOptions): Promise<EntitiesDeleteResponse> {
     return unwrapAsync(entitiesDelete(this.#core, params, options));
   }
 }

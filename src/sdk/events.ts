@@ -4,8 +4,8 @@ import { eventsList } from "../funcs/events-list.js";
 import { eventsListPages } from "../funcs/events-list-pages.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync, unwrapPages } from "../lib/result.js";
-import type { AggregateEventsParams, EventAggregation } from "../models/operations/events-aggregate.js";
-import type { EventPage, ListEventsParams } from "../models/operations/events-list.js";
+import type { EventAggregation, EventsAggregateParams } from "../models/operations/events-aggregate.js";
+import type { EventPage, EventsListParams } from "../models/operations/events-list.js";
 
 /** Events: the usage recorded by `track`, listed one by one or summed over time. Methods throw on error. */
 export class Events {
@@ -16,17 +16,17 @@ export class Events {
   }
 
   /** Lists one page of events. */
-  list(params?: ListEventsParams, options?: RequestOptions): Promise<EventPage> {
+  list(params?: EventsListParams, options?: RequestOptions): Promise<EventPage> {
     return unwrapAsync(eventsList(this.#core, params, options));
   }
 
   /** Walks every page of events; throws the first error. */
-  listPages(params?: ListEventsParams, options?: RequestOptions): AsyncGenerator<EventPage, void, undefined> {
+  listPages(params?: EventsListParams, options?: RequestOptions): AsyncGenerator<EventPage, void, undefined> {
     return unwrapPages(eventsListPages(this.#core, params, options));
   }
 
   /** Sums events over time bins, per feature and optionally per group. */
-  aggregate(params: AggregateEventsParams, options?: RequestOptions): Promise<EventAggregation> {
+  aggregate(params: EventsAggregateParams, options?: RequestOptions): Promise<EventAggregation> {
     return unwrapAsync(eventsAggregate(this.#core, params, options));
   }
 }

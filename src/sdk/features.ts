@@ -7,11 +7,11 @@ import { featuresUpdate } from "../funcs/features-update.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync } from "../lib/result.js";
 import type { Feature } from "../models/feature.js";
-import type { CreateFeatureParams } from "../models/operations/features-create.js";
-import type { DeleteFeatureParams, DeleteFeatureResponse } from "../models/operations/features-delete.js";
-import type { GetFeatureParams } from "../models/operations/features-get.js";
-import type { FeatureList, ListFeaturesParams } from "../models/operations/features-list.js";
-import type { UpdateFeatureParams } from "../models/operations/features-update.js";
+import type { FeaturesCreateParams } from "../models/operations/features-create.js";
+import type { FeaturesDeleteParams, FeaturesDeleteResponse } from "../models/operations/features-delete.js";
+import type { FeaturesGetParams } from "../models/operations/features-get.js";
+import type { FeatureList, FeaturesListParams } from "../models/operations/features-list.js";
+import type { FeaturesUpdateParams } from "../models/operations/features-update.js";
 
 /** Features: what plans grant and balances measure (messages, seats, credits). Methods throw on error. */
 export class Features {
@@ -22,27 +22,27 @@ export class Features {
   }
 
   /** Creates a feature. */
-  create(params: CreateFeatureParams, options?: RequestOptions): Promise<Feature> {
+  create(params: FeaturesCreateParams, options?: RequestOptions): Promise<Feature> {
     return unwrapAsync(featuresCreate(this.#core, params, options));
   }
 
   /** Gets a feature by id. */
-  get(params: GetFeatureParams, options?: RequestOptions): Promise<Feature> {
+  get(params: FeaturesGetParams, options?: RequestOptions): Promise<Feature> {
     return unwrapAsync(featuresGet(this.#core, params, options));
   }
 
   /** Lists every feature (not paginated). */
-  list(params?: ListFeaturesParams, options?: RequestOptions): Promise<FeatureList> {
+  list(params?: FeaturesListParams, options?: RequestOptions): Promise<FeatureList> {
     return unwrapAsync(featuresList(this.#core, params, options));
   }
 
   /** Updates a feature. */
-  update(params: UpdateFeatureParams, options?: RequestOptions): Promise<Feature> {
+  update(params: FeaturesUpdateParams, options?: RequestOptions): Promise<Feature> {
     return unwrapAsync(featuresUpdate(this.#core, params, options));
   }
 
   /** Deletes a feature. */
-  delete(params: DeleteFeatureParams, options?: RequestOptions): Promise<DeleteFeatureResponse> {
+  delete(params: FeaturesDeleteParams, options?: RequestOptions): Promise<FeaturesDeleteResponse> {
     return unwrapAsync(featuresDelete(this.#core, params, options));
   }
 }

@@ -13,12 +13,12 @@ import { billingSetupPayment } from "../../src/funcs/billing-setup-payment.js";
 import { billingUpdate } from "../../src/funcs/billing-update.js";
 import type { AutumnCore } from "../../src/core.js";
 import type { Result } from "../../src/lib/result.js";
-import type { AttachParams } from "../../src/models/operations/billing-attach.js";
-import type { CreateScheduleParams } from "../../src/models/operations/billing-create-schedule.js";
-import type { ImportBillingParams } from "../../src/models/operations/billing-import.js";
-import type { MultiAttachParams } from "../../src/models/operations/billing-multi-attach.js";
-import type { MultiUpdateParams } from "../../src/models/operations/billing-multi-update.js";
-import type { UpdateSubscriptionParams } from "../../src/models/operations/billing-update.js";
+import type { BillingAttachParams } from "../../src/models/operations/billing-attach.js";
+import type { BillingCreateScheduleParams } from "../../src/models/operations/billing-create-schedule.js";
+import type { BillingImportParams } from "../../src/models/operations/billing-import.js";
+import type { BillingMultiAttachParams } from "../../src/models/operations/billing-multi-attach.js";
+import type { BillingMultiUpdateParams } from "../../src/models/operations/billing-multi-update.js";
+import type { BillingUpdateParams } from "../../src/models/operations/billing-update.js";
 import { fixture } from "../helpers.js";
 
 export const result = fixture("billing-result");
@@ -32,7 +32,7 @@ const customize = {
   freeTrial: { durationLength: 7, durationType: "day", cardRequired: false },
   billingControls: { spendLimits: [{ featureId: "messages", limitType: "absolute", overageLimit: 100 }] },
   upsertLicenses: [{ licensePlanId: "seat_license", included: 2, customize: null, metadata: { costCenter: "R&D" } }],
-} satisfies AttachParams["customize"];
+} satisfies BillingAttachParams["customize"];
 const customizeWire = {
   price: { amount: 25, interval: "month", additional_currencies: [{ currency: "eur", amount: 23 }] },
   add_items: [{ feature_id: "seats", included: 5, price: { tiers: [{ to: "inf", amount: 8 }], interval: "month", billing_method: "prepaid" }, proration: { on_increase: "prorate_immediately", on_decrease: "none" } }],
@@ -42,7 +42,7 @@ const customizeWire = {
   upsert_licenses: [{ license_plan_id: "seat_license", included: 2, customize: null, metadata: { costCenter: "R&D" } }],
 };
 
-export const attachParams: AttachParams = {
+export const attachParams: BillingAttachParams = {
   customerId: "user_123",
   entityId: "ws_1",
   planId: "pro",
@@ -70,7 +70,7 @@ const attachWire = {
   metadata: { orderRef: "A-1", "team.id": "t_9" },
   checkout_session_params: { allow_promotion_codes: true },
 };
-const multiAttachParams: MultiAttachParams = {
+const multiAttachParams: BillingMultiAttachParams = {
   customerId: "user_123",
   plans: [{ planId: "pro", customize: { items: [{ featureId: "messages", included: 500, reset: { interval: "month" } }] } }, { planId: "addon", entityId: null }],
   freeTrial: null,
@@ -86,9 +86,9 @@ const multiAttachWire = {
   customer_data: { name: "Patrick", email: "patrick@example.com", metadata: { Source: "ads" } },
   entity_data: { feature_id: "workspaces", name: "Main", billing_controls: { usage_limits: [{ feature_id: "messages", limit: 100, interval: "day" }] } },
 };
-const updateParams: UpdateSubscriptionParams = { customerId: "user_123", subscriptionId: "sub_main", cancelAction: "cancel_immediately", refundLastPayment: "prorated", recalculateBalances: { enabled: true } };
+const updateParams: BillingUpdateParams = { customerId: "user_123", subscriptionId: "sub_main", cancelAction: "cancel_immediately", refundLastPayment: "prorated", recalculateBalances: { enabled: true } };
 const updateWire = { customer_id: "user_123", subscription_id: "sub_main", cancel_action: "cancel_immediately", refund_last_payment: "prorated", recalculate_balances: { enabled: true } };
-const multiUpdateParams: MultiUpdateParams = { customerId: "user_123", updates: [{ planId: "pro", cancelAction: "uncancel" }, { subscriptionId: "sub_2", entityId: "ws_2", cancelAction: "cancel_end_of_cycle", prorationBehavior: "none" }] };
+const multiUpdateParams: BillingMultiUpdateParams = { customerId: "user_123", updates: [{ planId: "pro", cancelAction: "uncancel" }, { subscriptionId: "sub_2", entityId: "ws_2", cancelAction: "cancel_end_of_cycle", prorationBehavior: "none" }] };
 const multiUpdateWire = { customer_id: "user_123", updates: [{ plan_id: "pro", cancel_action: "uncancel" }, { subscription_id: "sub_2", entity_id: "ws_2", cancel_action: "cancel_end_of_cycle", proration_behavior: "none" }] };
 
 export type Call = (core: AutumnCore, params: never) => Promise<Result<unknown>>;
@@ -134,7 +134,7 @@ const attachPreviewExpected = {
   outgoing: [{ planId: "starter", expiresAt: 1771431921437 }],
 };
 
-const scheduleParams: CreateScheduleParams = {
+const scheduleParams: BillingCreateScheduleParams = {
   customerId: "user_123",
   currency: "usd",
   phases: [
@@ -161,7 +161,7 @@ const scheduleWire = {
   unscheduled_plans: [{ plan_id: "addon", entity_id: null }],
 };
 
-const importParams: ImportBillingParams = {
+const importParams: BillingImportParams = {
   customerId: "user_123",
   customerData: { email: "patrick@example.com" },
   processors: [{ type: "stripe", id: "cus_Q1" }],

@@ -6,7 +6,7 @@ import { billingImport } from "../../src/funcs/billing-import.js";
 import type { Result } from "../../src/lib/result.js";
 import type { BillingResult } from "../../src/models/billing.js";
 import type { AttachPreview } from "../../src/models/billing-preview.js";
-import type { AttachParams } from "../../src/models/operations/billing-attach.js";
+import type { BillingAttachParams } from "../../src/models/operations/billing-attach.js";
 import type { BillingImport } from "../../src/models/operations/billing-import.js";
 import { Billing } from "../../src/sdk/billing.js";
 
@@ -14,12 +14,12 @@ declare const core: AutumnCore;
 
 describe("billing types", () => {
   it("requires customerId and planId to attach, and types the customisation", () => {
-    expectTypeOf<AttachParams["customerId"]>().toEqualTypeOf<string>();
-    expectTypeOf<AttachParams["planId"]>().toEqualTypeOf<string>();
-    expectTypeOf<{ customerId: string }>().not.toMatchTypeOf<AttachParams>();
-    expectTypeOf<NonNullable<AttachParams["redirectMode"]>>().toEqualTypeOf<"always" | "if_required" | "never">();
-    expectTypeOf<NonNullable<NonNullable<AttachParams["customize"]>["freeTrial"]>>().toMatchTypeOf<{ durationLength: number } | null>();
-    expectTypeOf(billingAttach).parameter(1).toEqualTypeOf<AttachParams>();
+    expectTypeOf<BillingAttachParams["customerId"]>().toEqualTypeOf<string>();
+    expectTypeOf<BillingAttachParams["planId"]>().toEqualTypeOf<string>();
+    expectTypeOf<{ customerId: string }>().not.toMatchTypeOf<BillingAttachParams>();
+    expectTypeOf<NonNullable<BillingAttachParams["redirectMode"]>>().toEqualTypeOf<"always" | "if_required" | "never">();
+    expectTypeOf<NonNullable<NonNullable<BillingAttachParams["customize"]>["freeTrial"]>>().toMatchTypeOf<{ durationLength: number } | null>();
+    expectTypeOf(billingAttach).parameter(1).toEqualTypeOf<BillingAttachParams>();
     expectTypeOf(billingAttach(core, { customerId: "u", planId: "pro" })).toEqualTypeOf<Promise<Result<BillingResult>>>();
   });
 

@@ -6,7 +6,7 @@ import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js
 import { customersList } from "../../src/funcs/customers-list.js";
 import { customersListPages } from "../../src/funcs/customers-list-pages.js";
 import type { Result } from "../../src/lib/result.js";
-import type { Customer, CustomerPage, GetOrCreateCustomerParams, SDKError, UpdateCustomerParams } from "../../src/models/index.js";
+import type { Customer, CustomerPage, CustomersGetOrCreateParams, CustomersUpdateParams, SDKError } from "../../src/models/index.js";
 
 declare const core: AutumnCore;
 
@@ -43,13 +43,13 @@ describe("standalone functions", () => {
   });
 
   it("type the params: required customerId, nullable on getOrCreate, enums for expand", () => {
-    expectTypeOf(customersGetOrCreate).parameter(1).toEqualTypeOf<GetOrCreateCustomerParams>();
-    expectTypeOf<{ customerId: null }>().toMatchTypeOf<GetOrCreateCustomerParams>();
-    expectTypeOf<{ id: "cus_123"; name: string }>().toMatchTypeOf<GetOrCreateCustomerParams>();
-    expectTypeOf<{ name: string }>().not.toMatchTypeOf<GetOrCreateCustomerParams>();
+    expectTypeOf(customersGetOrCreate).parameter(1).toEqualTypeOf<CustomersGetOrCreateParams>();
+    expectTypeOf<{ customerId: null }>().toMatchTypeOf<CustomersGetOrCreateParams>();
+    expectTypeOf<{ id: "cus_123"; name: string }>().toMatchTypeOf<CustomersGetOrCreateParams>();
+    expectTypeOf<{ name: string }>().not.toMatchTypeOf<CustomersGetOrCreateParams>();
     expectTypeOf<{ customerId: "u"; expand: ["subscriptions.plan"] }>().toMatchTypeOf<Parameters<typeof customersGet>[1]>();
     expectTypeOf<{ customerId: "u"; expand: ["everything"] }>().not.toMatchTypeOf<Parameters<typeof customersGet>[1]>();
-    expectTypeOf<{ customerId: "u"; metadata: { a: null } }>().toMatchTypeOf<UpdateCustomerParams>();
+    expectTypeOf<{ customerId: "u"; metadata: { a: null } }>().toMatchTypeOf<CustomersUpdateParams>();
   });
 
   it("take readonly arrays, so `as const` params type-check", () => {

@@ -7,7 +7,7 @@ import type { Result } from "../../src/lib/result.js";
 import type { Balance } from "../../src/models/balance.js";
 import type { Entity } from "../../src/models/entity.js";
 import type { SDKError } from "../../src/models/errors/index.js";
-import type { CreateEntityParams } from "../../src/models/operations/entities-create.js";
+import type { EntitiesCreateParams } from "../../src/models/operations/entities-create.js";
 import type { EntityPage } from "../../src/models/operations/entities-list.js";
 import { Entities } from "../../src/sdk/entities.js";
 
@@ -29,10 +29,10 @@ describe("entity functions", () => {
   });
 
   it("require customerId, entityId and featureId to create, and accept no auto top-ups", () => {
-    expectTypeOf<{ customerId: string; entityId: string; featureId: string }>().toExtend<CreateEntityParams>();
-    expectTypeOf<{ customerId: string; entityId: string }>().not.toExtend<CreateEntityParams>();
-    expectTypeOf<NonNullable<CreateEntityParams["billingControls"]>>().not.toHaveProperty("autoTopups");
-    expectTypeOf<NonNullable<CreateEntityParams["billingControls"]>>().toHaveProperty("usageLimits");
+    expectTypeOf<{ customerId: string; entityId: string; featureId: string }>().toExtend<EntitiesCreateParams>();
+    expectTypeOf<{ customerId: string; entityId: string }>().not.toExtend<EntitiesCreateParams>();
+    expectTypeOf<NonNullable<EntitiesCreateParams["billingControls"]>>().not.toHaveProperty("autoTopups");
+    expectTypeOf<NonNullable<EntitiesCreateParams["billingControls"]>>().toHaveProperty("usageLimits");
     // @ts-expect-error: entityId is required
     void entitiesGet(core, { customerId: "user_123" });
   });

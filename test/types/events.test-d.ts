@@ -5,8 +5,8 @@ import { eventsList } from "../../src/funcs/events-list.js";
 import type { Result } from "../../src/lib/result.js";
 import type { SDKError } from "../../src/models/errors/index.js";
 import type { Event } from "../../src/models/event.js";
-import type { AggregateEventsParams, EventAggregation } from "../../src/models/operations/events-aggregate.js";
-import type { EventPage, ListEventsParams } from "../../src/models/operations/events-list.js";
+import type { EventAggregation, EventsAggregateParams } from "../../src/models/operations/events-aggregate.js";
+import type { EventPage, EventsListParams } from "../../src/models/operations/events-list.js";
 
 declare const core: AutumnCore;
 
@@ -18,9 +18,9 @@ describe("event functions", () => {
   });
 
   it("take featureId as one id or several, required only to aggregate", () => {
-    expectTypeOf<ListEventsParams["featureId"]>().toEqualTypeOf<string | readonly string[] | undefined>();
-    expectTypeOf<AggregateEventsParams["featureId"]>().toEqualTypeOf<string | readonly string[]>();
-    expectTypeOf<AggregateEventsParams["range"]>().toEqualTypeOf<"24h" | "7d" | "30d" | "90d" | "last_cycle" | "1bc" | "3bc" | undefined>();
+    expectTypeOf<EventsListParams["featureId"]>().toEqualTypeOf<string | readonly string[] | undefined>();
+    expectTypeOf<EventsAggregateParams["featureId"]>().toEqualTypeOf<string | readonly string[]>();
+    expectTypeOf<EventsAggregateParams["range"]>().toEqualTypeOf<"24h" | "7d" | "30d" | "90d" | "last_cycle" | "1bc" | "3bc" | undefined>();
     // @ts-expect-error: featureId is required
     void eventsAggregate(core, { customerId: "user_123" });
   });

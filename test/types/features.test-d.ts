@@ -5,14 +5,14 @@ import { featuresGet } from "../../src/funcs/features-get.js";
 import { featuresList } from "../../src/funcs/features-list.js";
 import type { Result } from "../../src/lib/result.js";
 import type { Feature } from "../../src/models/feature.js";
-import type { CreateFeatureParams } from "../../src/models/operations/features-create.js";
+import type { FeaturesCreateParams } from "../../src/models/operations/features-create.js";
 import type { FeatureList } from "../../src/models/operations/features-list.js";
 
 declare const core: AutumnCore;
 
 describe("feature types", () => {
   it("featuresCreate takes a picklist type and resolves to a Feature", () => {
-    expectTypeOf<CreateFeatureParams["type"]>().toEqualTypeOf<"boolean" | "metered" | "credit_system" | "ai_credit_system">();
+    expectTypeOf<FeaturesCreateParams["type"]>().toEqualTypeOf<"boolean" | "metered" | "credit_system" | "ai_credit_system">();
     expectTypeOf(featuresCreate(core, { featureId: "seats", name: "Seats", type: "metered" })).resolves.toEqualTypeOf<Result<Feature>>();
     // @ts-expect-error single_use is not a type the API accepts
     void featuresCreate(core, { featureId: "seats", name: "Seats", type: "single_use" });

@@ -5,9 +5,19 @@ import { EventPropertiesSchema, LockParamsSchema } from "../balance-params.js";
 import { BillingControlsSchema } from "../billing-controls.js";
 import { FlagSchema } from "../customer.js";
 import { CustomerIdSchema } from "../customer-params.js";
-import { EnvSchema } from "../shared.js";
+import { openEnumOf } from "../open-enum.js";
+import {
+  EnvSchema,
+  type PRORATIONS_ON_DECREASE,
+  type PRORATIONS_ON_INCREASE,
+  type ROLLOVER_DURATIONS,
+  type TIER_BEHAVIORS,
+  type TRIAL_DURATIONS,
+  type TRIAL_END_ACTIONS,
+} from "../shared.js";
 
-export const CheckParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.check`. */
+export const BalancesCheckParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to check. */
   customerId: CustomerIdSchema,
   /** The feature to check. */
@@ -26,9 +36,14 @@ export const CheckParamsSchema = /* @__PURE__ */ outbound({
   withPreview: v.optional(v.boolean()),
 });
 /** Params of `balances.check`. */
-export type CheckParams = v.InferInput<typeof CheckParamsSchema>;
+export type BalancesCheckParams = v.InferInput<typeof BalancesCheckParamsSchema>;
 
-/** A plan item as shown in a paywall preview (the older "product item" shape). */
+/**
+ * A plan item as shown in a paywall preview (the older "product item" shape).
+ * Its `featureType`, `interval` and `usageModel` lists are that shape's own,
+ * so they are not the shared ones: older feature kinds, no `one_off`
+ * interval, and `prepaid` or `pay_per_use` rather than a billing method.
+ */
 const PreviewItemSchema = /* @__PURE__ */ inbound({
   type: v.optional(v.nullable(openEnum(["feature", "priced_feature", "price"]))),
   featureId: v.optional(v.nullable(v.string())),
@@ -41,7 +56,7 @@ const PreviewItemSchema = /* @__PURE__ */ inbound({
   price: v.optional(v.nullable(v.number())),
   /** Price tiers, passed through as the server sends them. */
   tiers: v.optional(v.nullable(v.array(v.unknown()))),
-  tierBehavior: v.optional(v.nullable(openEnum(["graduated", "volume"]))),
+  tierBehavior: v.optional(v.nullable(openEnumOf<typeof TIER_BEHAVIORS>())),
   usageModel: v.optional(v.nullable(openEnum(["prepaid", "pay_per_use"]))),
   billingUnits: v.optional(v.nullable(v.number())),
   resetUsageWhenEnabled: v.optional(v.nullable(v.boolean())),
@@ -59,13 +74,13 @@ const PreviewItemSchema = /* @__PURE__ */ inbound({
             inbound({
               max: v.optional(v.nullable(v.number())),
               maxPercentage: v.optional(v.nullable(v.number())),
-              duration: v.optional(openEnum(["month", "forever"])),
+              duration: v.optional(openEnumOf<typeof ROLLOVER_DURATIONS>()),
               length: v.number(),
             }),
           ),
         ),
-        onIncrease: v.optional(v.nullable(openEnum(["bill_immediately", "prorate_immediately", "prorate_next_cycle", "bill_next_cycle"]))),
-        onDecrease: v.optional(v.nullable(openEnum(["prorate", "prorate_immediately", "prorate_next_cycle", "none", "no_prorations"]))),
+        onIncrease: v.optional(v.nullable(openEnumOf<typeof PRORATIONS_ON_INCREASE>())),
+        onDecrease: v.optional(v.nullable(openEnumOf<typeof PRORATIONS_ON_DECREASE>())),
       }),
     ),
   ),
@@ -86,11 +101,11 @@ export const PreviewProductSchema = /* @__PURE__ */ inbound({
   items: v.array(PreviewItemSchema),
   freeTrial: v.nullable(
     inbound({
-      duration: openEnum(["day", "month", "year"]),
+      duration: openEnumOf<typeof TRIAL_DURATIONS>(),
       length: v.number(),
       uniqueFingerprint: v.boolean(),
       cardRequired: v.boolean(),
-      onEnd: v.optional(v.nullable(openEnum(["bill", "revert"]))),
+      onEnd: v.optional(v.nullable(openEnumOf<typeof TRIAL_END_ACTIONS>())),
       /** Whether this customer could still start the trial. */
       trialAvailable: v.optional(v.nullable(v.boolean())),
     }),
@@ -127,7 +142,7 @@ export const CheckPreviewSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.check`. */
-export const CheckResponseSchema = /* @__PURE__ */ inbound({
+export const BalancesCheckResponseSchema = /* @__PURE__ */ inbound({
   /** Whether the customer may use the feature. */
   allowed: v.boolean(),
   /** The customer checked. */
@@ -147,8 +162,17 @@ export const CheckResponseSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.check`. */
-export type CheckResponse = v.InferOutput<typeof CheckResponseSchema>;
+export type BalancesCheckResponse = v.InferOutput<typeof BalancesCheckResponseSchema>;
 /** Paywall data of a denied check. */
 export type CheckPreview = v.InferOutput<typeof CheckPreviewSchema>;
 /** A plan offered in a paywall preview. */
 export type PreviewProduct = v.InferOutput<typeof PreviewProductSchema>;
+
+/** @deprecated Use BalancesCheckParams. */
+export type CheckParams = BalancesCheckParams;
+/** @deprecated Use BalancesCheckParamsSchema. */
+export const CheckParamsSchema: typeof BalancesCheckParamsSchema = BalancesCheckParamsSchema;
+/** @deprecated Use BalancesCheckResponse. */
+export type CheckResponse = BalancesCheckResponse;
+/** @deprecated Use BalancesCheckResponseSchema. */
+export const CheckResponseSchema: typeof BalancesCheckResponseSchema = BalancesCheckResponseSchema;

@@ -1,9 +1,10 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema, ROLLOVER_DURATIONS } from "../shared.js";
 
-export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.create`. */
+export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to grant the balance to. */
   customerId: CustomerIdSchema,
   /** The feature of the balance. */
@@ -17,7 +18,7 @@ export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
   /** How often the balance resets; without it the grant is one-off. Not with `expiresAt`. */
   reset: v.optional(
     outbound({
-      interval: BalanceIntervalSchema,
+      interval: ResetIntervalParamSchema,
       /** Intervals between resets; defaults to 1. */
       intervalCount: v.optional(v.number()),
     }),
@@ -30,7 +31,7 @@ export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
       /** Most units carried over, as a percentage of the grant. */
       maxPercentage: v.optional(v.nullable(v.number())),
       /** The unit of `length`. */
-      duration: v.optional(v.picklist(["month", "forever"])),
+      duration: v.optional(v.picklist(ROLLOVER_DURATIONS)),
       /** How long rolled-over units last. */
       length: v.number(),
     }),
@@ -43,8 +44,18 @@ export const CreateBalanceParamsSchema = /* @__PURE__ */ outbound({
   balanceId: v.optional(v.string()),
 });
 /** Params of `balances.create`. */
-export type CreateBalanceParams = v.InferInput<typeof CreateBalanceParamsSchema>;
+export type BalancesCreateParams = v.InferInput<typeof BalancesCreateParamsSchema>;
 
-export const CreateBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.create`. */
-export type CreateBalanceResponse = v.InferOutput<typeof CreateBalanceResponseSchema>;
+export const BalancesCreateResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.create`. */
+export type BalancesCreateResponse = v.InferOutput<typeof BalancesCreateResponseSchema>;
+
+/** @deprecated Use BalancesCreateParams. */
+export type CreateBalanceParams = BalancesCreateParams;
+/** @deprecated Use BalancesCreateParamsSchema. */
+export const CreateBalanceParamsSchema: typeof BalancesCreateParamsSchema = BalancesCreateParamsSchema;
+/** @deprecated Use BalancesCreateResponse. */
+export type CreateBalanceResponse = BalancesCreateResponse;
+/** @deprecated Use BalancesCreateResponseSchema. */
+export const CreateBalanceResponseSchema: typeof BalancesCreateResponseSchema = BalancesCreateResponseSchema;

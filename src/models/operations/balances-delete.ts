@@ -1,9 +1,10 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema } from "../shared.js";
 
-export const DeleteBalanceParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
+export const BalancesDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** The customer whose balance is deleted. */
   customerId: CustomerIdSchema,
   /** The entity, for an entity-scoped balance. */
@@ -15,11 +16,21 @@ export const DeleteBalanceParamsSchema = /* @__PURE__ */ outbound({
   /** Take the deleted balance's remaining units off the customer's other balances of the feature. */
   recalculateBalances: v.optional(v.boolean()),
   /** Targets the balance with this reset interval, when the feature has several. */
-  interval: v.optional(BalanceIntervalSchema),
+  interval: v.optional(ResetIntervalParamSchema),
 });
 /** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
-export type DeleteBalanceParams = v.InferInput<typeof DeleteBalanceParamsSchema>;
+export type BalancesDeleteParams = v.InferInput<typeof BalancesDeleteParamsSchema>;
 
-export const DeleteBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.delete`. */
-export type DeleteBalanceResponse = v.InferOutput<typeof DeleteBalanceResponseSchema>;
+export const BalancesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.delete`. */
+export type BalancesDeleteResponse = v.InferOutput<typeof BalancesDeleteResponseSchema>;
+
+/** @deprecated Use BalancesDeleteParams. */
+export type DeleteBalanceParams = BalancesDeleteParams;
+/** @deprecated Use BalancesDeleteParamsSchema. */
+export const DeleteBalanceParamsSchema: typeof BalancesDeleteParamsSchema = BalancesDeleteParamsSchema;
+/** @deprecated Use BalancesDeleteResponse. */
+export type DeleteBalanceResponse = BalancesDeleteResponse;
+/** @deprecated Use BalancesDeleteResponseSchema. */
+export const DeleteBalanceResponseSchema: typeof BalancesDeleteResponseSchema = BalancesDeleteResponseSchema;

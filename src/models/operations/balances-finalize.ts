@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { EventPropertiesSchema, LockIdSchema } from "../balance-params.js";
 
-export const FinalizeLockParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.finalize`. */
+export const BalancesFinalizeParamsSchema = /* @__PURE__ */ outbound({
   /** The `lockId` given to the check or track that took the lock. */
   lockId: LockIdSchema,
   /** `confirm` keeps the deduction; `release` returns the held units. */
@@ -13,8 +14,18 @@ export const FinalizeLockParamsSchema = /* @__PURE__ */ outbound({
   properties: EventPropertiesSchema,
 });
 /** Params of `balances.finalize`. */
-export type FinalizeLockParams = v.InferInput<typeof FinalizeLockParamsSchema>;
+export type BalancesFinalizeParams = v.InferInput<typeof BalancesFinalizeParamsSchema>;
 
-export const FinalizeLockResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.finalize`. */
-export type FinalizeLockResponse = v.InferOutput<typeof FinalizeLockResponseSchema>;
+export const BalancesFinalizeResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.finalize`. */
+export type BalancesFinalizeResponse = v.InferOutput<typeof BalancesFinalizeResponseSchema>;
+
+/** @deprecated Use BalancesFinalizeParams. */
+export type FinalizeLockParams = BalancesFinalizeParams;
+/** @deprecated Use BalancesFinalizeParamsSchema. */
+export const FinalizeLockParamsSchema: typeof BalancesFinalizeParamsSchema = BalancesFinalizeParamsSchema;
+/** @deprecated Use BalancesFinalizeResponse. */
+export type FinalizeLockResponse = BalancesFinalizeResponse;
+/** @deprecated Use BalancesFinalizeResponseSchema. */
+export const FinalizeLockResponseSchema: typeof BalancesFinalizeResponseSchema = BalancesFinalizeResponseSchema;

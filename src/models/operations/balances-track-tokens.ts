@@ -6,7 +6,8 @@ import { CustomerIdSchema } from "../customer-params.js";
 /** A token count: a whole number, zero or more. */
 const TokenCountSchema = /* @__PURE__ */ v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
-export const TrackTokensParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.trackTokens`. */
+export const BalancesTrackTokensParamsSchema = /* @__PURE__ */ outbound({
   /** The customer who used the model. */
   customerId: CustomerIdSchema,
   /** The entity, for entity-scoped balances. */
@@ -39,4 +40,9 @@ export const TrackTokensParamsSchema = /* @__PURE__ */ outbound({
   async: v.optional(v.boolean()),
 });
 /** Params of `balances.trackTokens`. */
-export type TrackTokensParams = v.InferInput<typeof TrackTokensParamsSchema>;
+export type BalancesTrackTokensParams = v.InferInput<typeof BalancesTrackTokensParamsSchema>;
+
+/** @deprecated Use BalancesTrackTokensParams. */
+export type TrackTokensParams = BalancesTrackTokensParams;
+/** @deprecated Use BalancesTrackTokensParamsSchema. */
+export const TrackTokensParamsSchema: typeof BalancesTrackTokensParamsSchema = BalancesTrackTokensParamsSchema;

@@ -2,11 +2,17 @@ import * as v from "valibot";
 import { withEntries } from "../../lib/wire.js";
 import { usageEvent, usageEventEntries } from "../balance-params.js";
 
-export const TrackParamsSchema = /* @__PURE__ */ usageEvent(
+/** Params of `balances.track`: give `featureId` or `eventName`. */
+export const BalancesTrackParamsSchema = /* @__PURE__ */ usageEvent(
   withEntries(usageEventEntries, {
     /** Queue the event and answer at once; the answer then carries no balance (`balance: null`). */
     async: v.optional(v.boolean()),
   }),
 );
 /** Params of `balances.track`: give `featureId` or `eventName`. */
-export type TrackParams = v.InferInput<typeof TrackParamsSchema>;
+export type BalancesTrackParams = v.InferInput<typeof BalancesTrackParamsSchema>;
+
+/** @deprecated Use BalancesTrackParams. */
+export type TrackParams = BalancesTrackParams;
+/** @deprecated Use BalancesTrackParamsSchema. */
+export const TrackParamsSchema: typeof BalancesTrackParamsSchema = BalancesTrackParamsSchema;

@@ -1,9 +1,10 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { BalanceIntervalSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
+import { ResetIntervalParamSchema } from "../shared.js";
 
-export const UpdateBalanceParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `balances.update`. */
+export const BalancesUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** The customer whose balance changes. */
   customerId: CustomerIdSchema,
   /** The feature of the balance. */
@@ -17,7 +18,7 @@ export const UpdateBalanceParamsSchema = /* @__PURE__ */ outbound({
   /** Sets the units used. */
   usage: v.optional(v.number()),
   /** Targets the balance with this reset interval, when the feature has several. */
-  interval: v.optional(BalanceIntervalSchema),
+  interval: v.optional(ResetIntervalParamSchema),
   /** Sets the units granted. */
   includedGrant: v.optional(v.number()),
   /** Targets the balance with this id (set on create). */
@@ -28,8 +29,18 @@ export const UpdateBalanceParamsSchema = /* @__PURE__ */ outbound({
   expiresAt: v.optional(v.number()),
 });
 /** Params of `balances.update`. */
-export type UpdateBalanceParams = v.InferInput<typeof UpdateBalanceParamsSchema>;
+export type BalancesUpdateParams = v.InferInput<typeof BalancesUpdateParamsSchema>;
 
-export const UpdateBalanceResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.update`. */
-export type UpdateBalanceResponse = v.InferOutput<typeof UpdateBalanceResponseSchema>;
+export const BalancesUpdateResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `balances.update`. */
+export type BalancesUpdateResponse = v.InferOutput<typeof BalancesUpdateResponseSchema>;
+
+/** @deprecated Use BalancesUpdateParams. */
+export type UpdateBalanceParams = BalancesUpdateParams;
+/** @deprecated Use BalancesUpdateParamsSchema. */
+export const UpdateBalanceParamsSchema: typeof BalancesUpdateParamsSchema = BalancesUpdateParamsSchema;
+/** @deprecated Use BalancesUpdateResponse. */
+export type UpdateBalanceResponse = BalancesUpdateResponse;
+/** @deprecated Use BalancesUpdateResponseSchema. */
+export const UpdateBalanceResponseSchema: typeof BalancesUpdateResponseSchema = BalancesUpdateResponseSchema;

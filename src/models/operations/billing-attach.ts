@@ -2,6 +2,12 @@ import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { attachEntries } from "../billing-params.js";
 
-export const AttachParamsSchema = /* @__PURE__ */ outbound(attachEntries);
 /** Params of `billing.attach`. */
-export type AttachParams = v.InferInput<typeof AttachParamsSchema>;
+export const BillingAttachParamsSchema = /* @__PURE__ */ outbound(attachEntries);
+/** Params of `billing.attach`. */
+export type BillingAttachParams = v.InferInput<typeof BillingAttachParamsSchema>;
+
+/** @deprecated Use BillingAttachParams. */
+export type AttachParams = BillingAttachParams;
+/** @deprecated Use BillingAttachParamsSchema. */
+export const AttachParamsSchema: typeof BillingAttachParamsSchema = BillingAttachParamsSchema;

@@ -37,6 +37,8 @@ export const SchedulePhaseParamsSchema = /* @__PURE__ */ outbound({
   /** A start relative to the previous phase, instead of `startsAt`. */
   startingAfter: v.optional(
     outbound({
+      // Months or years only (the spec has no days here), so not TRIAL_DURATIONS.
+      /** The unit of `durationCount`. */
       durationType: v.picklist(["month", "year"]),
       durationCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
     }),
@@ -47,7 +49,8 @@ export const SchedulePhaseParamsSchema = /* @__PURE__ */ outbound({
   billingCycleAnchor: v.optional(v.literal("phase_start")),
 });
 
-export const CreateScheduleParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `billing.createSchedule`. */
+export const BillingCreateScheduleParamsSchema = /* @__PURE__ */ outbound({
   /** The customer. */
   customerId: CustomerIdSchema,
   /** The entity, for an entity-level schedule. */
@@ -82,7 +85,7 @@ export const CreateScheduleParamsSchema = /* @__PURE__ */ outbound({
   preserveAddOns: v.optional(v.boolean()),
 });
 /** Params of `billing.createSchedule`. */
-export type CreateScheduleParams = v.InferInput<typeof CreateScheduleParamsSchema>;
+export type BillingCreateScheduleParams = v.InferInput<typeof BillingCreateScheduleParamsSchema>;
 
 /** A created schedule, or one waiting for payment. */
 export const ScheduleSchema = /* @__PURE__ */ inbound(
@@ -112,3 +115,10 @@ export const ScheduleSchema = /* @__PURE__ */ inbound(
 );
 /** A created schedule. */
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+/** The answer to `billing.createSchedule`: the created schedule. */
+export type BillingCreateScheduleResponse = Schedule;
+
+/** @deprecated Use BillingCreateScheduleParams. */
+export type CreateScheduleParams = BillingCreateScheduleParams;
+/** @deprecated Use BillingCreateScheduleParamsSchema. */
+export const CreateScheduleParamsSchema: typeof BillingCreateScheduleParamsSchema = BillingCreateScheduleParamsSchema;

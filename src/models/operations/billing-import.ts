@@ -3,8 +3,10 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema, EpochMsParamSchema } from "../billing-params.js";
 import { CustomerSchema } from "../customer.js";
 import { CustomerIdSchema, EmailSchema } from "../customer-params.js";
+import { BILLING_PROCESSORS } from "../shared.js";
 
-const ProcessorSchema = /* @__PURE__ */ v.picklist(["stripe", "revenuecat"]);
+/** A processor a plan can be imported from. */
+const ProcessorSchema = /* @__PURE__ */ v.picklist(BILLING_PROCESSORS);
 
 /** A balance to set on an imported plan. */
 export const ImportBalanceParamsSchema = /* @__PURE__ */ outbound({
@@ -13,10 +15,12 @@ export const ImportBalanceParamsSchema = /* @__PURE__ */ outbound({
   /** Which of the feature's balances, when the plan grants several. */
   filter: v.optional(
     outbound({
+      // Not RESET_INTERVALS: the spec has `lifetime` here where those have `one_off`.
       /** The reset interval; `lifetime` or null for the one that never resets. */
       interval: v.optional(
         v.nullable(v.picklist(["lifetime", "minute", "hour", "day", "week", "month", "quarter", "semi_annual", "year"])),
       ),
+      // Not BILLING_METHODS: a balance filter can also pick the `included` grant.
       /** Included, prepaid or usage-based. */
       billingBehavior: v.optional(v.picklist(["included", "prepaid", "usage_based"])),
     }),
@@ -58,7 +62,8 @@ export const ImportBillableParamsSchema = /* @__PURE__ */ outbound({
   ),
 });
 
-export const ImportBillingParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `billing.import`. */
+export const BillingImportParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to import into. */
   customerId: CustomerIdSchema,
   /** Name, email and fingerprint to set, on a new or existing customer. */
@@ -73,7 +78,7 @@ export const ImportBillingParamsSchema = /* @__PURE__ */ outbound({
   dryRun: v.optional(v.boolean()),
 });
 /** Params of `billing.import`. */
-export type ImportBillingParams = v.InferInput<typeof ImportBillingParamsSchema>;
+export type BillingImportParams = v.InferInput<typeof BillingImportParamsSchema>;
 
 /** What an import did, plan by plan, and the customer afterwards. */
 export const BillingImportSchema = /* @__PURE__ */ inbound({
@@ -103,3 +108,10 @@ export const BillingImportSchema = /* @__PURE__ */ inbound({
 });
 /** What an import did. */
 export type BillingImport = v.InferOutput<typeof BillingImportSchema>;
+/** The answer to `billing.import`: what the import did. */
+export type BillingImportResponse = BillingImport;
+
+/** @deprecated Use BillingImportParams. */
+export type ImportBillingParams = BillingImportParams;
+/** @deprecated Use BillingImportParamsSchema. */
+export const ImportBillingParamsSchema: typeof BillingImportParamsSchema = BillingImportParamsSchema;

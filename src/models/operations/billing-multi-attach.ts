@@ -2,6 +2,12 @@ import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { multiAttachEntries } from "../billing-multi-attach-params.js";
 
-export const MultiAttachParamsSchema = /* @__PURE__ */ outbound(multiAttachEntries);
 /** Params of `billing.multiAttach`. */
-export type MultiAttachParams = v.InferInput<typeof MultiAttachParamsSchema>;
+export const BillingMultiAttachParamsSchema = /* @__PURE__ */ outbound(multiAttachEntries);
+/** Params of `billing.multiAttach`. */
+export type BillingMultiAttachParams = v.InferInput<typeof BillingMultiAttachParamsSchema>;
+
+/** @deprecated Use BillingMultiAttachParams. */
+export type MultiAttachParams = BillingMultiAttachParams;
+/** @deprecated Use BillingMultiAttachParamsSchema. */
+export const MultiAttachParamsSchema: typeof BillingMultiAttachParamsSchema = BillingMultiAttachParamsSchema;

@@ -2,6 +2,12 @@ import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { multiUpdateEntries } from "../billing-params.js";
 
-export const MultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
 /** Params of `billing.multiUpdate`. */
-export type MultiUpdateParams = v.InferInput<typeof MultiUpdateParamsSchema>;
+export const BillingMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
+/** Params of `billing.multiUpdate`. */
+export type BillingMultiUpdateParams = v.InferInput<typeof BillingMultiUpdateParamsSchema>;
+
+/** @deprecated Use BillingMultiUpdateParams. */
+export type MultiUpdateParams = BillingMultiUpdateParams;
+/** @deprecated Use BillingMultiUpdateParamsSchema. */
+export const MultiUpdateParamsSchema: typeof BillingMultiUpdateParamsSchema = BillingMultiUpdateParamsSchema;

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
-export const OpenCustomerPortalParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `billing.openCustomerPortal`. */
+export const BillingOpenCustomerPortalParamsSchema = /* @__PURE__ */ outbound({
   /** The customer. */
   customerId: CustomerIdSchema,
   /** A Stripe billing portal configuration (`bpc_…`); the default one when omitted. */
@@ -11,7 +12,7 @@ export const OpenCustomerPortalParamsSchema = /* @__PURE__ */ outbound({
   returnUrl: v.optional(v.string()),
 });
 /** Params of `billing.openCustomerPortal`. */
-export type OpenCustomerPortalParams = v.InferInput<typeof OpenCustomerPortalParamsSchema>;
+export type BillingOpenCustomerPortalParams = v.InferInput<typeof BillingOpenCustomerPortalParamsSchema>;
 
 /** A Stripe billing portal session. */
 export const CustomerPortalSchema = /* @__PURE__ */ inbound({
@@ -22,3 +23,10 @@ export const CustomerPortalSchema = /* @__PURE__ */ inbound({
 });
 /** A Stripe billing portal session. */
 export type CustomerPortal = v.InferOutput<typeof CustomerPortalSchema>;
+/** The answer to `billing.openCustomerPortal`: a Stripe billing portal session. */
+export type BillingOpenCustomerPortalResponse = CustomerPortal;
+
+/** @deprecated Use BillingOpenCustomerPortalParams. */
+export type OpenCustomerPortalParams = BillingOpenCustomerPortalParams;
+/** @deprecated Use BillingOpenCustomerPortalParamsSchema. */
+export const OpenCustomerPortalParamsSchema: typeof BillingOpenCustomerPortalParamsSchema = BillingOpenCustomerPortalParamsSchema;

@@ -2,6 +2,12 @@ import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { multiAttachEntries } from "../billing-multi-attach-params.js";
 
-export const PreviewMultiAttachParamsSchema = /* @__PURE__ */ outbound(multiAttachEntries);
 /** Params of `billing.previewMultiAttach`: those of `billing.multiAttach`. */
-export type PreviewMultiAttachParams = v.InferInput<typeof PreviewMultiAttachParamsSchema>;
+export const BillingPreviewMultiAttachParamsSchema = /* @__PURE__ */ outbound(multiAttachEntries);
+/** Params of `billing.previewMultiAttach`: those of `billing.multiAttach`. */
+export type BillingPreviewMultiAttachParams = v.InferInput<typeof BillingPreviewMultiAttachParamsSchema>;
+
+/** @deprecated Use BillingPreviewMultiAttachParams. */
+export type PreviewMultiAttachParams = BillingPreviewMultiAttachParams;
+/** @deprecated Use BillingPreviewMultiAttachParamsSchema. */
+export const PreviewMultiAttachParamsSchema: typeof BillingPreviewMultiAttachParamsSchema = BillingPreviewMultiAttachParamsSchema;

@@ -3,9 +3,10 @@ import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { multiUpdateEntries } from "../billing-params.js";
 import { previewEntries } from "../billing-preview.js";
 
-export const PreviewMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
 /** Params of `billing.previewMultiUpdate`: those of `billing.multiUpdate`. */
-export type PreviewMultiUpdateParams = v.InferInput<typeof PreviewMultiUpdateParamsSchema>;
+export const BillingPreviewMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
+/** Params of `billing.previewMultiUpdate`: those of `billing.multiUpdate`. */
+export type BillingPreviewMultiUpdateParams = v.InferInput<typeof BillingPreviewMultiUpdateParamsSchema>;
 
 /** What several subscription updates would charge, one preview per Stripe subscription. */
 export const MultiUpdatePreviewSchema = /* @__PURE__ */ inbound({
@@ -27,3 +28,10 @@ export const MultiUpdatePreviewSchema = /* @__PURE__ */ inbound({
 });
 /** What several subscription updates would charge. */
 export type MultiUpdatePreview = v.InferOutput<typeof MultiUpdatePreviewSchema>;
+/** The answer to `billing.previewMultiUpdate`: what the updates would charge. */
+export type BillingPreviewMultiUpdateResponse = MultiUpdatePreview;
+
+/** @deprecated Use BillingPreviewMultiUpdateParams. */
+export type PreviewMultiUpdateParams = BillingPreviewMultiUpdateParams;
+/** @deprecated Use BillingPreviewMultiUpdateParamsSchema. */
+export const PreviewMultiUpdateParamsSchema: typeof BillingPreviewMultiUpdateParamsSchema = BillingPreviewMultiUpdateParamsSchema;

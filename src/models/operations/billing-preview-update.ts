@@ -3,9 +3,10 @@ import { inbound, openEnum, outbound, withEntries } from "../../lib/wire.js";
 import { updateEntries } from "../billing-params.js";
 import { previewChargeEntries, previewEntries } from "../billing-preview.js";
 
-export const PreviewUpdateParamsSchema = /* @__PURE__ */ outbound(updateEntries);
 /** Params of `billing.previewUpdate`: those of `billing.update`. */
-export type PreviewUpdateParams = v.InferInput<typeof PreviewUpdateParamsSchema>;
+export const BillingPreviewUpdateParamsSchema = /* @__PURE__ */ outbound(updateEntries);
+/** Params of `billing.previewUpdate`: those of `billing.update`. */
+export type BillingPreviewUpdateParams = v.InferInput<typeof BillingPreviewUpdateParamsSchema>;
 
 /** What updating a subscription would charge, and what kind of change it is. */
 export const UpdatePreviewSchema = /* @__PURE__ */ inbound(
@@ -16,3 +17,10 @@ export const UpdatePreviewSchema = /* @__PURE__ */ inbound(
 );
 /** What updating a subscription would charge. */
 export type UpdatePreview = v.InferOutput<typeof UpdatePreviewSchema>;
+/** The answer to `billing.previewUpdate`: what the update would charge. */
+export type BillingPreviewUpdateResponse = UpdatePreview;
+
+/** @deprecated Use BillingPreviewUpdateParams. */
+export type PreviewUpdateParams = BillingPreviewUpdateParams;
+/** @deprecated Use BillingPreviewUpdateParamsSchema. */
+export const PreviewUpdateParamsSchema: typeof BillingPreviewUpdateParamsSchema = BillingPreviewUpdateParamsSchema;

@@ -2,14 +2,15 @@ import * as v from "valibot";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { CatalogIdSchema, checkoutEntries, planChangeEntries } from "../billing-params.js";
 
-export const SetupPaymentParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `billing.setupPayment`. */
+export const BillingSetupPaymentParamsSchema = /* @__PURE__ */ outbound(
   withEntries(withEntries(planChangeEntries, checkoutEntries), {
     /** A plan to attach once the payment method is saved. */
     planId: v.optional(CatalogIdSchema),
   }),
 );
 /** Params of `billing.setupPayment`. */
-export type SetupPaymentParams = v.InferInput<typeof SetupPaymentParamsSchema>;
+export type BillingSetupPaymentParams = v.InferInput<typeof BillingSetupPaymentParamsSchema>;
 
 /** A page where the customer saves a payment method. */
 export const PaymentSetupSchema = /* @__PURE__ */ inbound({
@@ -22,3 +23,10 @@ export const PaymentSetupSchema = /* @__PURE__ */ inbound({
 });
 /** A page where the customer saves a payment method. */
 export type PaymentSetup = v.InferOutput<typeof PaymentSetupSchema>;
+/** The answer to `billing.setupPayment`: the page where the customer saves a payment method. */
+export type BillingSetupPaymentResponse = PaymentSetup;
+
+/** @deprecated Use BillingSetupPaymentParams. */
+export type SetupPaymentParams = BillingSetupPaymentParams;
+/** @deprecated Use BillingSetupPaymentParamsSchema. */
+export const SetupPaymentParamsSchema: typeof BillingSetupPaymentParamsSchema = BillingSetupPaymentParamsSchema;

@@ -2,6 +2,12 @@ import type * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { updateEntries } from "../billing-params.js";
 
-export const UpdateSubscriptionParamsSchema = /* @__PURE__ */ outbound(updateEntries);
 /** Params of `billing.update`. */
-export type UpdateSubscriptionParams = v.InferInput<typeof UpdateSubscriptionParamsSchema>;
+export const BillingUpdateParamsSchema = /* @__PURE__ */ outbound(updateEntries);
+/** Params of `billing.update`. */
+export type BillingUpdateParams = v.InferInput<typeof BillingUpdateParamsSchema>;
+
+/** @deprecated Use BillingUpdateParams. */
+export type UpdateSubscriptionParams = BillingUpdateParams;
+/** @deprecated Use BillingUpdateParamsSchema. */
+export const UpdateSubscriptionParamsSchema: typeof BillingUpdateParamsSchema = BillingUpdateParamsSchema;

@@ -2,16 +2,27 @@ import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
-export const DeleteCustomerParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `customers.delete`. */
+export const CustomersDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** The customer to delete. */
   customerId: CustomerIdSchema,
   /** Also delete the Stripe customer. */
   deleteInStripe: v.optional(v.boolean()),
 });
 /** Params of `customers.delete`. */
-export type DeleteCustomerParams = v.InferInput<typeof DeleteCustomerParamsSchema>;
+export type CustomersDeleteParams = v.InferInput<typeof CustomersDeleteParamsSchema>;
 
 
-export const DeleteCustomerResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `customers.delete`. */
-export type DeleteCustomerResponse = v.InferOutput<typeof DeleteCustomerResponseSchema>;
+export const CustomersDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `customers.delete`. */
+export type CustomersDeleteResponse = v.InferOutput<typeof CustomersDeleteResponseSchema>;
+
+/** @deprecated Use CustomersDeleteParams. */
+export type DeleteCustomerParams = CustomersDeleteParams;
+/** @deprecated Use CustomersDeleteParamsSchema. */
+export const DeleteCustomerParamsSchema: typeof CustomersDeleteParamsSchema = CustomersDeleteParamsSchema;
+/** @deprecated Use CustomersDeleteResponse. */
+export type DeleteCustomerResponse = CustomersDeleteResponse;
+/** @deprecated Use CustomersDeleteResponseSchema. */
+export const DeleteCustomerResponseSchema: typeof CustomersDeleteResponseSchema = CustomersDeleteResponseSchema;

@@ -19,7 +19,7 @@ type GetOrCreateInput = ObjectInput<typeof getOrCreateEntries>;
  * Params of `customers.getOrCreate`. `id` is accepted as an alias of
  * `customerId`, as older Autumn examples spell it.
  */
-export type GetOrCreateCustomerParams =
+export type CustomersGetOrCreateParams =
   | GetOrCreateInput
   | (Omit<GetOrCreateInput, "customerId"> & {
       /** Alias of `customerId`. */
@@ -33,8 +33,14 @@ function aliasLegacyId(input: unknown): unknown {
   return { ...rest, customerId: id };
 }
 
-export const GetOrCreateCustomerParamsSchema = /* @__PURE__ */ v.pipe(
+/** Params of `customers.getOrCreate`; a legacy `id` is renamed to `customerId` before the check. */
+export const CustomersGetOrCreateParamsSchema = /* @__PURE__ */ v.pipe(
   v.unknown(),
   v.transform(aliasLegacyId),
   outbound(getOrCreateEntries),
-) as unknown as v.GenericSchema<GetOrCreateCustomerParams, WireObject>;
+) as unknown as v.GenericSchema<CustomersGetOrCreateParams, WireObject>;
+
+/** @deprecated Use CustomersGetOrCreateParams. */
+export type GetOrCreateCustomerParams = CustomersGetOrCreateParams;
+/** @deprecated Use CustomersGetOrCreateParamsSchema. */
+export const GetOrCreateCustomerParamsSchema: typeof CustomersGetOrCreateParamsSchema = CustomersGetOrCreateParamsSchema;

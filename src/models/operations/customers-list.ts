@@ -1,8 +1,10 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerSchema } from "../customer.js";
+import { LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
 
-export const ListCustomersParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `customers.list`. */
+export const CustomersListParamsSchema = /* @__PURE__ */ outbound({
   /** The cursor from the previous page's `nextCursor`; omit for the first page. */
   startCursor: v.optional(v.string()),
   /** Customers per page, 1 to 1000 (the server's ceiling). Defaults to 50. */
@@ -10,18 +12,18 @@ export const ListCustomersParamsSchema = /* @__PURE__ */ outbound({
   /** Only customers subscribed to one of these plans (and versions). */
   plans: v.optional(v.array(outbound({ id: v.string(), versions: v.optional(v.array(v.number())) }))),
   /** Only customers whose plans have this status. Defaults to active and scheduled. */
-  subscriptionStatus: v.optional(v.picklist(["active", "scheduled"])),
+  subscriptionStatus: v.optional(SubscriptionStatusParamSchema),
   /** Matches id, name or email. */
   search: v.optional(v.string()),
   /** Only customers linked to these processors. */
-  processors: v.optional(v.array(v.picklist(["stripe", "revenuecat", "vercel"]))),
+  processors: v.optional(v.array(LinkedProcessorParamSchema)),
   /** By creation time; newest first by default. */
   sortOrder: v.optional(v.picklist(["asc", "desc"])),
   /** Only customers created within these epoch-ms bounds (inclusive). */
   createdAtRange: v.optional(outbound({ start: v.optional(v.number()), end: v.optional(v.number()) })),
 });
 /** Params of `customers.list`. */
-export type ListCustomersParams = v.InferInput<typeof ListCustomersParamsSchema>;
+export type CustomersListParams = v.InferInput<typeof CustomersListParamsSchema>;
 
 /** One page of customers. */
 export const CustomerPageSchema = /* @__PURE__ */ inbound({
@@ -32,3 +34,10 @@ export const CustomerPageSchema = /* @__PURE__ */ inbound({
 });
 /** One page of customers. */
 export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
+/** The answer to `customers.list`: one page of customers. */
+export type CustomersListResponse = CustomerPage;
+
+/** @deprecated Use CustomersListParams. */
+export type ListCustomersParams = CustomersListParams;
+/** @deprecated Use CustomersListParamsSchema. */
+export const ListCustomersParamsSchema: typeof CustomersListParamsSchema = CustomersListParamsSchema;

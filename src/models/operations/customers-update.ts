@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { CustomerIdSchema, customerSettings } from "../customer-params.js";
 
-export const UpdateCustomerParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `customers.update`. Metadata is merged; a key set to null is deleted. `stripeId: null` unlinks Stripe. */
+export const CustomersUpdateParamsSchema = /* @__PURE__ */ outbound(
   withEntries(customerSettings, {
     /** The customer to update. */
     customerId: CustomerIdSchema,
@@ -11,4 +12,9 @@ export const UpdateCustomerParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `customers.update`. Metadata is merged; a key set to null is deleted. `stripeId: null` unlinks Stripe. */
-export type UpdateCustomerParams = v.InferInput<typeof UpdateCustomerParamsSchema>;
+export type CustomersUpdateParams = v.InferInput<typeof CustomersUpdateParamsSchema>;
+
+/** @deprecated Use CustomersUpdateParams. */
+export type UpdateCustomerParams = CustomersUpdateParams;
+/** @deprecated Use CustomersUpdateParamsSchema. */
+export const UpdateCustomerParamsSchema: typeof CustomersUpdateParamsSchema = CustomersUpdateParamsSchema;

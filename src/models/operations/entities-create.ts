@@ -4,7 +4,8 @@ import { CustomerIdSchema } from "../customer-params.js";
 import { CustomerDataSchema } from "../customer-data-params.js";
 import { EntityBillingControlsParamsSchema, EntityIdSchema } from "../entity-params.js";
 
-export const CreateEntityParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `entities.create`. */
+export const EntitiesCreateParamsSchema = /* @__PURE__ */ outbound({
   /** The customer that will own the entity. */
   customerId: CustomerIdSchema,
   /** Your id for the new entity. */
@@ -19,4 +20,9 @@ export const CreateEntityParamsSchema = /* @__PURE__ */ outbound({
   customerData: v.optional(CustomerDataSchema),
 });
 /** Params of `entities.create`. */
-export type CreateEntityParams = v.InferInput<typeof CreateEntityParamsSchema>;
+export type EntitiesCreateParams = v.InferInput<typeof EntitiesCreateParamsSchema>;
+
+/** @deprecated Use EntitiesCreateParams. */
+export type CreateEntityParams = EntitiesCreateParams;
+/** @deprecated Use EntitiesCreateParamsSchema. */
+export const CreateEntityParamsSchema: typeof EntitiesCreateParamsSchema = EntitiesCreateParamsSchema;

@@ -3,15 +3,26 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
 
-export const DeleteEntityParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `entities.delete`. */
+export const EntitiesDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** The customer that owns the entity. */
   customerId: v.optional(CustomerIdSchema),
   /** The entity to delete. */
   entityId: EntityIdSchema,
 });
 /** Params of `entities.delete`. */
-export type DeleteEntityParams = v.InferInput<typeof DeleteEntityParamsSchema>;
+export type EntitiesDeleteParams = v.InferInput<typeof EntitiesDeleteParamsSchema>;
 
-export const DeleteEntityResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `entities.delete`. */
-export type DeleteEntityResponse = v.InferOutput<typeof DeleteEntityResponseSchema>;
+export const EntitiesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `entities.delete`. */
+export type EntitiesDeleteResponse = v.InferOutput<typeof EntitiesDeleteResponseSchema>;
+
+/** @deprecated Use EntitiesDeleteParams. */
+export type DeleteEntityParams = EntitiesDeleteParams;
+/** @deprecated Use EntitiesDeleteParamsSchema. */
+export const DeleteEntityParamsSchema: typeof EntitiesDeleteParamsSchema = EntitiesDeleteParamsSchema;
+/** @deprecated Use EntitiesDeleteResponse. */
+export type DeleteEntityResponse = EntitiesDeleteResponse;
+/** @deprecated Use EntitiesDeleteResponseSchema. */
+export const DeleteEntityResponseSchema: typeof EntitiesDeleteResponseSchema = EntitiesDeleteResponseSchema;

@@ -1,9 +1,10 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
-import { CustomerIdSchema } from "../customer-params.js";
+import { CustomerIdSchema, LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
 import { EntitySchema } from "../entity.js";
 
-export const ListEntitiesParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `entities.list`. */
+export const EntitiesListParamsSchema = /* @__PURE__ */ outbound({
   /** The cursor from the previous page's `nextCursor`; omit for the first page. */
   startCursor: v.optional(v.string()),
   /** Entities per page, 1 to 1000 (the server's ceiling). Defaults to 50. */
@@ -13,14 +14,14 @@ export const ListEntitiesParamsSchema = /* @__PURE__ */ outbound({
   /** Only entities subscribed to one of these plans (and versions), including plans inherited from the customer. */
   plans: v.optional(v.array(outbound({ id: v.string(), versions: v.optional(v.array(v.number())) }))),
   /** Which subscriptions count, for the response and the `plans` filter. Defaults to active and scheduled. */
-  subscriptionStatus: v.optional(v.picklist(["active", "scheduled"])),
+  subscriptionStatus: v.optional(SubscriptionStatusParamSchema),
   /** Matches the entity's id or name. */
   search: v.optional(v.string()),
   /** Only entities whose customer is linked to these processors. */
-  processors: v.optional(v.array(v.picklist(["stripe", "revenuecat", "vercel"]))),
+  processors: v.optional(v.array(LinkedProcessorParamSchema)),
 });
 /** Params of `entities.list`. */
-export type ListEntitiesParams = v.InferInput<typeof ListEntitiesParamsSchema>;
+export type EntitiesListParams = v.InferInput<typeof EntitiesListParamsSchema>;
 
 /** One page of entities. */
 export const EntityPageSchema = /* @__PURE__ */ inbound({
@@ -31,3 +32,10 @@ export const EntityPageSchema = /* @__PURE__ */ inbound({
 });
 /** One page of entities. */
 export type EntityPage = v.InferOutput<typeof EntityPageSchema>;
+/** The answer to `entities.list`: one page of entities. */
+export type EntitiesListResponse = EntityPage;
+
+/** @deprecated Use EntitiesListParams. */
+export type ListEntitiesParams = EntitiesListParams;
+/** @deprecated Use EntitiesListParamsSchema. */
+export const ListEntitiesParamsSchema: typeof EntitiesListParamsSchema = EntitiesListParamsSchema;

@@ -3,7 +3,8 @@ import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityBillingControlsParamsSchema, EntityIdSchema } from "../entity-params.js";
 
-export const UpdateEntityParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `entities.update`. */
+export const EntitiesUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** The customer that owns the entity. */
   customerId: v.optional(CustomerIdSchema),
   /** The entity to update. */
@@ -12,4 +13,9 @@ export const UpdateEntityParamsSchema = /* @__PURE__ */ outbound({
   billingControls: v.optional(EntityBillingControlsParamsSchema),
 });
 /** Params of `entities.update`. */
-export type UpdateEntityParams = v.InferInput<typeof UpdateEntityParamsSchema>;
+export type EntitiesUpdateParams = v.InferInput<typeof EntitiesUpdateParamsSchema>;
+
+/** @deprecated Use EntitiesUpdateParams. */
+export type UpdateEntityParams = EntitiesUpdateParams;
+/** @deprecated Use EntitiesUpdateParamsSchema. */
+export const UpdateEntityParamsSchema: typeof EntitiesUpdateParamsSchema = EntitiesUpdateParamsSchema;

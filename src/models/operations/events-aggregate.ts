@@ -15,6 +15,7 @@ const AggregateEventsObjectSchema = /* @__PURE__ */ outbound({
   groupBy: v.optional(v.string()),
   /** A preset window (`1bc`/`3bc`: billing cycles). Not with `customRange`; the server defaults to the current cycle. */
   range: v.optional(v.picklist(["24h", "7d", "30d", "90d", "last_cycle", "1bc", "3bc"])),
+  // The spec gives bin sizes their own list (in another order); that PURCHASE_LIMIT_INTERVALS holds the same values is chance.
   /** Width of each bin. Defaults to hour for `24h`, otherwise day. */
   binSize: v.optional(v.picklist(["day", "hour", "week", "month"])),
   /** An explicit epoch-ms window. Not with `range`. */
@@ -37,7 +38,8 @@ function rule(key: string, message: string, broken: (wire: WireObject) => boolea
   });
 }
 
-export const AggregateEventsParamsSchema = /* @__PURE__ */ v.pipe(
+/** Params of `events.aggregate`. */
+export const EventsAggregateParamsSchema = /* @__PURE__ */ v.pipe(
   AggregateEventsObjectSchema,
   rule("customRange", "give either range or customRange, not both", (wire) => wire["range"] !== undefined && wire["custom_range"] !== undefined),
   rule("customRange", "start must be before end", (wire) => {
@@ -47,7 +49,7 @@ export const AggregateEventsParamsSchema = /* @__PURE__ */ v.pipe(
   rule("customerId", "required when aggregateOn is set", (wire) => wire["aggregate_on"] !== undefined && wire["customer_id"] === undefined),
 );
 /** Params of `events.aggregate`. */
-export type AggregateEventsParams = v.InferInput<typeof AggregateEventsParamsSchema>;
+export type EventsAggregateParams = v.InferInput<typeof EventsAggregateParamsSchema>;
 
 /** What was taken from one balance in one bin. */
 const DeductedBalanceSchema = /* @__PURE__ */ inbound({
@@ -105,3 +107,10 @@ export const EventAggregationSchema = /* @__PURE__ */ inbound({
 });
 /** The answer to `events.aggregate`. */
 export type EventAggregation = v.InferOutput<typeof EventAggregationSchema>;
+/** The answer to `events.aggregate`: usage per time bin, plus totals. */
+export type EventsAggregateResponse = EventAggregation;
+
+/** @deprecated Use EventsAggregateParams. */
+export type AggregateEventsParams = EventsAggregateParams;
+/** @deprecated Use EventsAggregateParamsSchema. */
+export const AggregateEventsParamsSchema: typeof EventsAggregateParamsSchema = EventsAggregateParamsSchema;

@@ -5,7 +5,8 @@ import { EntityIdSchema } from "../entity-params.js";
 import { EventSchema } from "../event.js";
 import { FeatureIdsSchema } from "../event-params.js";
 
-export const ListEventsParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `events.list`. */
+export const EventsListParamsSchema = /* @__PURE__ */ outbound({
   /** The cursor from the previous page's `nextCursor`; omit for the first page. */
   startCursor: v.optional(v.string()),
   /** Events per page, 1 to 1000 (the server's ceiling). Defaults to 50. */
@@ -20,7 +21,7 @@ export const ListEventsParamsSchema = /* @__PURE__ */ outbound({
   customRange: v.optional(outbound({ start: v.optional(v.number()), end: v.optional(v.number()) })),
 });
 /** Params of `events.list`. */
-export type ListEventsParams = v.InferInput<typeof ListEventsParamsSchema>;
+export type EventsListParams = v.InferInput<typeof EventsListParamsSchema>;
 
 /** One page of events. */
 export const EventPageSchema = /* @__PURE__ */ inbound({
@@ -31,3 +32,10 @@ export const EventPageSchema = /* @__PURE__ */ inbound({
 });
 /** One page of events. */
 export type EventPage = v.InferOutput<typeof EventPageSchema>;
+/** The answer to `events.list`: one page of events. */
+export type EventsListResponse = EventPage;
+
+/** @deprecated Use EventsListParams. */
+export type ListEventsParams = EventsListParams;
+/** @deprecated Use EventsListParamsSchema. */
+export const ListEventsParamsSchema: typeof EventsListParamsSchema = EventsListParamsSchema;

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { FeatureTypeSchema, featureSettings } from "../feature-params.js";
 
-export const CreateFeatureParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `features.create`. */
+export const FeaturesCreateParamsSchema = /* @__PURE__ */ outbound(
   withEntries(featureSettings, {
     /** The new feature's id. */
     featureId: v.string(),
@@ -13,4 +14,9 @@ export const CreateFeatureParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `features.create`. */
-export type CreateFeatureParams = v.InferInput<typeof CreateFeatureParamsSchema>;
+export type FeaturesCreateParams = v.InferInput<typeof FeaturesCreateParamsSchema>;
+
+/** @deprecated Use FeaturesCreateParams. */
+export type CreateFeatureParams = FeaturesCreateParams;
+/** @deprecated Use FeaturesCreateParamsSchema. */
+export const CreateFeatureParamsSchema: typeof FeaturesCreateParamsSchema = FeaturesCreateParamsSchema;

@@ -1,13 +1,24 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 
-export const DeleteFeatureParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `features.delete`. */
+export const FeaturesDeleteParamsSchema = /* @__PURE__ */ outbound({
   /** The feature to delete. */
   featureId: v.string(),
 });
 /** Params of `features.delete`. */
-export type DeleteFeatureParams = v.InferInput<typeof DeleteFeatureParamsSchema>;
+export type FeaturesDeleteParams = v.InferInput<typeof FeaturesDeleteParamsSchema>;
 
-export const DeleteFeatureResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `features.delete`. */
-export type DeleteFeatureResponse = v.InferOutput<typeof DeleteFeatureResponseSchema>;
+export const FeaturesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
+/** The answer to `features.delete`. */
+export type FeaturesDeleteResponse = v.InferOutput<typeof FeaturesDeleteResponseSchema>;
+
+/** @deprecated Use FeaturesDeleteParams. */
+export type DeleteFeatureParams = FeaturesDeleteParams;
+/** @deprecated Use FeaturesDeleteParamsSchema. */
+export const DeleteFeatureParamsSchema: typeof FeaturesDeleteParamsSchema = FeaturesDeleteParamsSchema;
+/** @deprecated Use FeaturesDeleteResponse. */
+export type DeleteFeatureResponse = FeaturesDeleteResponse;
+/** @deprecated Use FeaturesDeleteResponseSchema. */
+export const DeleteFeatureResponseSchema: typeof FeaturesDeleteResponseSchema = FeaturesDeleteResponseSchema;

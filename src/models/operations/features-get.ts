@@ -1,9 +1,15 @@
 import * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 
-export const GetFeatureParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `features.get`. */
+export const FeaturesGetParamsSchema = /* @__PURE__ */ outbound({
   /** The feature's id. */
   featureId: v.string(),
 });
 /** Params of `features.get`. */
-export type GetFeatureParams = v.InferInput<typeof GetFeatureParamsSchema>;
+export type FeaturesGetParams = v.InferInput<typeof FeaturesGetParamsSchema>;
+
+/** @deprecated Use FeaturesGetParams. */
+export type GetFeatureParams = FeaturesGetParams;
+/** @deprecated Use FeaturesGetParamsSchema. */
+export const GetFeatureParamsSchema: typeof FeaturesGetParamsSchema = FeaturesGetParamsSchema;

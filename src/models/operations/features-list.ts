@@ -3,9 +3,9 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { FeatureSchema } from "../feature.js";
 
 /** `features.list` takes no params; unknown keys are refused. */
-export const ListFeaturesParamsSchema = /* @__PURE__ */ outbound({});
+export const FeaturesListParamsSchema = /* @__PURE__ */ outbound({});
 /** Params of `features.list`: none. */
-export type ListFeaturesParams = v.InferInput<typeof ListFeaturesParamsSchema>;
+export type FeaturesListParams = v.InferInput<typeof FeaturesListParamsSchema>;
 
 /** Every feature; the list is not paginated. */
 export const FeatureListSchema = /* @__PURE__ */ inbound({
@@ -14,3 +14,10 @@ export const FeatureListSchema = /* @__PURE__ */ inbound({
 });
 /** Every feature. */
 export type FeatureList = v.InferOutput<typeof FeatureListSchema>;
+/** The answer to `features.list`: every feature. */
+export type FeaturesListResponse = FeatureList;
+
+/** @deprecated Use FeaturesListParams. */
+export type ListFeaturesParams = FeaturesListParams;
+/** @deprecated Use FeaturesListParamsSchema. */
+export const ListFeaturesParamsSchema: typeof FeaturesListParamsSchema = FeaturesListParamsSchema;

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { FeatureTypeSchema, featureSettings } from "../feature-params.js";
 
-export const UpdateFeatureParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `features.update`. */
+export const FeaturesUpdateParamsSchema = /* @__PURE__ */ outbound(
   withEntries(featureSettings, {
     /** The feature to update. */
     featureId: v.string(),
@@ -17,4 +18,9 @@ export const UpdateFeatureParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `features.update`. */
-export type UpdateFeatureParams = v.InferInput<typeof UpdateFeatureParamsSchema>;
+export type FeaturesUpdateParams = v.InferInput<typeof FeaturesUpdateParamsSchema>;
+
+/** @deprecated Use FeaturesUpdateParams. */
+export type UpdateFeatureParams = FeaturesUpdateParams;
+/** @deprecated Use FeaturesUpdateParamsSchema. */
+export const UpdateFeatureParamsSchema: typeof FeaturesUpdateParamsSchema = FeaturesUpdateParamsSchema;

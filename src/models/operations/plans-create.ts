@@ -4,7 +4,8 @@ import { BasePriceParamsSchema } from "../plan-item-params.js";
 import { FreeTrialParamsSchema } from "../plan-customize-params.js";
 import { PlanIdSchema, planSettings } from "../plan-params.js";
 
-export const CreatePlanParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `plans.create`. */
+export const PlansCreateParamsSchema = /* @__PURE__ */ outbound(
   withEntries(planSettings, {
     /** The new plan's id. */
     planId: PlanIdSchema,
@@ -19,4 +20,9 @@ export const CreatePlanParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `plans.create`. */
-export type CreatePlanParams = v.InferInput<typeof CreatePlanParamsSchema>;
+export type PlansCreateParams = v.InferInput<typeof PlansCreateParamsSchema>;
+
+/** @deprecated Use PlansCreateParams. */
+export type CreatePlanParams = PlansCreateParams;
+/** @deprecated Use PlansCreateParamsSchema. */
+export const CreatePlanParamsSchema: typeof PlansCreateParamsSchema = PlansCreateParamsSchema;

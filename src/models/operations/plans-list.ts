@@ -3,7 +3,8 @@ import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { PlanSchema } from "../plan.js";
 
-export const ListPlansParamsSchema = /* @__PURE__ */ outbound({
+/** Params of `plans.list`. */
+export const PlansListParamsSchema = /* @__PURE__ */ outbound({
   /** A customer whose eligibility (trial, attach action) each plan should report. */
   customerId: v.optional(CustomerIdSchema),
   /** An entity, for entity-scoped plans. */
@@ -14,7 +15,7 @@ export const ListPlansParamsSchema = /* @__PURE__ */ outbound({
   allVersions: v.optional(v.boolean()),
 });
 /** Params of `plans.list`. */
-export type ListPlansParams = v.InferInput<typeof ListPlansParamsSchema>;
+export type PlansListParams = v.InferInput<typeof PlansListParamsSchema>;
 
 /** Every plan; the list is not paginated. */
 export const PlanListSchema = /* @__PURE__ */ inbound({
@@ -23,3 +24,10 @@ export const PlanListSchema = /* @__PURE__ */ inbound({
 });
 /** Every plan. */
 export type PlanList = v.InferOutput<typeof PlanListSchema>;
+/** The answer to `plans.list`: every plan. */
+export type PlansListResponse = PlanList;
+
+/** @deprecated Use PlansListParams. */
+export type ListPlansParams = PlansListParams;
+/** @deprecated Use PlansListParamsSchema. */
+export const ListPlansParamsSchema: typeof PlansListParamsSchema = PlansListParamsSchema;

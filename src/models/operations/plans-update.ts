@@ -40,7 +40,8 @@ const VariantParamsSchema = /* @__PURE__ */ outbound({
   migration: v.optional(MigrationParamsSchema),
 });
 
-export const UpdatePlanParamsSchema = /* @__PURE__ */ outbound(
+/** Params of `plans.update`. `price: null` and `freeTrial: null` remove them. */
+export const PlansUpdateParamsSchema = /* @__PURE__ */ outbound(
   withEntries(planSettings, {
     /** The plan to update. */
     planId: PlanIdSchema,
@@ -86,4 +87,9 @@ export const UpdatePlanParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `plans.update`. `price: null` and `freeTrial: null` remove them. */
-export type UpdatePlanParams = v.InferInput<typeof UpdatePlanParamsSchema>;
+export type PlansUpdateParams = v.InferInput<typeof PlansUpdateParamsSchema>;
+
+/** @deprecated Use PlansUpdateParams. */
+export type UpdatePlanParams = PlansUpdateParams;
+/** @deprecated Use PlansUpdateParamsSchema. */
+export const UpdatePlanParamsSchema: typeof PlansUpdateParamsSchema = PlansUpdateParamsSchema;

@@ -123,7 +123,7 @@ describe("webhooksVerify's bundle", () => {
 describe("one standalone function's bundle", () => {
   it.each([...routes.keys()])("%s holds no other operation's route", async (module) => {
     const code = await bundle(module);
-    const own = routes.get(module) ?? routes.get(module.replace(/-pages$/, ""));
+    const own = routes.get(module) ?? routes.get(module.replace(/-(pages|items)$/, ""));
     const foreign = allRoutes.filter((route) => route !== own && code.includes(`"${route}"`));
     expect(foreign).toEqual([]);
     expect(code).toContain(`"${own}"`);

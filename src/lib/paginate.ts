@@ -1,11 +1,10 @@
-import type { AutumnCore } from "../core.js";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
 import type { RequestOptions } from "./config.js";
-import { err, type Result } from "./result.js";
+import { err, ok, type Result } from "./result.js";
 
 /** A function that fetches one cursor page. */
-export type CursorPageFetcher<TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }> = (
-  core: AutumnCore,
+export type CursorPageFetcher<TCore, TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }> = (
+  core: TCore,
   params: TParams,
   options?: RequestOptions,
 ) => Promise<Result<TPage>>;
@@ -16,9 +15,9 @@ export type CursorPageFetcher<TParams extends { startCursor?: string }, TPage ex
  * first failed page (yielding that failure), and reports a cursor that comes
  * back a second time as an error instead of looping forever.
  */
-export async function* walkCursorPages<TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }>(
-  fetchPage: CursorPageFetcher<TParams, TPage>,
-  core: AutumnCore,
+export async function* walkCursorPages<TCore, TParams extends { startCursor?: string }, TPage extends { nextCursor: string | null }>(
+  fetchPage: CursorPageFetcher<TCore, TParams, TPage>,
+  core: TCore,
   params: TParams,
   options?: RequestOptions,
 ): AsyncGenerator<Result<TPage>, void, undefined> {
@@ -41,5 +40,26 @@ export async function* walkCursorPages<TParams extends { startCursor?: string },
       return;
     }
     seen.add(cursor);
+  }
+}
+
+/**
+ * Walks a cursor-paginated list item by item across its pages, yielding each
+ * item as an ok `Result`. A page that fails ends the walk with that failure as
+ * the last element, so the caller sees it in the loop instead of the list just
+ * ending early. It never throws.
+ */
+export async function* walkCursorItems<TCore, TParams extends { startCursor?: string }, TItem, TPage extends { nextCursor: string | null; list: readonly TItem[] }>(
+  fetchPage: CursorPageFetcher<TCore, TParams, TPage>,
+  core: TCore,
+  params: TParams,
+  options?: RequestOptions,
+): AsyncGenerator<Result<TItem>, void, undefined> {
+  for await (const page of walkCursorPages(fetchPage, core, params, options)) {
+    if (!page.ok) {
+      yield page;
+      return;
+    }
+    for (const item of page.value.list) yield ok(item);
   }
 }

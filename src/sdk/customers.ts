@@ -3,6 +3,7 @@ import { customersDelete } from "../funcs/customers-delete.js";
 import { customersGet } from "../funcs/customers-get.js";
 import { customersGetOrCreate } from "../funcs/customers-get-or-create.js";
 import { customersList } from "../funcs/customers-list.js";
+import { customersListItems } from "../funcs/customers-list-items.js";
 import { customersListPages } from "../funcs/customers-list-pages.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync, unwrapPages } from "../lib/result.js";
@@ -40,6 +41,11 @@ export class Customers {
   /** Walks every page of customers; throws the first error. */
   listPages(params?: CustomersListParams, options?: RequestOptions): AsyncGenerator<CustomerPage, void, undefined> {
     return unwrapPages(customersListPages(this.#core, params, options));
+  }
+
+  /** Every customer across the pages, for `for await`; throws the first error. */
+  listItems(params?: CustomersListParams, options?: RequestOptions): AsyncGenerator<CustomerPage["list"][number], void, undefined> {
+    return unwrapPages(customersListItems(this.#core, params, options));
   }
 
   /** Updates a customer; metadata is merged and a key set to null is deleted. */

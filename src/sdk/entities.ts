@@ -3,6 +3,7 @@ import { entitiesCreate } from "../funcs/entities-create.js";
 import { entitiesDelete } from "../funcs/entities-delete.js";
 import { entitiesGet } from "../funcs/entities-get.js";
 import { entitiesList } from "../funcs/entities-list.js";
+import { entitiesListItems } from "../funcs/entities-list-items.js";
 import { entitiesListPages } from "../funcs/entities-list-pages.js";
 import { entitiesUpdate } from "../funcs/entities-update.js";
 import type { RequestOptions } from "../lib/config.js";
@@ -40,6 +41,11 @@ export class Entities {
   /** Walks every page of entities; throws the first error. */
   listPages(params?: EntitiesListParams, options?: RequestOptions): AsyncGenerator<EntityPage, void, undefined> {
     return unwrapPages(entitiesListPages(this.#core, params, options));
+  }
+
+  /** Every entity across the pages, for `for await`; throws the first error. */
+  listItems(params?: EntitiesListParams, options?: RequestOptions): AsyncGenerator<EntityPage["list"][number], void, undefined> {
+    return unwrapPages(entitiesListItems(this.#core, params, options));
   }
 
   /** Updates an entity's billing controls. */

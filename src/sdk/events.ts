@@ -1,6 +1,7 @@
 import type { AutumnCore } from "../core.js";
 import { eventsAggregate } from "../funcs/events-aggregate.js";
 import { eventsList } from "../funcs/events-list.js";
+import { eventsListItems } from "../funcs/events-list-items.js";
 import { eventsListPages } from "../funcs/events-list-pages.js";
 import type { RequestOptions } from "../lib/config.js";
 import { unwrapAsync, unwrapPages } from "../lib/result.js";
@@ -23,6 +24,11 @@ export class Events {
   /** Walks every page of events; throws the first error. */
   listPages(params?: EventsListParams, options?: RequestOptions): AsyncGenerator<EventPage, void, undefined> {
     return unwrapPages(eventsListPages(this.#core, params, options));
+  }
+
+  /** Every event across the pages, for `for await`; throws the first error. */
+  listItems(params?: EventsListParams, options?: RequestOptions): AsyncGenerator<EventPage["list"][number], void, undefined> {
+    return unwrapPages(eventsListItems(this.#core, params, options));
   }
 
   /** Sums events over time bins, per feature and optionally per group. */

@@ -24,7 +24,7 @@ const settings = (share: number): fc.Parameters<unknown> => ({ numRuns: Math.max
 
 type AnyFunction = (core: AutumnCore, params: unknown, options?: RequestOptions) => Promise<Result<unknown>>;
 
-// Every standalone function that resolves to one Result (the *-pages walkers are iterables).
+// Every standalone function that resolves to one Result (the *-pages and *-items walkers are iterables).
 const funcs: { name: string; call: AnyFunction }[] = [];
 const ERROR_NAMES = new Set([
   "AutumnAPIError",
@@ -46,7 +46,7 @@ const ownNames = prototypes.map((proto) => Object.getOwnPropertyNames(proto).sor
 beforeAll(async () => {
   server = await startFaultServer(() => next);
   for (const file of readdirSync(new URL("../../src/funcs/", import.meta.url)).sort()) {
-    if (file.endsWith("-pages.ts")) continue;
+    if (file.endsWith("-pages.ts") || file.endsWith("-items.ts")) continue;
     const module = (await import(/* @vite-ignore */ new URL(`../../src/funcs/${file}`, import.meta.url).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) if (typeof value === "function") funcs.push({ name, call: value as AnyFunction });
   }

@@ -13,7 +13,7 @@ import { api, BASE_URL, recordRequests, testCore } from "../helpers.js";
  */
 const funcsDir = new URL("../../src/funcs/", import.meta.url);
 const operations = readdirSync(funcsDir)
-  .filter((file) => file.endsWith(".ts") && !file.endsWith("-pages.ts"))
+  .filter((file) => file.endsWith(".ts") && !file.endsWith("-pages.ts") && !file.endsWith("-items.ts"))
   .map((file) => {
     const source = readFileSync(new URL(file, funcsDir), "utf8");
     return { file, source, name: /export function (\w+)/.exec(source)![1]!, path: /path: "([^"]+)"/.exec(source)![1]! };

@@ -9,6 +9,11 @@ const realSetTimeout = globalThis.setTimeout;
  * event loop stay real, so requests still travel over 127.0.0.1; but not a millisecond passes for the
  * SDK until the test advances the clock, so what a test shows about time holds however slow the
  * machine is. test/setup.ts puts the real clock back after every test.
+ *
+ * Node's fetch (undici) schedules its own timers through the same `setTimeout`, keep-alive expiry
+ * among them; if its first one is made while the clock is fake, that expiry stays on the fake clock
+ * for the rest of the file. Servers in these tests therefore cut their connections when they close
+ * instead of waiting for the client to let go (the fault server always did).
  */
 export function fakeClock(): void {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });

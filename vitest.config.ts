@@ -5,7 +5,12 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.test.json" },
-    testTimeout: 20_000,
+    // Guards against a hang, not a measure of speed: a light test takes well under a second even on a
+    // loaded 2-core machine, so this leaves room for a machine many times slower than that. Tests whose
+    // work grows with a count (calls, property runs) or that spawn processes set their own timeout.
+    testTimeout: 60_000,
+    // beforeAll hooks start sandboxes and import every function module, which a loaded machine slows down.
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });

@@ -15,6 +15,7 @@ import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { binaryPath } from "../scripts/runtimes/pins.js";
 import { startWorker } from "../scripts/runtimes/workerd.js";
 import { OTHER_KEY, OTHER_SECRET, signedHeaders, WEBHOOK_SECRET } from "./webhook-signing.js";
+import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
  * The examples in examples/, compiled and, where they can run here, run
@@ -42,8 +43,8 @@ async function freeCustomer(customerId: string): Promise<void> {
 
 const requestsFor = (customerId: string) => sandbox.requests.filter((request) => JSON.stringify(request.body).includes(`"${customerId}"`)).length;
 
-it("compiles every example with tsc", async () => {
-  await promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "examples/tsconfig.json"], { cwd: root });
+it("compiles every example with tsc", SPAWNING_TEST, async () => {
+  await promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "examples/tsconfig.json"], { cwd: root, timeout: CHILD_TIMEOUT_MS });
 });
 
 describe("examples/nextjs-route: the App Router route handler", () => {
@@ -237,7 +238,8 @@ describe("examples/hono: the webhook route on Node", () => {
 
 const workerd = binaryPath("workerd");
 describe.skipIf(!existsSync(workerd))("examples/worker: the Cloudflare Worker under workerd", () => {
-  it("spends the balance one use at a time and answers 402 at zero, 404 for an unknown customer", async () => {
+  // Starts a workerd process.
+  it("spends the balance one use at a time and answers 402 at zero, 404 for an unknown customer", SPAWNING_TEST, async () => {
     await freeCustomer("worker_1");
     const worker = await startWorker({
       entry: "examples/worker/index.ts",

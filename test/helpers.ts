@@ -37,3 +37,23 @@ export function recordRequests(scope: nock.Scope): { path: string; headers: Reco
   });
   return seen;
 }
+
+/**
+ * A time limit in ms for work that grows with `count` (concurrent calls, property runs), used as the
+ * test's own vitest timeout and, where the test does not check the budget, as the calls' `timeoutMs`.
+ * Sized from the work, not from an idle machine: the 2,000-call test took ~15 s idle and ~75 s beside
+ * 4 busy processes on 2 cores, i.e. under 40 ms a call; 150 ms a call plus a minute leaves several
+ * times that. It only ever ends a test that hangs.
+ */
+export function sizedFor(count: number, perUnitMs = 150): number {
+  return 60_000 + count * perUnitMs;
+}
+
+/**
+ * For tests that spawn a process (tsx, tsc, npm pack, attw): the child's own kill timeout, and the
+ * test's timeout, set above it so that a slow child is killed and reported with its output rather than
+ * left running. Each child takes a few seconds on an idle machine and some tens of seconds beside busy
+ * processes; these limits only ever end one that hangs.
+ */
+export const CHILD_TIMEOUT_MS = 180_000;
+export const SPAWNING_TEST = { timeout: CHILD_TIMEOUT_MS + 30_000 } as const;

@@ -8,6 +8,7 @@ import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
 import { pins } from "../scripts/runtimes/pins.js";
+import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
  * The built package as its users load it. Needs `npm run build` first, which
@@ -49,25 +50,30 @@ describe("the webhook entry points", () => {
 });
 
 describe("the published package", () => {
-  it("has no publint problems, suggestions included", async () => {
+  // publint packs the package with npm: a process.
+  it("has no publint problems, suggestions included", SPAWNING_TEST, async () => {
     const { messages, pkg } = await publint({ pkgDir: root, strict: true, pack: "npm" });
     expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
   });
 
-  it("resolves types for every entry point under node10, node16 (CJS and ESM) and bundler", async () => {
+  it("resolves types for every entry point under node10, node16 (CJS and ESM) and bundler", SPAWNING_TEST, async () => {
     // attw cannot expand `./funcs/*`, so two concrete function paths are checked too.
     const { stdout } = await run(
       "npx",
       ["--no-install", "attw", "--pack", ".", "--format", "json", "--include-entrypoints", "./funcs/customers-get-or-create.js", "./funcs/balances-check"],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
+      { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS },
+    ).catch((error: { stdout?: string; killed?: boolean }) => {
+      // attw exits non-zero when it finds problems, which the JSON lists; a child killed for its time is an error.
+      if (error.killed) throw error;
+      return { stdout: error.stdout ?? "" };
+    });
     const { analysis } = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
     expect(analysis.problems).toEqual([]);
     expect(Object.keys(analysis.entrypoints)).toContain("./funcs/customers-get-or-create.js");
   });
 
-  it("packs only dist, the README, the licence and package.json", async () => {
-    const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: root });
+  it("packs only dist, the README, the licence and package.json", SPAWNING_TEST, async () => {
+    const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: root, timeout: CHILD_TIMEOUT_MS });
     const [packed] = JSON.parse(stdout) as { size: number; unpackedSize: number; files: { path: string }[] }[];
     const paths = packed!.files.map((file) => file.path);
     expect(paths.filter((path) => !/^dist\/.+\.(js|cjs|d\.ts|d\.cts)$/.test(path))).toEqual(["LICENSE", "README.md", "package.json"]);

@@ -10,6 +10,7 @@ import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
 import { plansList } from "../src/funcs/plans-list.js";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 let sandbox: Sandbox;
 let core: AutumnCore;
@@ -76,10 +77,10 @@ describe("the SDK against the local sandbox", () => {
 });
 
 describe("the quick start (npm start)", () => {
-  it("walks every call against its own sandbox, from the sources (no build), and exits cleanly", async () => {
+  it("walks every call against its own sandbox, from the sources (no build), and exits cleanly", SPAWNING_TEST, async () => {
     const env = { ...process.env };
     delete env["AUTUMN_SECRET_KEY"];
-    const { stdout } = await promisify(execFile)("npm", ["start", "--silent"], { env, timeout: 60_000 });
+    const { stdout } = await promisify(execFile)("npm", ["start", "--silent"], { env, timeout: CHILD_TIMEOUT_MS });
     expect(stdout).toContain("Using the local sandbox");
     expect(stdout).toMatch(/autumn\.check at zero\n\{\n {2}"allowed": false/);
     expect(stdout).toContain('"code": "customer_not_found"');

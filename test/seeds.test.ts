@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
  * Every TypeScript snippet of the documents the SDK was specified from, run as
@@ -41,11 +42,12 @@ describe.skipIf(!existsSync(seedDocs))("the committed snippets", () => {
 });
 
 describe("seed snippets run against the sandbox", () => {
-  it.each(snippets)("%s runs to completion", async (name) => {
+  // Each snippet is a tsx process: its time limit is a process's, not a unit test's.
+  it.each(snippets)("%s runs to completion", SPAWNING_TEST, async (name) => {
     sandbox.state.customers.clear();
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "--no-warnings", new URL(name, dir).pathname], {
       env: { ...process.env, AUTUMN_SECRET_KEY: "am_sk_test_seeds", AUTUMN_SERVER_URL: sandbox.url, TSX_TSCONFIG_PATH: "tsconfig.test.json" },
-      timeout: 30_000,
+      timeout: CHILD_TIMEOUT_MS,
     });
     expect(stderr).toBe("");
     expect(stdout).not.toContain("failed");

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeAll } from "vitest";
+import { afterEach, beforeAll, vi } from "vitest";
 
 // Nothing in the test run may reach the network; loopback servers started by
 // the tests themselves are the only exception.
@@ -10,4 +10,6 @@ beforeAll(() => {
 
 afterEach(() => {
   nock.cleanAll();
+  // A test that faked the clock (test/clock.ts) gets the real one back, even when it failed midway.
+  vi.useRealTimers();
 });

@@ -5,7 +5,7 @@ import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { SDKError } from "../../src/models/errors/index.js";
-import { fixture, SECRET_KEY, testCore } from "../helpers.js";
+import { fixture, SECRET_KEY, sizedFor, testCore } from "../helpers.js";
 import { type Behaviour, delayed, hang, reply, reset, resetMidBody, faultServers, type SeenRequest } from "./fault-server.js";
 import { seededRandom } from "./random.js";
 
@@ -33,10 +33,11 @@ describe("idempotency keys", () => {
     expect(server.requests.map((request) => request.idempotencyKey)).toEqual(["order-77-usage", "order-77-usage"]);
   });
 
-  it("two calls never share a key, across functions and the class", async () => {
+  // 300 calls at once: the budget (not what is checked) and the test's limit are sized from the count.
+  it("two calls never share a key, across functions and the class", { timeout: sizedFor(300) }, async () => {
     const server = await serve([reply(200, tracked)]);
-    const core = testCore({ serverURL: server.url });
-    const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: server.url });
+    const core = testCore({ serverURL: server.url, timeoutMs: sizedFor(300) });
+    const autumn = new Autumn({ secretKey: SECRET_KEY, serverURL: server.url, timeoutMs: sizedFor(300) });
     await Promise.all(
       Array.from({ length: 300 }, (_, index) =>
         index % 2 === 0 ? balancesTrack(core, { customerId: "user_123", featureId: "messages" }) : autumn.track({ customerId: "user_123", featureId: "messages" }),
@@ -56,18 +57,23 @@ describe("idempotency keys", () => {
 });
 
 describe("a mutation without a key is never resent once it may have reached the server", () => {
-  const cases: [string, Behaviour, Record<string, unknown>][] = [
-    ["a reset before headers", reset(), { name: "ConnectionError", attempts: 1, idempotencyKey: undefined }],
-    ["a reset mid-body", resetMidBody(200, '{"id"'), { name: "ConnectionError", attempts: 1 }],
-    ["a 503", busy, { name: "AutumnAPIError", status: 503 }],
-    ["a 500", reply(500, { message: "boom", code: "internal_error" }), { name: "AutumnAPIError", status: 500 }],
-    ["a 429", reply(429, "slow down", { "retry-after": "0" }), { name: "AutumnAPIError", status: 429 }],
-    ["a slow answer past the budget", delayed(1_000, reply(200, customer)), { name: "RequestTimeoutError", attempts: 1 }],
+  // The budget must not fire during these exchanges (it would turn the error into a timeout), except in
+  // the last case, where it must: there the server answers long after it, so a short budget is safe.
+  const GENEROUS = 30_000;
+  const cases: [string, Behaviour, Record<string, unknown>, number][] = [
+    ["a reset before headers", reset(), { name: "ConnectionError", attempts: 1, idempotencyKey: undefined }, GENEROUS],
+    ["a reset mid-body", resetMidBody(200, '{"id"'), { name: "ConnectionError", attempts: 1 }, GENEROUS],
+    ["a 503", busy, { name: "AutumnAPIError", status: 503 }, GENEROUS],
+    ["a 500", reply(500, { message: "boom", code: "internal_error" }), { name: "AutumnAPIError", status: 500 }, GENEROUS],
+    ["a 429", reply(429, "slow down", { "retry-after": "0" }), { name: "AutumnAPIError", status: 429 }, GENEROUS],
+    // The budget's timer starts before the request is sent and the server's delay after it is received,
+    // both in this process: the budget always fires first, however slow the machine.
+    ["a slow answer past the budget", delayed(1_000, reply(200, customer)), { name: "RequestTimeoutError", attempts: 1 }, 300],
   ];
 
-  it.each(cases)("%s: one request, and the error", async (_name, behaviour, expected) => {
+  it.each(cases)("%s: one request, and the error", async (_name, behaviour, expected, timeoutMs) => {
     const server = await serve([behaviour, reply(200, customer)]);
-    const core = testCore({ serverURL: server.url, autoIdempotencyKey: false, timeoutMs: 300 });
+    const core = testCore({ serverURL: server.url, autoIdempotencyKey: false, timeoutMs });
     const result = await customersUpdate(core, { customerId: "user_123", name: "Pat" });
     expect(result.ok || result.error).toMatchObject(expected);
     expect(server.count()).toBe(1);
@@ -106,12 +112,16 @@ function ledgerServer(random: () => number) {
 }
 
 describe("usage is neither lost nor double-counted", () => {
-  it("through resets after applying, resets before, 5xx and 429, every track is settled exactly once", async () => {
+  const TRACKS = 400;
+  // 400 tracks at once, then up to 400 replays one by one. The budget is not what this test checks, yet a
+  // timeout would end it (a RequestTimeoutError is not an outcome it accepts): it is sized from the work,
+  // like the test's own limit, so that a loaded machine makes the test slower, never failing.
+  it("through resets after applying, resets before, 5xx and 429, every track is settled exactly once", { timeout: sizedFor(2 * TRACKS) }, async () => {
     const seed = Number(process.env["FC_SEED"] ?? 20_260_318);
     const ledger = ledgerServer(seededRandom(seed));
     const server = await serve(() => ledger.script());
-    const core = testCore({ serverURL: server.url, timeoutMs: 5_000 });
-    const values = Array.from({ length: 400 }, (_, index) => (index % 7) + 1);
+    const core = testCore({ serverURL: server.url, timeoutMs: sizedFor(2 * TRACKS) });
+    const values = Array.from({ length: TRACKS }, (_, index) => (index % 7) + 1);
     const sent = values.reduce((sum, value) => sum + value, 0);
     const results = await Promise.all(values.map((value) => balancesTrack(core, { customerId: "user_123", featureId: "messages", value })));
 

@@ -11,7 +11,7 @@ import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { RequestOptions } from "../../src/lib/config.js";
 import type { Result } from "../../src/lib/result.js";
 import { AutumnError } from "../../src/models/errors/index.js";
-import { fixture, SECRET_KEY, testCore } from "../helpers.js";
+import { fixture, SECRET_KEY, sizedFor, testCore } from "../helpers.js";
 import { type Behaviour, reply, startFaultServer, type FaultServer } from "./fault-server.js";
 
 /**
@@ -20,7 +20,14 @@ import { type Behaviour, reply, startFaultServer, type FaultServer } from "./fau
  */
 const RUNS = Number(process.env["FC_RUNS"] ?? 3_000);
 const SEED = Number(process.env["FC_SEED"] ?? 20_260_318);
-const settings = (share: number): fc.Parameters<unknown> => ({ numRuns: Math.max(1, Math.round(RUNS * share)), seed: SEED });
+const runs = (share: number): number => Math.max(1, Math.round(RUNS * share));
+const settings = (share: number): fc.Parameters<unknown> => ({ numRuns: runs(share), seed: SEED });
+// A run makes at most a request or two against a loopback server: each property's time limit is sized
+// from its run count (and follows FC_RUNS), not from an idle machine.
+const limit = (share: number): { timeout: number } => ({ timeout: sizedFor(runs(share)) });
+// The calls' budget must never fire during a healthy exchange, which would turn an answer into a
+// timeout; far beyond what one exchange takes, even on a loaded machine.
+const BUDGET_MS = 30_000;
 
 type AnyFunction = (core: AutumnCore, params: unknown, options?: RequestOptions) => Promise<Result<unknown>>;
 
@@ -147,9 +154,9 @@ const hostileOptions = fc.option(
 );
 
 describe("every function, hostile params", () => {
-  it("resolves to a Result, never rejects, never pollutes prototypes, and sends nothing when it refuses the input", async () => {
+  it("resolves to a Result, never rejects, never pollutes prototypes, and sends nothing when it refuses the input", limit(1), async () => {
     expect(funcs.length).toBeGreaterThanOrEqual(40);
-    const core = testCore({ serverURL: server.url, timeoutMs: 5_000, retryConfig: { limit: 0 } });
+    const core = testCore({ serverURL: server.url, timeoutMs: BUDGET_MS, retryConfig: { limit: 0 } });
     const seen: Record<string, number> = { sent: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...funcs), fc.oneof(hostile, plausible), hostileOptions, async ({ call }, params, options) => {
@@ -191,8 +198,8 @@ const calls: [string, (core: AutumnCore, options: RequestOptions) => Promise<Res
 ];
 
 describe("random answers", () => {
-  it("any status and body resolves to a Result that matches the status, after exactly one request", async () => {
-    const core = testCore({ serverURL: server.url, timeoutMs: 5_000, retryConfig: { limit: 0 } });
+  it("any status and body resolves to a Result that matches the status, after exactly one request", limit(0.5), async () => {
+    const core = testCore({ serverURL: server.url, timeoutMs: BUDGET_MS, retryConfig: { limit: 0 } });
     const body = fc.oneof(fc.json(), fc.string(), fc.constantFrom(...pollutingJson, JSON.stringify(customer), "", "null", "[]", "<html>"));
     const type = fc.constantFrom("application/json", "text/plain", "text/html", "application/octet-stream");
     await fc.assert(
@@ -228,7 +235,7 @@ describe("random answers", () => {
 });
 
 describe("hostile configuration", () => {
-  it("a key or server URL with CR/LF, or none at all, is refused before anything is sent", async () => {
+  it("a key or server URL with CR/LF, or none at all, is refused before anything is sent", limit(0.1), async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileString, fc.constant(undefined)), fc.oneof(hostileString, fc.constant(server.url)), async (secretKey, serverURL) => {
         const saved = process.env["AUTUMN_SECRET_KEY"];
@@ -237,7 +244,7 @@ describe("hostile configuration", () => {
           const before = server.count();
           let core: AutumnCore;
           try {
-            core = new AutumnCore({ secretKey, serverURL, retryConfig: { limit: 0 }, timeoutMs: 2_000 });
+            core = new AutumnCore({ secretKey, serverURL, retryConfig: { limit: 0 }, timeoutMs: BUDGET_MS });
           } catch (thrown) {
             // A malformed key or URL given to the constructor is refused there, naming the option.
             expect(thrown).toMatchObject({ name: "ConfigurationError" });

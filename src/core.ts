@@ -36,7 +36,7 @@ export abstract class CoreSettings implements Client {
   }
 
   /** The credential for the next request, checked; the pipeline calls it. */
-  abstract credential(): Promise<Result<string>>;
+  abstract credential(): Result<string> | Promise<Result<string>>;
 }
 
 /**
@@ -66,7 +66,7 @@ export class AutumnCore extends CoreSettings {
    * configured function returns, else `AUTUMN_SECRET_KEY`; checked for an
    * Autumn credential prefix.
    */
-  credential(): Promise<Result<string>> {
+  credential(): Result<string> | Promise<Result<string>> {
     return secretKeyCredential(this.#secretKey);
   }
 }

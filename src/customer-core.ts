@@ -114,11 +114,11 @@ export class CustomerCore extends CoreSettings {
   }
 
   /** The access token for the next request, refreshed first when it is about to expire. */
-  credential(): Promise<Result<string>> {
+  credential(): Result<string> | Promise<Result<string>> {
     const tokens = this.#tokens;
     // A pair known to be revoked is not sent again: straight to a new pair, or the error.
     const usable = this.#fresh(tokens) && !this.#revoked.has(tokens.accessToken);
-    return usable ? Promise.resolve(ok(tokens.accessToken)) : this.#rotate(tokens, undefined);
+    return usable ? ok(tokens.accessToken) : this.#rotate(tokens, undefined);
   }
 
   /** Replaces the pair, e.g. with one your backend minted after the user signed in again. */

@@ -44,8 +44,8 @@ export interface Call extends Omit<PreparedRequest, "headers" | "credential"> {
   readonly renew: (credential: string) => void;
 }
 
-/** Starts a call's clock and links the caller's signal where ky cannot. */
-export function startCall(settings: CallSettings, request: PreparedRequest, body: string, options: RequestOptions | undefined): Call {
+/** Starts a call, with the deadline its budget set when it began, and links the caller's signal where ky cannot. */
+export function startCall(settings: CallSettings, request: PreparedRequest, body: string, options: RequestOptions | undefined, deadline: number): Call {
   const callerSignal = options?.signal;
   const controller = typeof AbortSignal.any === "function" ? undefined : new AbortController();
   const follow = controller && callerSignal && (() => controller.abort(callerSignal.reason));
@@ -60,7 +60,7 @@ export function startCall(settings: CallSettings, request: PreparedRequest, body
     fetchOptions: options?.fetchOptions,
     timeoutMs: settings.timeoutMs,
     retryConfig: settings.retryConfig,
-    deadline: Date.now() + settings.timeoutMs,
+    deadline,
     callerSignal,
     signal: controller ? controller.signal : callerSignal,
     cancel: () => controller?.abort(),

@@ -22,9 +22,11 @@ export interface Client {
   readonly customerScope?: CustomerScope | undefined;
   /**
    * The credential for the next request, checked, or the error that stops the
-   * call before anything is sent. A token client may refresh its token first.
+   * call before anything is sent: at once when it is at hand, or a promise when
+   * it takes work (a key function, a token refresh), which the call's budget
+   * and signal bound.
    */
-  credential(): Promise<Result<string>>;
+  credential(): Result<string> | Promise<Result<string>>;
 }
 
 /** How a per-customer token limits a client. */

@@ -20,14 +20,18 @@ export function checkedCredential(credential: string, setting = "secretKey"): Re
  * configured function returns, else `AUTUMN_SECRET_KEY`, read now so that a
  * key set after the client was made still counts.
  */
-export async function secretKeyCredential(source: AutumnOptions["secretKey"]): Promise<Result<string>> {
-  let key: string | undefined;
+export function secretKeyCredential(source: AutumnOptions["secretKey"]): Result<string> | Promise<Result<string>> {
+  if (typeof source !== "function") return presentKey(source);
+  const failed = (cause: unknown) => err(new ConfigurationError({ setting: "secretKey", message: "The secretKey function failed", cause }));
   try {
-    key = typeof source === "function" ? await source() : source;
+    return Promise.resolve(source()).then(presentKey, failed);
   } catch (cause) {
-    return err(new ConfigurationError({ setting: "secretKey", message: "The secretKey function failed", cause }));
+    return failed(cause);
   }
-  key ||= readEnv("AUTUMN_SECRET_KEY");
+}
+
+function presentKey(configured: string | undefined): Result<string> {
+  const key = configured || readEnv("AUTUMN_SECRET_KEY");
   if (!key) {
     return err(
       new ConfigurationError({

@@ -60,11 +60,13 @@ async function run<TParams, TValue>(
     settings = { ...settings, retryConfig: { ...settings.retryConfig, limit: operation.maxRetries } };
   }
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
-  const prepared = await prepare(client, settings, options, operation.path, policy, operation.credential?.(params));
+  if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
+  const deadline = Date.now() + settings.timeoutMs;
+  const prepared = await prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
   if (!prepared.ok) return prepared;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
 
-  const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options);
+  const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, deadline);
   let result: Result<TValue>;
   try {
     result = await exchange(client, call, operation, params, scope);

@@ -2,9 +2,11 @@ import type { PreparedRequest } from "./call.js";
 import type { Client } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { checkedCredential } from "./credential.js";
+import { RequestAbortedError } from "./errors/request-aborted-error.js";
+import { RequestTimeoutError } from "./errors/request-timeout-error.js";
 import type { RetryPolicy } from "./operation.js";
 import type { CallSettings } from "./options.js";
-import { ok, type Result } from "./result.js";
+import { err, ok, type Result } from "./result.js";
 
 // Set by the SDK; per-call headers must not replace them.
 const RESERVED_HEADERS = new Set(["authorization", "x-api-version", "content-type", "idempotency-key"]);
@@ -22,8 +24,11 @@ export async function prepare(
   path: string,
   policy: RetryPolicy,
   ownCredential: string | undefined,
+  deadline: number,
 ): Promise<Result<PreparedRequest>> {
-  const credential = ownCredential === undefined ? await client.credential() : checkedCredential(ownCredential, "refreshToken");
+  let credential = ownCredential === undefined ? client.credential() : checkedCredential(ownCredential, "refreshToken");
+  // A key function or a token refresh takes time: it counts against the call's budget, and the caller's signal ends the wait.
+  if (credential instanceof Promise) credential = await settleWithin(credential, deadline, settings.timeoutMs, options?.signal);
   if (!credential.ok) return credential;
 
   const headers: Record<string, string> = { accept: "application/json", "user-agent": client.userAgent };
@@ -46,6 +51,21 @@ export async function prepare(
     idempotencyKey,
     mayResend: policy === "read" || idempotencyKey !== undefined,
     credential: credential.value,
+  });
+}
+
+/** The credential, or the timeout or abort that came first. */
+function settleWithin(pending: Promise<Result<string>>, deadline: number, timeoutMs: number, signal: AbortSignal | undefined): Promise<Result<string>> {
+  return new Promise((resolve) => {
+    const settle = (result: Result<string>) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", abort);
+      resolve(result);
+    };
+    const abort = () => settle(err(new RequestAbortedError({ reason: signal!.reason })));
+    const timer = setTimeout(() => settle(err(new RequestTimeoutError({ timeoutMs, attempts: 0 }))), Math.min(Math.max(0, deadline - Date.now()), 2_147_483_647));
+    signal?.addEventListener("abort", abort);
+    void pending.then(settle);
   });
 }
 

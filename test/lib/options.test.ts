@@ -105,6 +105,31 @@ describe("credentials", () => {
   });
 });
 
+describe("a credential that takes time", () => {
+  it("is bounded by the call's budget: a key function that never settles ends with RequestTimeoutError, nothing sent", async () => {
+    const seen = recordRequests(api().post("/v1/customers.get").reply(200, customer));
+    const core = new AutumnCore({ serverURL: BASE_URL, secretKey: () => new Promise<string>(() => undefined), timeoutMs: 50 });
+    const result = await customersGet(core, { customerId: "u1" });
+    expect(result.ok || result.error).toMatchObject({ name: "RequestTimeoutError", timeoutMs: 50, attempts: 0 });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("ends at once when the caller aborts while it waits", async () => {
+    const controller = new AbortController();
+    const core = new AutumnCore({ serverURL: BASE_URL, secretKey: () => new Promise<string>(() => undefined) });
+    const pending = customersGet(core, { customerId: "u1" }, { signal: controller.signal });
+    controller.abort(new Error("navigated away"));
+    expect(await pending).toMatchObject({ ok: false, error: { name: "RequestAbortedError" } });
+  });
+
+  it("spends the budget it took: the request gets only the rest", async () => {
+    api().post("/v1/customers.get").delay(400).reply(200, customer);
+    const core = new AutumnCore({ serverURL: BASE_URL, secretKey: () => new Promise<string>((resolve) => setTimeout(() => resolve(SECRET_KEY), 200)), timeoutMs: 500 });
+    const result = await customersGet(core, { customerId: "u1" }, { retries: 0 });
+    expect(result.ok || result.error).toMatchObject({ name: "RequestTimeoutError" });
+  });
+});
+
 describe("per-call options", () => {
   it.each<[string, RequestOptions, string, RegExp]>([
     ["timeout", { timeout: 5_000 } as RequestOptions, "timeout", /use timeoutMs/],

@@ -26,17 +26,16 @@ export type { Operation, RetryPolicy } from "./operation.js";
  * classify or parse. It resolves to a `Result` and never rejects, whatever the
  * input, the network or the server does.
  */
-export async function send<TParams, TValue>(
+export function send<TParams, TValue>(
   client: Client,
   operation: Operation<TParams, TValue>,
   params: TParams,
   options?: RequestOptions,
 ): Promise<Result<TValue>> {
-  try {
-    return await run(client, operation, params, options);
-  } catch (cause) {
-    return err(new UnexpectedClientError({ message: `${operation.path} failed inside the SDK`, cause }));
-  }
+  // `run` is async, so whatever goes wrong inside it arrives here as a rejection.
+  return run(client, operation, params, options).catch((cause: unknown) =>
+    err(new UnexpectedClientError({ message: `${operation.path} failed inside the SDK`, cause })),
+  );
 }
 
 async function run<TParams, TValue>(
@@ -62,7 +61,8 @@ async function run<TParams, TValue>(
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
   const deadline = Date.now() + settings.timeoutMs;
-  const prepared = await prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
+  let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
+  if (prepared instanceof Promise) prepared = await prepared;
   if (!prepared.ok) return prepared;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
 

@@ -17,7 +17,7 @@ const RESERVED_HEADERS = new Set(["authorization", "x-api-version", "content-typ
  * (the refresh token of `keys.refresh`); otherwise the client supplies one. A
  * missing or malformed credential is an error, and nothing is sent.
  */
-export async function prepare(
+export function prepare(
   client: Client,
   settings: CallSettings,
   options: RequestOptions | undefined,
@@ -25,10 +25,23 @@ export async function prepare(
   policy: RetryPolicy,
   ownCredential: string | undefined,
   deadline: number,
-): Promise<Result<PreparedRequest>> {
-  let credential = ownCredential === undefined ? client.credential() : checkedCredential(ownCredential, "refreshToken");
+): Result<PreparedRequest> | Promise<Result<PreparedRequest>> {
+  const credential = ownCredential === undefined ? client.credential() : checkedCredential(ownCredential, "refreshToken");
   // A key function or a token refresh takes time: it counts against the call's budget, and the caller's signal ends the wait.
-  if (credential instanceof Promise) credential = await settleWithin(credential, deadline, settings.timeoutMs, options?.signal);
+  if (credential instanceof Promise) {
+    return settleWithin(credential, deadline, settings.timeoutMs, options?.signal).then((settled) => request(client, settings, options, path, policy, settled));
+  }
+  return request(client, settings, options, path, policy, credential);
+}
+
+function request(
+  client: Client,
+  settings: CallSettings,
+  options: RequestOptions | undefined,
+  path: string,
+  policy: RetryPolicy,
+  credential: Result<string>,
+): Result<PreparedRequest> {
   if (!credential.ok) return credential;
 
   const headers: Record<string, string> = { accept: "application/json", "user-agent": client.userAgent };

@@ -10,7 +10,7 @@ function layerOf(file: string): string {
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
-  if (file.startsWith("funcs/")) return "operations";
+  if (file.startsWith("funcs/") || file.startsWith("webhooks/")) return "operations";
   if (file === "customer-core.ts") return "token client";
   return "facade";
 }

@@ -1,5 +1,5 @@
 import type { Client } from "./client.js";
-import type { AfterResponseHook, AutumnOptions, BeforeRequestHook, Logger, RequestOptions, ResolvedHooks, RetryConfig } from "./config.js";
+import type { AfterResponseHook, AutumnOptions, BeforeRequestHook, Logger, RequestOptions, RetryConfig } from "./config.js";
 import { DEFAULTS } from "./config.js";
 import { readEnv } from "./env.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
@@ -123,18 +123,8 @@ export function isCredential(key: string): boolean {
 }
 
 /** What a client is made of: its options checked, with their defaults. */
-export interface ClientSettings {
+export interface ClientSettings extends Omit<Client, "credential" | "customerScope"> {
   readonly secretKey: AutumnOptions["secretKey"];
-  readonly serverURL: string;
-  readonly xApiVersion: string;
-  readonly timeoutMs: number;
-  readonly retryConfig: Required<RetryConfig>;
-  readonly fetch: typeof fetch | undefined;
-  readonly hooks: ResolvedHooks;
-  readonly debugLogger: Logger | undefined;
-  readonly userAgent: string;
-  readonly autoIdempotencyKey: boolean;
-  readonly failOpen: boolean;
 }
 
 /** Checks a client's options and fills in the defaults. Throws a ConfigurationError naming the first bad option. */

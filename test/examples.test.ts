@@ -8,6 +8,9 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The built package, as the examples import it (they need `npm run build`, which `npm test` does).
 import { AutumnCore } from "@useautumn/sdk/core.js";
+import { CustomerCore, type CustomerTokens } from "@useautumn/sdk/customer-core.js";
+import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
+import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
 import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
 import type { WebhookEvent } from "@useautumn/sdk/webhooks";
@@ -111,6 +114,35 @@ describe("examples/hono: the service on Node", () => {
     expect(await call("bad@id", "GET", "/api/usage/messages")).toEqual([400, { error: "invalid customerId" }]);
     expect(await call("hono_nobody", "GET", "/api/usage/messages")).toEqual([404, { error: "customer_not_found" }]);
     expect(await call("hono_nobody", "POST", "/api/subscribe/enterprise")).toEqual([404, { error: "customer_not_found" }]);
+  });
+
+  it("mints the signed-in user's token pair with the secret key, and the pair checks and tracks for that user directly", async () => {
+    await freeCustomer("hono_tokens");
+    const response = await fetch(`${origin}/api/autumn-tokens`, { method: "POST", headers: { "x-user-id": "hono_tokens" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const tokens = (await response.json()) as CustomerTokens;
+    expect(tokens).toEqual({ accessToken: expect.stringMatching(/^am_jwt_/), refreshToken: expect.stringMatching(/^am_jwt_/), expiresAt: expect.any(Number), refreshExpiresAt: expect.any(Number) });
+    expect(sandbox.requests.at(-1)).toMatchObject({ path: "keys.mint", authorization: `Bearer ${KEY}`, body: { customer_id: "hono_tokens" } });
+
+    // What the page does with it: Autumn directly, as that user, without the key.
+    const autumn = new CustomerCore({ tokens, serverURL: sandbox.url });
+    expect(autumn.customerId).toBe("hono_tokens");
+    const checked = await balancesCheck(autumn, { featureId: "messages" });
+    expect(checked.ok && [checked.value.allowed, checked.value.balance?.remaining]).toEqual([true, 5]);
+    const tracked = await balancesTrack(autumn, { featureId: "messages", value: 1 });
+    expect(tracked.ok && tracked.value.balance?.remaining).toBe(4);
+    expect(sandbox.requests.at(-1)).toMatchObject({ path: "balances.track", authorization: `Bearer ${tokens.accessToken}`, body: { customer_id: "hono_tokens" } });
+  });
+
+  it("refuses to mint for a signed-out caller (401, nothing sent to Autumn) and answers 404 for a user with no customer", async () => {
+    const mints = () => sandbox.requests.filter((request) => request.path === "keys.mint").length;
+    const before = mints();
+    const [status] = await call(null, "POST", "/api/autumn-tokens");
+    expect(status).toBe(401);
+    expect(mints()).toBe(before);
+    expect(await call("hono_nobody", "POST", "/api/autumn-tokens")).toEqual([404, { error: "customer_not_found" }]);
+    expect(mints()).toBe(before + 1);
   });
 });
 

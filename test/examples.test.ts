@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { serve, type ServerType } from "@hono/node-server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -301,5 +302,22 @@ describe("examples/browser: the page's bundle", () => {
     expect(code).toContain("/api/usage/");
     for (const leak of ["am_sk_", "Bearer", "x-api-version", "api.useautumn.com", "AutumnCore"]) expect(code).not.toContain(leak);
     console.log(`examples/browser bundle: ${code.length} bytes minified`);
+  });
+});
+
+describe("examples/browser-tokens: the page's bundle", () => {
+  it("holds no secret key, and of the SDK's functions only check, track and the token refresh (one import per function)", async () => {
+    const result = await build({ entryPoints: [`${root}examples/browser-tokens/main.ts`], absWorkingDir: root, bundle: true, minify: true, format: "esm", platform: "browser", write: false, metafile: true, logLevel: "silent" });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/am_sk_(?:test|live)_[A-Za-z0-9]/);
+    expect(code).toContain("/api/autumn-tokens");
+    // The modules of dist/funcs that made it into the bundle: importing the package's root would bring them all.
+    const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+    const funcs = Object.keys(inputs).flatMap((file) => (inputs[file]!.bytesInOutput > 0 ? (/dist\/funcs\/([^/]+)\.js$/.exec(file)?.slice(1) ?? []) : []));
+    expect(funcs.sort()).toEqual(["balances-check", "balances-track", "keys-refresh"]);
+    const html = readFileSync(`${root}examples/browser-tokens/index.html`, "utf8");
+    expect(html).toContain('<script type="module" src="./main.js"></script>');
+    expect(html).toMatch(/<meta name="autumn-server-url" content="http:\/\/127\.0\.0\.1:8787" \/>/);
+    console.log(`examples/browser-tokens bundle: ${code.length} bytes minified, ${gzipSync(code, { level: 9 }).length} gzip`);
   });
 });

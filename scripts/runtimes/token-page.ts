@@ -30,13 +30,13 @@ interface Screen {
   settled: boolean;
 }
 
-/** The customer a token names (its JWT subject), from `Bearer am_jwt_…`. */
-function subject(authorization: string | undefined): string | undefined {
+/** What a token says (its JWT claims: the customer, and the generation of the pair), from `Bearer am_jwt_…`. */
+function claims(authorization: string | undefined): { sub?: string; gen?: number } {
   const payload = authorization?.replace(/^Bearer am_jwt_/, "").split(".")[1];
   try {
-    return (JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as { sub?: string }).sub;
+    return JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as { sub?: string; gen?: number };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -45,7 +45,10 @@ function subject(authorization: string | undefined): string | undefined {
  * Needs the SDK built (`npm run build`), which the backend imports from this repository.
  */
 export async function runTokenPage(app: string): Promise<{ ok: boolean; detail: string }> {
-  const cleanup: (() => unknown)[] = [];
+  const steps: (() => unknown)[] = [];
+  let finished = false;
+  // What to undo at the end; once the check has ended (timed out), whatever it still starts is undone at once.
+  const cleanup = { push: (step: () => unknown) => void (finished ? Promise.resolve(step()).catch(() => {}) : steps.push(step)) };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`not done within ${TOTAL_MS / 1000} s`)), TOTAL_MS);
@@ -56,20 +59,22 @@ export async function runTokenPage(app: string): Promise<{ ok: boolean; detail: 
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
-    for (const step of cleanup.reverse()) await Promise.resolve(step()).catch(() => {});
+    finished = true;
+    for (const step of steps.reverse()) await Promise.resolve(step()).catch(() => {});
   }
 }
 
-async function check(app: string, cleanup: (() => unknown)[]): Promise<{ ok: boolean; detail: string }> {
+async function check(app: string, cleanup: { push(step: () => unknown): void }): Promise<{ ok: boolean; detail: string }> {
   // The page as an app ships it: bundled and minified by esbuild, against the packed SDK.
-  cpSync(`${root}examples/browser-tokens`, `${app}/browser-tokens`, { recursive: true });
-  const bundled = await build({ entryPoints: ["./browser-tokens/main.ts"], absWorkingDir: app, bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
+  const page = mkdtempSync(`${app}/browser-tokens-`);
+  cpSync(`${root}examples/browser-tokens`, page, { recursive: true });
+  const bundled = await build({ entryPoints: [`${page}/main.ts`], absWorkingDir: app, bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
   const script = bundled.outputFiles[0]!.text;
   const gzip = gzipSync(script, { level: 9 }).length;
 
   const sandbox = await startSandbox();
   cleanup.push(() => sandbox.close());
-  const html = readFileSync(`${app}/browser-tokens/index.html`, "utf8").replace(/(name="autumn-server-url" content=")[^"]*/, `$1${sandbox.url}`);
+  const html = readFileSync(`${page}/index.html`, "utf8").replace(/(name="autumn-server-url" content=")[^"]*/, `$1${sandbox.url}`);
   if (!html.includes(sandbox.url)) throw new Error("examples/browser-tokens/index.html has no autumn-server-url meta tag to point at the sandbox");
 
   // The backend: the Hono example, with the secret key, and a customer on the free plan (5 messages).
@@ -192,11 +197,15 @@ async function check(app: string, cleanup: (() => unknown)[]): Promise<{ ok: boo
   expect(count("balances.check") >= 5 && count("balances.track") >= 3, `${count("balances.check")} checks and ${count("balances.track")} tracks reached the sandbox`);
   for (const request of usage) {
     const customer = (request.body as { customer_id?: unknown }).customer_id;
-    expect(request.authorization?.startsWith("Bearer am_jwt_") && subject(request.authorization) === USER && customer === USER, `${request.path} with ${request.authorization?.slice(0, 14)}… for ${String(customer)}`);
+    expect(request.authorization?.startsWith("Bearer am_jwt_") && claims(request.authorization).sub === USER && customer === USER, `${request.path} with ${request.authorization?.slice(0, 14)}… for ${String(customer)}`);
   }
   expect(sandbox.state.customers.get(USER)?.grants["messages"]?.usage === 3, `usage ${sandbox.state.customers.get(USER)?.grants["messages"]?.usage}, expected 3`);
   const refreshes = sandbox.requests.filter((request) => request.path === "keys.refresh");
-  expect(refreshes.length === 1 && subject(refreshes[0]?.authorization) === USER, `${refreshes.length} keys.refresh, expected 1 for both tabs`);
+  // Web Locks let one tab refresh at a time, but Chromium may hand the lock to the second tab before the first
+  // tab's localStorage write reaches it; that tab then refreshes the same pair again, which Autumn answers by
+  // its grace for the generation before. One refresh or two, then, and never a revocation.
+  const generations = refreshes.map((request) => claims(request.authorization).gen).join(", ");
+  expect(refreshes.length >= 1 && refreshes.length <= 2 && refreshes.every((request) => claims(request.authorization).sub === USER), `${refreshes.length} keys.refresh (refresh tokens of generations ${generations}), expected 1 or 2 for the two tabs`);
   expect(sandbox.state.tokens.customers.get(USER)?.epoch === 0, "the sandbox revoked the customer's tokens (refresh token reuse)");
   const other = sandbox.requests.filter((request) => !["customers.get_or_create", "billing.attach", "keys.mint", "keys.refresh", "balances.check", "balances.track"].includes(request.path));
   expect(other.length === 0, `unexpected requests: ${other.map((request) => request.path).join(", ")}`);
@@ -217,7 +226,7 @@ async function check(app: string, cleanup: (() => unknown)[]): Promise<{ ok: boo
         ok: true,
         detail:
           `page ${gzip.toLocaleString("en-US")} B gzip; pair minted by the Hono route with the secret key; ${count("balances.check")} checks, ${count("balances.track")} tracks ` +
-          `sent by the page with ${USER}'s am_jwt_ token; 2 tabs through a forced refresh (1 keys.refresh, no revocation); no am_sk_ in the bundle or ${received.length} responses`,
+          `sent by the page with ${USER}'s am_jwt_ token; 2 tabs through a forced refresh (${refreshes.length} keys.refresh, no revocation); no am_sk_ in the bundle or ${received.length} responses`,
       }
     : { ok: false, detail: failures.join("; ") };
 }

@@ -115,6 +115,7 @@ async function check(app: string, cleanup: { push(step: () => unknown): void }):
   cleanup.push(() => rmSync(profile, { recursive: true, force: true }));
   const browser = new Chromium(profile, FLAGS);
   cleanup.push(() => browser.close());
+  // Response headers and bodies, as text, with the URL they came from.
   const received: { url: string; text: string }[] = [];
   const sent: string[] = [];
   const unread: string[] = [];
@@ -226,7 +227,7 @@ async function check(app: string, cleanup: { push(step: () => unknown): void }):
         ok: true,
         detail:
           `page ${gzip.toLocaleString("en-US")} B gzip; pair minted by the Hono route with the secret key; ${count("balances.check")} checks, ${count("balances.track")} tracks ` +
-          `sent by the page with ${USER}'s am_jwt_ token; 2 tabs through a forced refresh (${refreshes.length} keys.refresh, no revocation); no am_sk_ in the bundle or ${received.length} responses`,
+          `sent by the page with ${USER}'s am_jwt_ token; 2 tabs through a forced refresh (${refreshes.length} keys.refresh, no revocation); no am_sk_ in the bundle or ${responses.size} responses`,
       }
     : { ok: false, detail: failures.join("; ") };
 }

@@ -17,8 +17,8 @@ export interface Sandbox {
   readonly url: string;
   /** The in-memory data, for assertions. */
   readonly state: SandboxState;
-  /** Requests received, in order. */
-  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown }[];
+  /** Requests received, in order (CORS preflights aside), with the credential each carried. */
+  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined }[];
   /** Moves the sandbox's clock forward: tokens expire as if that much time had passed. */
   advanceClock(ms: number): void;
   /** The webhooks it sends when its state changes: where to, the secret, what was sent. */
@@ -47,6 +47,21 @@ const CREDENTIAL_PREFIXES = ["am_sk_", "am_jwt_", "am_pk_", "am_oauth_"];
 // Autumn sends its rate-limit window on most answers, errors included; the sandbox never limits.
 const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
+// Pages on other origins call it with a customer token: every answer, errors included, may be read by any
+// origin (the credential is a bearer header, never a cookie), along with the headers the SDK reads.
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
+};
+const ANSWER_HEADERS = { ...RATE_LIMIT_HEADERS, ...CORS_HEADERS };
+// A preflight is answered before authentication (browsers send it without credentials) and not recorded.
+const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
+  "access-control-allow-methods": "POST",
+  "access-control-allow-headers": "authorization, content-type, x-api-version, idempotency-key, user-agent",
+  "access-control-max-age": "600",
+};
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
   const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() + offsetMs, tokens: newTokenState() };
@@ -60,15 +75,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: Sandbox["requests"] = [];
 
   const loopback = await serveOnLoopback((request, response) => {
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, PREFLIGHT_HEADERS).end();
+      return;
+    }
     readText(request).then(async (text) => {
       const path = (request.url ?? "").replace(/^\/v1\//, "");
       const idempotencyKey = header(request, "idempotency-key");
       const body = text === "" ? {} : parseJsonOrUndefined(text);
-      requests.push({ path, idempotencyKey, body });
+      requests.push({ path, idempotencyKey, body, authorization: header(request, "authorization") });
       const { status, payload } = await handle(state, routes, request, path, body, idempotencyKey);
       // A 204 has no body, and so no content-length either.
-      if (payload === NO_CONTENT) response.writeHead(status, RATE_LIMIT_HEADERS).end();
-      else sendJson(response, status, payload, RATE_LIMIT_HEADERS);
+      if (payload === NO_CONTENT) response.writeHead(status, ANSWER_HEADERS).end();
+      else sendJson(response, status, payload, ANSWER_HEADERS);
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
   return {

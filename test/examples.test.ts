@@ -1,13 +1,17 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { serve, type ServerType } from "@hono/node-server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The built package, as the examples import it (they need `npm run build`, which `npm test` does).
 import { AutumnCore } from "@useautumn/sdk/core.js";
+import { CustomerCore, type CustomerTokens } from "@useautumn/sdk/customer-core.js";
+import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
+import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
 import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
 import type { WebhookEvent } from "@useautumn/sdk/webhooks";
@@ -111,6 +115,35 @@ describe("examples/hono: the service on Node", () => {
     expect(await call("bad@id", "GET", "/api/usage/messages")).toEqual([400, { error: "invalid customerId" }]);
     expect(await call("hono_nobody", "GET", "/api/usage/messages")).toEqual([404, { error: "customer_not_found" }]);
     expect(await call("hono_nobody", "POST", "/api/subscribe/enterprise")).toEqual([404, { error: "customer_not_found" }]);
+  });
+
+  it("mints the signed-in user's token pair with the secret key, and the pair checks and tracks for that user directly", async () => {
+    await freeCustomer("hono_tokens");
+    const response = await fetch(`${origin}/api/autumn-tokens`, { method: "POST", headers: { "x-user-id": "hono_tokens" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const tokens = (await response.json()) as CustomerTokens;
+    expect(tokens).toEqual({ accessToken: expect.stringMatching(/^am_jwt_/), refreshToken: expect.stringMatching(/^am_jwt_/), expiresAt: expect.any(Number), refreshExpiresAt: expect.any(Number) });
+    expect(sandbox.requests.at(-1)).toMatchObject({ path: "keys.mint", authorization: `Bearer ${KEY}`, body: { customer_id: "hono_tokens" } });
+
+    // What the page does with it: Autumn directly, as that user, without the key.
+    const autumn = new CustomerCore({ tokens, serverURL: sandbox.url });
+    expect(autumn.customerId).toBe("hono_tokens");
+    const checked = await balancesCheck(autumn, { featureId: "messages" });
+    expect(checked.ok && [checked.value.allowed, checked.value.balance?.remaining]).toEqual([true, 5]);
+    const tracked = await balancesTrack(autumn, { featureId: "messages", value: 1 });
+    expect(tracked.ok && tracked.value.balance?.remaining).toBe(4);
+    expect(sandbox.requests.at(-1)).toMatchObject({ path: "balances.track", authorization: `Bearer ${tokens.accessToken}`, body: { customer_id: "hono_tokens" } });
+  });
+
+  it("refuses to mint for a signed-out caller (401, nothing sent to Autumn) and answers 404 for a user with no customer", async () => {
+    const mints = () => sandbox.requests.filter((request) => request.path === "keys.mint").length;
+    const before = mints();
+    const [status] = await call(null, "POST", "/api/autumn-tokens");
+    expect(status).toBe(401);
+    expect(mints()).toBe(before);
+    expect(await call("hono_nobody", "POST", "/api/autumn-tokens")).toEqual([404, { error: "customer_not_found" }]);
+    expect(mints()).toBe(before + 1);
   });
 });
 
@@ -269,5 +302,22 @@ describe("examples/browser: the page's bundle", () => {
     expect(code).toContain("/api/usage/");
     for (const leak of ["am_sk_", "Bearer", "x-api-version", "api.useautumn.com", "AutumnCore"]) expect(code).not.toContain(leak);
     console.log(`examples/browser bundle: ${code.length} bytes minified`);
+  });
+});
+
+describe("examples/browser-tokens: the page's bundle", () => {
+  it("holds no secret key, and of the SDK's functions only check, track and the token refresh (one import per function)", async () => {
+    const result = await build({ entryPoints: [`${root}examples/browser-tokens/main.ts`], absWorkingDir: root, bundle: true, minify: true, format: "esm", platform: "browser", write: false, metafile: true, logLevel: "silent" });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/am_sk_(?:test|live)_[A-Za-z0-9]/);
+    expect(code).toContain("/api/autumn-tokens");
+    // The modules of dist/funcs that made it into the bundle: importing the package's root would bring them all.
+    const inputs = Object.values(result.metafile.outputs)[0]!.inputs;
+    const funcs = Object.keys(inputs).flatMap((file) => (inputs[file]!.bytesInOutput > 0 ? (/dist\/funcs\/([^/]+)\.js$/.exec(file)?.slice(1) ?? []) : []));
+    expect(funcs.sort()).toEqual(["balances-check", "balances-track", "keys-refresh"]);
+    const html = readFileSync(`${root}examples/browser-tokens/index.html`, "utf8");
+    expect(html).toContain('<script type="module" src="./main.js"></script>');
+    expect(html).toMatch(/<meta name="autumn-server-url" content="http:\/\/127\.0\.0\.1:8787" \/>/);
+    console.log(`examples/browser-tokens bundle: ${code.length} bytes minified, ${gzipSync(code, { level: 9 }).length} gzip`);
   });
 });

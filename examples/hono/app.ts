@@ -1,12 +1,14 @@
 /**
  * A Hono service that keeps billing on the server and handles the SDK's
- * errors as values. The browser example calls these routes; it never sees
+ * errors as values. The browser examples call these routes; they never see
  * the secret key.
  *
  *   POST /api/me                  get-or-create the signed-in customer
  *   POST /api/subscribe/:planId   attach a plan → { paymentUrl }
  *   GET  /api/usage/:featureId    → UsageResponse
  *   POST /api/usage/:featureId    record one use → UsageResponse
+ *   POST /api/autumn-tokens       mint the signed-in customer's token pair → CustomerTokens
+ *                                 (examples/browser-tokens calls Autumn with it directly)
  */
 import { Hono, type Context } from "hono";
 import type { AutumnCore } from "@useautumn/sdk/core.js";
@@ -14,6 +16,7 @@ import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
 import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
 import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
+import { keysMint } from "@useautumn/sdk/funcs/keys-mint.js";
 import type { SDKError } from "@useautumn/sdk/models";
 
 /** What `/api/usage/:featureId` answers; the browser imports this type. */
@@ -62,6 +65,15 @@ export function createApp(autumn: AutumnCore): Hono {
     if (!check.ok) return errorResponse(c, check.error);
     const usage = { featureId, allowed: check.value.allowed, remaining: check.value.balance?.remaining ?? null } satisfies UsageResponse;
     return c.json(usage, check.value.allowed ? 200 : 402);
+  });
+
+  // The pair acts for this user only, and only on check, track and reads of their own usage. The page
+  // asks for it once per sign-in and again only when it can no longer refresh it.
+  app.post("/api/autumn-tokens", async (c) => {
+    const res = await keysMint(autumn, { customerId: userId(c)! });
+    if (!res.ok) return errorResponse(c, res.error);
+    c.header("cache-control", "no-store");
+    return c.json(res.value);
   });
 
   return app;

@@ -80,6 +80,8 @@ export class CustomerCore extends CoreSettings {
   readonly #lock: TokenLock | undefined;
   readonly #marginMs: number;
   #rotation: Promise<Result<string>> | undefined;
+  /** Lets go of the lock that marks this tab's last presented refresh token spent. */
+  #releaseMark: (() => void) | undefined;
   /** Refresh tokens not to present again, with why: Autumn refused them, or they may have been used twice. */
   readonly #spent = new Map<string, Exclude<CustomerTokenErrorReason, "route_not_allowed" | "fetch_failed">>();
   /** Access tokens Autumn answered as revoked. */
@@ -111,6 +113,19 @@ export class CustomerCore extends CoreSettings {
       renew: (rejected, refusal) => this.#renew(rejected, refusal),
     };
     Object.defineProperty(this, "customerScope", { value: Object.freeze(scope) });
+    // A tab opened next restores this pair instead of minting another.
+    if (storage) void this.#seed(pair);
+  }
+
+  /** Stores the pair the client was made with, unless the storage holds it or a newer one. */
+  async #seed(pair: CustomerTokens): Promise<void> {
+    const stored = await this.#load();
+    if (stored && (stored.accessToken === pair.accessToken || (stored.expiresAt ?? 0) >= (pair.expiresAt ?? 0))) return;
+    try {
+      await this.#storage?.save(pair);
+    } catch {
+      // As in #adopt: a storage that fails only loses the pair for other tabs.
+    }
   }
 
   /** The access token for the next request, refreshed first when it is about to expire. */
@@ -168,8 +183,12 @@ export class CustomerCore extends CoreSettings {
 
   async #refresh(seen: CustomerTokens, rejected: string | undefined): Promise<Result<string>> {
     // Another tab, or another client restored from the same pair, may have rotated it while this one waited.
-    const stored = await this.#load();
-    if (stored && stored.accessToken !== this.#tokens.accessToken && (stored.expiresAt ?? 0) > (this.#tokens.expiresAt ?? 0)) this.#tokens = stored;
+    this.#takeNewer(await this.#load());
+    // Under the Web Lock a tab can still read the pair from before another tab's refresh: storage reaches
+    // tabs later than the lock does. That tab marked the refresh token spent with a lock of its own, so
+    // wait for its new pair to arrive rather than present the token a second time.
+    const { refreshToken: before } = this.#tokens;
+    if (before && (await spentByAnotherTab(this.customerId, before))) this.#takeNewer(await this.#awaitStored(before));
     const current = this.#tokens;
     if (current !== seen && current.accessToken !== rejected && this.#fresh(current) && !this.#revoked.has(current.accessToken)) return ok(current.accessToken);
 
@@ -180,7 +199,10 @@ export class CustomerCore extends CoreSettings {
       reason = this.#spent.get(refreshToken) ?? reason;
       if (!this.#spent.has(refreshToken)) {
         const answer = await keysRefresh(this, { refreshToken });
-        if (answer.ok) return this.#adopt(answer.value);
+        if (answer.ok) {
+          await this.#markSpent(refreshToken);
+          return this.#adopt(answer.value);
+        }
         cause = answer.error;
         reason = refreshFailure(answer.error);
         // Refused, or possibly used twice: presenting it again could only be taken for theft.
@@ -211,6 +233,40 @@ export class CustomerCore extends CoreSettings {
     return ok(tokens.accessToken);
   }
 
+  /** Takes `stored` if it is a newer pair than the one in use. */
+  #takeNewer(stored: CustomerTokens | undefined): void {
+    if (stored && stored.accessToken !== this.#tokens.accessToken && (stored.expiresAt ?? 0) > (this.#tokens.expiresAt ?? 0)) this.#tokens = stored;
+  }
+
+  /** The stored pair that replaced the one with `refreshToken`, once it reaches this tab (a few seconds at most). */
+  async #awaitStored(refreshToken: string): Promise<CustomerTokens | undefined> {
+    for (let waited = 0; waited < 3_000; waited += 50) {
+      const stored = await this.#load();
+      if (stored && stored.refreshToken !== refreshToken) return stored;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return undefined;
+  }
+
+  /**
+   * Holds a Web Lock named after a refresh token this tab has just presented, until its next refresh: the
+   * lock manager tells every tab at once, where storage may lag.
+   */
+  async #markSpent(refreshToken: string): Promise<void> {
+    const locks = webLocks();
+    if (!locks) return;
+    const previous = this.#releaseMark;
+    await new Promise<void>((granted) => {
+      void locks.request(spentName(this.customerId, refreshToken), () => {
+        granted();
+        return new Promise<void>((release) => {
+          this.#releaseMark = release;
+        });
+      });
+    });
+    previous?.();
+  }
+
   async #load(): Promise<CustomerTokens | undefined> {
     try {
       const stored = tokenPair(await this.#storage?.load());
@@ -227,10 +283,37 @@ function refreshFailure(error: SDKError): Exclude<CustomerTokenErrorReason, "rou
   return "refresh_lost";
 }
 
-/** The Web Locks API where the runtime has one (browsers), so that tabs refresh one at a time. */
+interface LockManager {
+  request(name: string, run: () => unknown): Promise<unknown>;
+  query(): Promise<{ held?: { name?: string }[] }>;
+}
+
+/** The Web Locks API where the runtime has one (browsers). */
+function webLocks(): LockManager | undefined {
+  return (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+}
+
+/** The Web Lock that serialises refreshes across tabs. */
 function webLock(): TokenLock | undefined {
-  const locks = (globalThis as { navigator?: { locks?: { request(name: string, run: () => Promise<unknown>): Promise<unknown> } } }).navigator?.locks;
+  const locks = webLocks();
   return locks ? ((name, run) => locks.request(name, run)) as TokenLock : undefined;
+}
+
+/** The name of the lock a tab holds after presenting a refresh token: its customer and the token's signature end. */
+function spentName(customerId: string, refreshToken: string): string {
+  return `autumn-tokens:${customerId}:spent:${refreshToken.slice(-16)}`;
+}
+
+/** Whether a tab holds the lock saying it presented `refreshToken` already. */
+async function spentByAnotherTab(customerId: string, refreshToken: string): Promise<boolean> {
+  const locks = webLocks();
+  if (!locks) return false;
+  const name = spentName(customerId, refreshToken);
+  try {
+    return ((await locks.query()).held ?? []).some((lock) => lock.name === name);
+  } catch {
+    return false;
+  }
 }
 
 function checkOption<T>(setting: string, value: T | undefined, check: (value: T) => boolean, expected: string): void {

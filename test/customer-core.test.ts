@@ -232,6 +232,73 @@ describe("two tabs restored from one stored pair", () => {
   });
 });
 
+/** A lock manager shared by tabs, as navigator.locks is: requests for a name wait their turn; query lists held locks. */
+function sharedLockManager() {
+  const held = new Map<string, number>();
+  const queues = new Map<string, Promise<unknown>>();
+  return {
+    request(name: string, run: () => unknown): Promise<unknown> {
+      const turn = (queues.get(name) ?? Promise.resolve()).then(async () => {
+        held.set(name, (held.get(name) ?? 0) + 1);
+        try {
+          return await run();
+        } finally {
+          const left = held.get(name)! - 1;
+          if (left) held.set(name, left);
+          else held.delete(name);
+        }
+      });
+      queues.set(name, turn.catch(() => undefined));
+      return turn;
+    },
+    query: async () => ({ held: [...held.keys()].map((name) => ({ name })) }),
+  };
+}
+
+/** Storage as localStorage is across tabs: a tab sees its own writes at once, the other tabs' `lagMs` later. */
+function laggingStorage(initial: CustomerTokens, lagMs: number): () => TokenStorage {
+  const views: { pair: CustomerTokens }[] = [];
+  return () => {
+    const view = { pair: initial };
+    views.push(view);
+    return {
+      load: () => view.pair,
+      save: (tokens) => {
+        view.pair = tokens;
+        for (const other of views) if (other !== view) setTimeout(() => (other.pair = tokens), lagMs);
+      },
+    };
+  };
+}
+
+describe("tabs in a browser (Web Locks, storage that reaches other tabs late)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("three tabs across an expiry make one refresh: the others wait for its pair instead of presenting the token again", async () => {
+    vi.stubGlobal("navigator", { locks: sharedLockManager() });
+    const tokens = await mint();
+    const tab = laggingStorage(tokens, 300);
+    const tabs = [client(tokens, { storage: tab() }), client(tokens, { storage: tab() }), client(tokens, { storage: tab() })];
+    vi.setSystemTime(Date.now() + HOUR + 1_000);
+    const results = await Promise.all(tabs.map((each) => balancesCheck(each, { featureId: "messages" })));
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    expect(refreshes()).toBe(1);
+    // Nothing was revoked: a later round works in every tab.
+    vi.setSystemTime(Date.now() + HOUR + 1_000);
+    const later = await Promise.all(tabs.map((each) => balancesTrack(each, { featureId: "messages" })));
+    expect(later.filter((result) => !result.ok)).toEqual([]);
+  });
+
+  it("stores the pair a client was made with, so a tab opened next restores it instead of minting", async () => {
+    const tokens = await mint();
+    const saved: CustomerTokens[] = [];
+    client(tokens, { storage: { load: () => null, save: (pair) => void saved.push(pair) } });
+    await vi.waitFor(() => expect(saved).toEqual([tokens]));
+  });
+});
+
 describe("revoked tokens", () => {
   it("end calls cleanly with CustomerTokenError revoked, and then send nothing more", async () => {
     const autumn = client(await mint());

@@ -49,6 +49,24 @@ describe("the webhook entry points", () => {
   });
 });
 
+describe("the module export condition", () => {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { exports: Record<string, string | Record<string, unknown>> };
+
+  it("sends bundlers to the ESM files for require too, in every entry, after import and before require", () => {
+    for (const [path, entry] of Object.entries(pkg.exports)) {
+      if (typeof entry === "string") continue;
+      expect(Object.keys(entry), path).toEqual(["import", "module", "require"]);
+      expect(entry["module"], path).toEqual(entry["import"]);
+    }
+  });
+
+  it("is not one Node reads: require still loads the CommonJS files", () => {
+    for (const path of ["@useautumn/sdk", "@useautumn/sdk/core", "@useautumn/sdk/funcs/customers-get-or-create", "@useautumn/sdk/webhooks"]) {
+      expect(require.resolve(path), path).toMatch(/\.cjs$/);
+    }
+  });
+});
+
 describe("the published package", () => {
   // publint packs the package with npm: a process.
   it("has no publint problems, suggestions included", SPAWNING_TEST, async () => {

@@ -7,7 +7,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../sandbox/server.js";
-import { pins } from "../scripts/runtimes/pins.js";
+import { apps, pins } from "../scripts/runtimes/pins.js";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
@@ -105,6 +105,6 @@ describe("the README's runtime table", () => {
   it("names the versions the matrix pins", () => {
     const readme = readFileSync(`${root}README.md`, "utf8");
     const table = readme.slice(readme.indexOf("| Runtime | Version tested |"), readme.indexOf("\n\n", readme.indexOf("| Runtime | Version tested |")));
-    for (const [name, pin] of Object.entries(pins)) expect(table, name).toContain(`| ${pin.version}`);
+    for (const [name, pin] of [...Object.entries(pins), ...Object.entries(apps)]) expect(table, name).toContain(`| ${pin.version}`);
   });
 });

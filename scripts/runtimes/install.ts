@@ -1,12 +1,13 @@
 // `tsx scripts/runtimes/install.ts`: fetch the pinned runtimes into
-// .runtimes/ (skipping those already there) and Chromium from Debian when it
-// is missing. Only the npm registry and Debian mirrors are contacted.
+// .runtimes/ (skipping those already there): the binaries and the edge
+// runtime; and Chromium from Debian when it is missing. Only the npm
+// registry and Debian mirrors are contacted.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { binaryPath, cacheDir, chromiumPath, pins, type RuntimeName } from "./pins.js";
+import { type AppName, appDir, apps, binaryPath, cacheDir, chromiumPath, pins, type RuntimeName } from "./pins.js";
 
-const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: "inherit" } = {}): string => execFileSync(command, args, { encoding: "utf8", ...options });
+const run = (command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdio?: "inherit"; cwd?: string } = {}): string => execFileSync(command, args, { encoding: "utf8", ...options });
 
 function installPin(name: RuntimeName): string {
   const pin = pins[name];
@@ -28,6 +29,26 @@ function installPin(name: RuntimeName): string {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * An app (npm packages with dependencies) into its folder of .runtimes/:
+ * `npm install` of the pinned packages, with npm's own cache, no lockfile kept
+ * and no install scripts. A file written last records what was installed, so
+ * an interrupted install or a changed pin installs afresh.
+ */
+function installApp(name: AppName): string {
+  const dir = appDir(name);
+  const packages = apps[name].packages();
+  const record = `${dir}/.installed.json`;
+  const wanted = JSON.stringify(packages);
+  if (existsSync(record) && readFileSync(record, "utf8") === wanted) return `${name}: cached`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/package.json`, JSON.stringify({ name: `autumn-runtime-${name}`, private: true, dependencies: packages }, null, 2));
+  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+  writeFileSync(record, wanted);
+  return `${name}: installed ${Object.entries(packages).map(([pkg, version]) => `${pkg}@${version}`).join(", ")}`;
 }
 
 function installChromium(): string {
@@ -55,7 +76,12 @@ function commandExists(command: string): boolean {
 }
 
 let failed = false;
-for (const step of [...(Object.keys(pins) as RuntimeName[]).map((name) => () => installPin(name)), installChromium]) {
+const steps = [
+  ...(Object.keys(pins) as RuntimeName[]).map((name) => () => installPin(name)),
+  ...(Object.keys(apps) as AppName[]).map((name) => () => installApp(name)),
+  installChromium,
+];
+for (const step of steps) {
   try {
     console.log(step());
   } catch (error) {

@@ -4,6 +4,8 @@
 // script, and `bun`'s and `deno`'s fall back to downloading from GitHub, which
 // CI cannot reach. Fetching the platform package with `npm pack` runs no
 // script at all. Chromium comes from Debian (`apt-get install chromium`).
+// The edge runtime is JavaScript with dependencies of its own: `npm install`
+// puts it into a folder of .runtimes/ (see `apps`).
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,4 +34,23 @@ export function binaryPath(name: RuntimeName): string {
   const pin = pins[name];
   if (name === "node20" && process.version === `v${pin.version}`) return process.execPath;
   return `${cacheDir}/${name}-${pin.version}/${pin.bin}`;
+}
+
+export type AppName = "edge-runtime";
+
+/**
+ * name → the version the README's table names, and the packages `npm install`
+ * puts into `.runtimes/<name>-<version>/` (top level pinned; their own
+ * dependencies as npm resolves them then, kept until a pin changes).
+ *
+ * - edge-runtime: Vercel's edge runtime VM, the one `next start` and Vercel run
+ *   edge routes in (no `AbortSignal.any`).
+ */
+export const apps: Record<AppName, { version: string; packages: () => Record<string, string> }> = {
+  "edge-runtime": { version: "4.0.1", packages: () => ({ "edge-runtime": "4.0.1" }) },
+};
+
+/** The folder an app is installed in. */
+export function appDir(name: AppName): string {
+  return `${cacheDir}/${name}-${apps[name].version}`;
 }

@@ -1,8 +1,10 @@
 // `npm run test:runtimes`: build and pack the SDK once, install the tarball
 // into a scratch app, then in each runtime import it the way that runtime's
 // users do and check customersGetOrCreate and an error path against a
-// loopback API, and webhooksVerify against a webhook signed here. One verdict
-// line per runtime; exits 1 if any failed.
+// loopback API, two calls with a caller's AbortSignal (one completed, one
+// aborted mid-flight), and webhooksVerify against a webhook signed here. One
+// verdict line per runtime; exits 1 if any failed. Runtime names as arguments
+// run those only (`npm run test:runtimes -- edge-runtime chromium`).
 import { execFileSync, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { build } from "esbuild";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
-import { binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
+import { type AppName, appDir, apps, binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
 import { runTokenPage } from "./token-page.js";
 import { startWorker } from "./workerd.js";
 
@@ -22,6 +24,8 @@ interface Verdict {
 const KEY = "am_sk_test_runtimes0123456789";
 const customer = JSON.parse(readFileSync(`${root}test/fixtures/customer.json`, "utf8")) as Record<string, unknown>;
 const seen = new Map<string, number>();
+/** Long polls on /probe/seen/<id>, answered when that customer's request arrives. */
+const waiting = new Map<string, (() => void)[]>();
 
 /** A webhook signed with node:crypto, as Autumn signs them, for every runtime to verify: a UTF-8 body, and the time it was signed at. */
 function webhookVector(): string {
@@ -43,7 +47,11 @@ function webhookVector(): string {
 }
 const webhook = webhookVector();
 
-/** The loopback Autumn: customers.get_or_create only, with Autumn's headers, error bodies and CORS. */
+/**
+ * The loopback Autumn: customers.get_or_create only, with Autumn's headers, error bodies and CORS. A
+ * request for a customer id ending in `_abort` is held unanswered (the probe aborts it), and
+ * `GET /probe/seen/<id>` answers once a request for that id has arrived.
+ */
 function apiHandler(request: IncomingMessage, response: ServerResponse): void {
   const cors = {
     "access-control-allow-origin": "*",
@@ -58,6 +66,13 @@ function apiHandler(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   void readText(request).then((text) => {
+    if (request.method === "GET" && request.url?.startsWith("/probe/seen/")) {
+      const id = decodeURIComponent(request.url.slice("/probe/seen/".length));
+      const answer = () => sendJson(response, 200, { seen: true }, cors);
+      if (seen.has(id)) answer();
+      else waiting.set(id, [...(waiting.get(id) ?? []), answer]);
+      return;
+    }
     if (request.method !== "POST" || request.url !== "/v1/customers.get_or_create") {
       return fail(404, "not_found", `Route not found: ${request.method} ${request.url}`);
     }
@@ -69,12 +84,16 @@ function apiHandler(request: IncomingMessage, response: ServerResponse): void {
     if (typeof body !== "object" || body === null) return fail(400, "invalid_request", "Request body must be a JSON object");
     if (typeof body.customer_id !== "string") return fail(400, "invalid_inputs", "customer_id is required");
     seen.set(body.customer_id, (seen.get(body.customer_id) ?? 0) + 1);
+    for (const answer of waiting.get(body.customer_id) ?? []) answer();
+    waiting.delete(body.customer_id);
+    // Held until the client lets go, or the harness closes the server.
+    if (body.customer_id.endsWith("_abort")) return;
     sendJson(response, 200, { ...customer, id: body.customer_id, name: body.name ?? null, email: body.email ?? null }, cors);
   });
 }
 
 /** Runs a probe process and reads the verdict it prints as its last line. */
-function runProcess(command: string, args: string[], cwd: string, timeoutMs = 30_000): Promise<Verdict> {
+function runProcess(command: string, args: string[], cwd: string, timeoutMs = 60_000): Promise<Verdict> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
     let out = "";
@@ -142,15 +161,17 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
   }
 }
 
-function version(name: RuntimeName | "chromium"): string {
+function version(name: RuntimeName | AppName | "chromium"): string {
+  if (name === "edge-runtime") return apps[name].version;
   if (name === "chromium") return execFileSync(chromiumPath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().replace(/^Chromium /, "").split(" ")[0]!;
   return pins[name].version;
 }
 
+const only = process.argv.slice(2);
 const started = Date.now();
 const scratch = mkdtempSync(`${tmpdir()}/autumn-runtimes-`);
 const api = await serveOnLoopback(apiHandler);
-const results: { runtime: string; format: string; verdict: Verdict; ms: number; customerId: string }[] = [];
+const results: { runtime: string; format: string; verdict: Verdict; ms: number }[] = [];
 try {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
   const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", scratch, "--loglevel=error"], { cwd: root, encoding: "utf8" })) as { filename: string }[];
@@ -159,9 +180,9 @@ try {
   writeFileSync(`${app}/package.json`, JSON.stringify({ name: "autumn-runtime-app", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", `${scratch}/${packed!.filename}`], { cwd: app, stdio: "inherit" });
 
-  const matrix: { runtime: RuntimeName | "chromium"; format: string; customerId: string; run: (customerId: string) => Promise<Verdict> }[] = [];
-  const add = (runtime: RuntimeName | "chromium", format: string, run: (customerId: string) => Promise<Verdict>) =>
-    matrix.push({ runtime, format, customerId: `rt_${runtime}_${format.split(" ")[0]!.replace(/\W/g, "")}`, run });
+  const matrix: { runtime: RuntimeName | AppName | "chromium"; format: string; customerId: string; probe: boolean; run: (customerId: string) => Promise<Verdict> }[] = [];
+  const add = (runtime: RuntimeName | AppName | "chromium", format: string, run: (customerId: string) => Promise<Verdict>, probe = true) =>
+    matrix.push({ runtime, format, customerId: `rt_${runtime.replace(/\W/g, "")}_${format.split(" ")[0]!.replace(/\W/g, "")}`, probe, run });
   for (const name of ["node20", "node22", "node24"] as const) {
     add(name, "ESM import", (id) => runProcess(binaryPath(name), ["node.mjs", api.url, id, webhook], app));
     add(name, "CJS require", (id) => runProcess(binaryPath(name), ["node.cjs", api.url, id, webhook], app));
@@ -180,16 +201,36 @@ try {
     }
   });
   add("chromium", "ESM, esbuild bundle", (id) => runChromium(app, api.url, id));
-  // examples/browser-tokens against the sandbox, which it checks itself: no customer on the loopback API ("").
-  matrix.push({ runtime: "chromium", format: "token page, Hono backend", customerId: "", run: () => runTokenPage(app) });
+  // examples/browser-tokens against the sandbox, which it checks itself: no customer on the loopback API.
+  matrix.push({ runtime: "chromium", format: "token page, Hono backend", customerId: "", probe: false, run: () => runTokenPage(app) });
+  add("edge-runtime", "esbuild bundle, EdgeRuntime VM", async (id) => {
+    // As Next.js bundles an edge route: the edge-light, worker and browser conditions, one script.
+    await build({
+      entryPoints: [`${app}/edge.mjs`],
+      absWorkingDir: app,
+      bundle: true,
+      format: "iife",
+      platform: "neutral",
+      conditions: ["edge-light", "worker", "browser"],
+      mainFields: ["module", "main"],
+      outfile: `${app}/edge.bundle.js`,
+      logLevel: "silent",
+    });
+    return runProcess(process.execPath, ["edge-host.mjs", appDir("edge-runtime"), `${app}/edge.bundle.js`, api.url, id, webhook], app);
+  });
 
-  for (const entry of matrix) {
+  for (const entry of matrix.filter((row) => only.length === 0 || only.includes(row.runtime))) {
     const t0 = Date.now();
     let verdict = await entry.run(entry.customerId).catch((error: unknown): Verdict => ({ ok: false, detail: String(error) }));
-    if (verdict.ok && entry.customerId !== "" && seen.get(entry.customerId) !== 1) verdict = { ok: false, detail: `the API saw ${seen.get(entry.customerId) ?? 0} accepted requests, expected 1` };
-    results.push({ runtime: entry.runtime, format: entry.format, verdict, ms: Date.now() - t0, customerId: entry.customerId });
+    // The probe's three customers each reached the API once: the plain call, the one with a signal, the aborted one.
+    const counts = ["", "_signal", "_abort"].map((suffix) => `${entry.customerId}${suffix}`).map((id) => [id, seen.get(id) ?? 0] as const);
+    const wrong = counts.filter(([, count]) => count !== 1);
+    if (verdict.ok && entry.probe && wrong.length > 0) {
+      verdict = { ok: false, detail: `the API saw ${wrong.map(([id, count]) => `${count} requests for ${id}`).join(", ")}, expected 1 each` };
+    }
+    results.push({ runtime: entry.runtime, format: entry.format, verdict, ms: Date.now() - t0 });
     const label = `${entry.runtime} ${version(entry.runtime)}`;
-    console.log(`${verdict.ok ? "PASS" : "FAIL"}  ${label.padEnd(24)} ${entry.format.padEnd(26)} ${verdict.detail} (${Date.now() - t0} ms)`);
+    console.log(`${verdict.ok ? "PASS" : "FAIL"}  ${label.padEnd(24)} ${entry.format.padEnd(31)} ${verdict.detail} (${Date.now() - t0} ms)`);
   }
 } finally {
   await api.close();

@@ -87,6 +87,59 @@ export async function runWebhookChecks({ webhooksVerify }, vector) {
     : { ok: false, detail: failures.join("; ") };
 }
 
+/**
+ * Calls with the caller's AbortSignal, which is where a runtime without
+ * `AbortSignal.any` (the edge runtime) used to fail: one with a signal that
+ * never fires must complete, and one aborted mid-flight must end as
+ * RequestAbortedError. "Mid-flight" is known, not guessed: the loopback API
+ * holds a request for `<id>_abort` unanswered and answers a long poll on
+ * `/probe/seen/<id>` once that request has arrived, so the abort comes after
+ * the server saw it. The harness checks that each reached the API once.
+ * Resolves to `{ ok, detail }`; never rejects.
+ */
+export async function runSignalChecks({ AutumnCore, customersGetOrCreate }, serverURL, customerId) {
+  const failures = [];
+  const expect = (condition, message) => condition || failures.push(message);
+  try {
+    const core = new AutumnCore({ secretKey: KEY, serverURL, retryConfig: { limit: 0 } });
+    const completed = await customersGetOrCreate(core, { customerId: `${customerId}_signal` }, { signal: new AbortController().signal });
+    if (completed.ok) expect(completed.value.id === `${customerId}_signal`, `with a signal: customer id ${completed.value.id}`);
+    else failures.push(`with a signal: ${completed.error?.name}: ${completed.error?.message}${completed.error?.cause ? ` (${completed.error.cause})` : ""}`);
+
+    const abortId = `${customerId}_abort`;
+    const controller = new AbortController();
+    const poll = new AbortController();
+    const seen = fetch(`${serverURL}/probe/seen/${encodeURIComponent(abortId)}`, { signal: poll.signal }).then((response) => response.ok, () => false);
+    const call = customersGetOrCreate(core, { customerId: abortId }, { signal: controller.signal });
+    let timer;
+    // Only ends a probe whose request never arrives; a slow machine gets its answer long before.
+    const limit = new Promise((resolve) => (timer = setTimeout(() => resolve("no request within 20 s"), 20_000)));
+    const arrived = await Promise.race([seen, call.then((result) => `the call ended before it was aborted: ${result.ok ? "ok" : result.error.name}`), limit]);
+    clearTimeout(timer);
+    // A poll left open would keep the runtime alive after a failure.
+    poll.abort();
+    if (arrived === true) {
+      controller.abort(new Error("aborted by the probe"));
+      const aborted = await call;
+      if (aborted.ok) failures.push("an aborted call succeeded");
+      else {
+        expect(aborted.error.name === "RequestAbortedError", `aborted mid-flight: ${aborted.error.name}: ${aborted.error.message}${aborted.error.cause ? ` (${aborted.error.cause})` : ""}`);
+        expect(aborted.error.cause?.message === "aborted by the probe", `aborted mid-flight: cause ${aborted.error.cause}`);
+      }
+    } else {
+      controller.abort();
+      failures.push(`aborted mid-flight: ${arrived}`);
+    }
+  } catch (error) {
+    failures.push(`signal checks threw: ${error?.stack ?? error}`);
+  }
+  // Said, so that a pass can be told apart from a pass on a platform that links signals natively.
+  const any = `AbortSignal.any ${typeof AbortSignal.any === "function" ? "present" : "missing"}`;
+  return failures.length === 0
+    ? { ok: true, detail: `a call with a signal completed, one aborted mid-flight ended as RequestAbortedError (${any})` }
+    : { ok: false, detail: `${failures.join("; ")} (${any})` };
+}
+
 /** One verdict from several. */
 export function combine(verdicts) {
   return { ok: verdicts.every((verdict) => verdict.ok), detail: verdicts.map((verdict) => verdict.detail).join("; ") };

@@ -5,8 +5,12 @@ const { webhooksVerify } = require("@useautumn/sdk/webhooks");
 const { Autumn } = require("@useautumn/sdk");
 
 import("./checks.mjs")
-  .then(async ({ combine, runChecks, runWebhookChecks }) =>
-    combine([await runChecks({ AutumnCore, customersGetOrCreate }, process.argv[2], process.argv[3]), await runWebhookChecks({ webhooksVerify }, process.argv[4])]),
+  .then(async ({ combine, runChecks, runSignalChecks, runWebhookChecks }) =>
+    combine([
+      await runChecks({ AutumnCore, customersGetOrCreate }, process.argv[2], process.argv[3]),
+      await runSignalChecks({ AutumnCore, customersGetOrCreate }, process.argv[2], process.argv[3]),
+      await runWebhookChecks({ webhooksVerify }, process.argv[4]),
+    ]),
   )
   .then((result) => {
     if (result.ok && !(new Autumn({ secretKey: "am_sk_test_x" }) instanceof AutumnCore)) {

@@ -23,8 +23,10 @@ import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
  * The examples in examples/, compiled and, where they can run here, run
- * against the local sandbox: the route handler and the Hono service on Node,
- * the Worker under workerd (installed by `npm run runtimes:install`).
+ * against the local sandbox: the Next.js route handlers and the Hono service
+ * on Node, the Worker under workerd (installed by `npm run runtimes:install`).
+ * The Next.js app itself is built and served by `next build` and `next start`
+ * in the runtime matrix (`npm run test:runtimes`).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const KEY = "am_sk_test_examples";
@@ -51,7 +53,7 @@ it("compiles every example with tsc", SPAWNING_TEST, async () => {
   await promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "examples/tsconfig.json"], { cwd: root, timeout: CHILD_TIMEOUT_MS });
 });
 
-describe("examples/nextjs-route: the App Router route handler", () => {
+describe("examples/nextjs: the App Router route handlers", () => {
   const env = { ...process.env };
   beforeAll(() => {
     process.env["AUTUMN_SECRET_KEY"] = KEY;
@@ -64,7 +66,7 @@ describe("examples/nextjs-route: the App Router route handler", () => {
     new Request(`http://app.test${path}`, { ...init, headers: user ? { "x-user-id": user, "content-type": "application/json" } : {} });
 
   it("checks and tracks usage for the signed-in user", async () => {
-    const { GET, POST } = await import("../examples/nextjs-route/app/api/usage/route.js");
+    const { GET, POST } = await import("../examples/nextjs/app/api/usage/route.js");
     await freeCustomer("next_1");
     expect(await (await GET(as("next_1", "/api/usage?feature=messages"))).json()).toEqual({ allowed: true, remaining: 5 });
     const tracked = await POST(as("next_1", "/api/usage", { method: "POST", body: JSON.stringify({ feature: "messages", value: 2 }) }));
@@ -72,13 +74,31 @@ describe("examples/nextjs-route: the App Router route handler", () => {
   });
 
   it("answers 401, 400 and 404 from error values, sending nothing for a bad id", async () => {
-    const { GET } = await import("../examples/nextjs-route/app/api/usage/route.js");
+    const { GET } = await import("../examples/nextjs/app/api/usage/route.js");
     expect((await GET(as(null, "/api/usage"))).status).toBe(401);
     const invalid = await GET(as("not an id", "/api/usage"));
     expect([invalid.status, await invalid.json()]).toEqual([400, { error: "invalid customerId" }]);
     expect(requestsFor("not an id")).toBe(0);
     const missing = await GET(as("next_nobody", "/api/usage"));
     expect([missing.status, await missing.json()]).toEqual([404, { error: "customer_not_found" }]);
+  });
+
+  it("checks on the edge route too, under the request's signal", async () => {
+    const { GET, runtime } = await import("../examples/nextjs/app/api/usage-edge/route.js");
+    expect(runtime).toBe("edge");
+    await freeCustomer("next_edge_1");
+    expect(await (await GET(as("next_edge_1", "/api/usage-edge?feature=messages"))).json()).toEqual({ allowed: true, remaining: 5 });
+    const missing = await GET(as("next_nobody", "/api/usage-edge"));
+    expect([missing.status, await missing.json()]).toEqual([404, { error: "customer_not_found" }]);
+  });
+
+  it("sends nothing for a request the browser already gave up on", async () => {
+    const { GET } = await import("../examples/nextjs/app/api/usage-edge/route.js");
+    await freeCustomer("next_edge_gone");
+    const before = sandbox.requests.length;
+    const gone = new Request("http://app.test/api/usage-edge", { headers: { "x-user-id": "next_edge_gone" }, signal: AbortSignal.abort() });
+    expect((await GET(gone)).status).toBe(499);
+    expect(sandbox.requests.length).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
 // `tsx scripts/runtimes/install.ts`: fetch the pinned runtimes into
-// .runtimes/ (skipping those already there): the binaries and the edge
-// runtime; and Chromium from Debian when it is missing. Only the npm
+// .runtimes/ (skipping those already there): the binaries, the edge runtime
+// and Next.js; and Chromium from Debian when it is missing. Only the npm
 // registry and Debian mirrors are contacted.
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";

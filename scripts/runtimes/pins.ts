@@ -4,8 +4,9 @@
 // script, and `bun`'s and `deno`'s fall back to downloading from GitHub, which
 // CI cannot reach. Fetching the platform package with `npm pack` runs no
 // script at all. Chromium comes from Debian (`apt-get install chromium`).
-// The edge runtime is JavaScript with dependencies of its own: `npm install`
-// puts it into a folder of .runtimes/ (see `apps`).
+// The edge runtime and Next.js are JavaScript with dependencies of their own:
+// `npm install` puts them into a folder of .runtimes/ each (see `apps`).
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -36,7 +37,14 @@ export function binaryPath(name: RuntimeName): string {
   return `${cacheDir}/${name}-${pin.version}/${pin.bin}`;
 }
 
-export type AppName = "edge-runtime";
+export type AppName = "edge-runtime" | "nextjs";
+
+/** The SDK's own dependencies at the versions its lockfile holds, for an app that gets the packed SDK unpacked into it. */
+function sdkDependencies(): Record<string, string> {
+  const lock = JSON.parse(readFileSync(`${root}package-lock.json`, "utf8")) as { packages: Record<string, { version: string }> };
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { dependencies: Record<string, string> };
+  return Object.fromEntries(Object.keys(pkg.dependencies).map((name) => [name, lock.packages[`node_modules/${name}`]!.version]));
+}
 
 /**
  * name → the version the README's table names, and the packages `npm install`
@@ -45,9 +53,25 @@ export type AppName = "edge-runtime";
  *
  * - edge-runtime: Vercel's edge runtime VM, the one `next start` and Vercel run
  *   edge routes in (no `AbortSignal.any`).
+ * - nextjs: the examples/nextjs app's dependencies. The app is copied in and the
+ *   packed SDK unpacked into its node_modules on each run, so its own
+ *   dependencies (ky, valibot, at the lockfile's versions) are installed here.
+ *   TypeScript and the types are there because `next build` type-checks the app.
  */
 export const apps: Record<AppName, { version: string; packages: () => Record<string, string> }> = {
   "edge-runtime": { version: "4.0.1", packages: () => ({ "edge-runtime": "4.0.1" }) },
+  nextjs: {
+    version: "16.4.6",
+    packages: () => ({
+      next: "16.4.6",
+      react: "19.3.1",
+      "react-dom": "19.3.1",
+      typescript: "5.9.3",
+      "@types/react": "19.3.0",
+      "@types/node": "20.19.43",
+      ...sdkDependencies(),
+    }),
+  },
 };
 
 /** The folder an app is installed in. */

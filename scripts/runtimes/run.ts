@@ -2,9 +2,11 @@
 // into a scratch app, then in each runtime import it the way that runtime's
 // users do and check customersGetOrCreate and an error path against a
 // loopback API, two calls with a caller's AbortSignal (one completed, one
-// aborted mid-flight), and webhooksVerify against a webhook signed here. One
-// verdict line per runtime; exits 1 if any failed. Runtime names as arguments
-// run those only (`npm run test:runtimes -- edge-runtime chromium`).
+// aborted mid-flight), and webhooksVerify against a webhook signed here. Then
+// examples/nextjs, built by `next build` (webpack, then Turbopack) and served
+// by `next start` against the sandbox. One verdict line per runtime; exits 1
+// if any failed. Runtime names as arguments run those only
+// (`npm run test:runtimes -- edge-runtime nextjs`).
 import { execFileSync, spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,6 +14,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { build } from "esbuild";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
+import { startSandbox } from "../../sandbox/server.js";
+import { prepareNextApp, runNextApp } from "./nextjs.js";
 import { type AppName, appDir, apps, binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
 import { runTokenPage } from "./token-page.js";
 import { startWorker } from "./workerd.js";
@@ -162,7 +166,7 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
 }
 
 function version(name: RuntimeName | AppName | "chromium"): string {
-  if (name === "edge-runtime") return apps[name].version;
+  if (name === "edge-runtime" || name === "nextjs") return apps[name].version;
   if (name === "chromium") return execFileSync(chromiumPath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().replace(/^Chromium /, "").split(" ")[0]!;
   return pins[name].version;
 }
@@ -171,6 +175,7 @@ const only = process.argv.slice(2);
 const started = Date.now();
 const scratch = mkdtempSync(`${tmpdir()}/autumn-runtimes-`);
 const api = await serveOnLoopback(apiHandler);
+const sandbox = await startSandbox();
 const results: { runtime: string; format: string; verdict: Verdict; ms: number }[] = [];
 try {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
@@ -218,6 +223,9 @@ try {
     });
     return runProcess(process.execPath, ["edge-host.mjs", appDir("edge-runtime"), `${app}/edge.bundle.js`, api.url, id, webhook], app);
   });
+  const nextApp = only.length === 0 || only.includes("nextjs") ? prepareNextApp(`${scratch}/${packed!.filename}`) : "";
+  add("nextjs", "webpack build, next start", (id) => runNextApp(nextApp, "webpack", sandbox, id), false);
+  add("nextjs", "turbopack build, next start", (id) => runNextApp(nextApp, "turbopack", sandbox, id), false);
 
   for (const entry of matrix.filter((row) => only.length === 0 || only.includes(row.runtime))) {
     const t0 = Date.now();
@@ -234,6 +242,7 @@ try {
   }
 } finally {
   await api.close();
+  await sandbox.close();
   rmSync(scratch, { recursive: true, force: true });
 }
 const failed = results.filter((result) => !result.verdict.ok).length;

@@ -4,6 +4,8 @@ export * from "./billing-controls.js";
 export * from "./billing-controls-params.js";
 export * from "./customer.js";
 export * from "./customer-params.js";
+export * from "./invoice.js";
+export * from "./license.js";
 export * from "./operations/customers-delete.js";
 export * from "./operations/customers-get.js";
 export * from "./operations/customers-get-or-create.js";

@@ -42,6 +42,9 @@ export const SUBSCRIPTION_STATUSES = ["active", "scheduled"] as const;
 /** The processors an invoice or an imported plan can come from. */
 export const BILLING_PROCESSORS = ["stripe", "revenuecat"] as const;
 
+/** The statuses of an invoice. */
+export const INVOICE_STATUSES = ["draft", "open", "void", "paid", "uncollectible"] as const;
+
 /** The kinds of feature. */
 export const FEATURE_TYPES = ["boolean", "metered", "credit_system", "ai_credit_system"] as const;
 

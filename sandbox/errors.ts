@@ -30,7 +30,7 @@ export const SANDBOX_ERRORS = {
   duplicateIdempotencyKey: { status: 409, code: "duplicate_idempotency_key" },
   /** A field missing or of the wrong kind. */
   invalidInputs: { status: 400, code: "invalid_inputs" },
-  /** `customers.list` with more than 1000 per page. */
+  /** A list page larger than the route's ceiling (1000 customers, 5000 invoices). */
   limitTooLarge: { status: 400, code: "invalid_request" },
   invalidCursor: { status: 400, code: "invalid_cursor" },
   customerNotFound: { status: 404, code: "customer_not_found" },

@@ -1,12 +1,13 @@
 import { FEATURES, PLANS, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
+import { renderInvoiceSummary } from "./invoices.js";
 import type { StoredCustomer } from "./state.js";
 
 /**
  * Adds what `expand` asks for to a rendered customer. A field that was not
- * asked for stays absent (never null), as Autumn does. The sandbox has no
- * Stripe, invoices, entities, trials, rewards or referrals, so those
- * expansions are empty, and it grants no flags, purchases or auto top-ups, so
+ * asked for stays absent (never null), as Autumn does. Invoices are those
+ * recorded with `invoices.insert`. The sandbox has no Stripe, entities,
+ * trials, rewards or referrals, so those expansions are empty, and it grants no flags, purchases or auto top-ups, so
  * expanding inside them changes nothing.
  */
 export function expandCustomer(customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
@@ -24,7 +25,9 @@ const emptyList = (field: string): Expansion => (_customer, rendered) => {
 };
 
 const EXPANSIONS: Record<string, Expansion> = {
-  invoices: emptyList("invoices"),
+  invoices: (customer, rendered) => {
+    rendered["invoices"] = customer.invoices.map(renderInvoiceSummary);
+  },
   invoice_previews: emptyList("invoice_previews"),
   trials_used: emptyList("trials_used"),
   entities: emptyList("entities"),

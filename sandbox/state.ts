@@ -19,6 +19,23 @@ export interface StoredCustomer {
   subscriptions: unknown[];
   /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
   billing_controls?: Record<string, unknown>;
+  /** Invoices recorded with `invoices.insert`, oldest first. */
+  invoices: StoredInvoice[];
+}
+
+/** An invoice in wire names; its `customer_id` is that of the customer holding it. */
+export interface StoredInvoice {
+  id: string;
+  plan_ids: string[];
+  stripe_id: string;
+  processor_type: string;
+  status: string;
+  total: number;
+  amount_paid: number | null;
+  refunded_amount: number;
+  currency: string;
+  created_at: number;
+  hosted_invoice_url: string | null;
 }
 
 /** A balance granted by a plan, in wire names. */

@@ -19,6 +19,7 @@ import { Customers } from "./sdk/customers.js";
 import { Entities } from "./sdk/entities.js";
 import { Events } from "./sdk/events.js";
 import { Features } from "./sdk/features.js";
+import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
 import { Plans } from "./sdk/plans.js";
 
@@ -44,6 +45,7 @@ export class Autumn extends AutumnCore {
   #entities?: Entities;
   #events?: Events;
   #keys?: Keys;
+  #invoices?: Invoices;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -108,5 +110,10 @@ export class Autumn extends AutumnCore {
   /** Per-customer tokens for browsers, apps and the edge: mint, refresh, revoke. */
   get keys(): Keys {
     return (this.#keys ??= new Keys(this));
+  }
+
+  /** Invoices: list them across customers, or record historical ones. */
+  get invoices(): Invoices {
+    return (this.#invoices ??= new Invoices(this));
   }
 }

@@ -71,3 +71,5 @@ export * from "./customer-tokens.js";
 export * from "./operations/keys-mint.js";
 export * from "./operations/keys-refresh.js";
 export * from "./operations/keys-revoke.js";
+export * from "./operations/invoices-insert.js";
+export * from "./operations/invoices-list.js";

@@ -58,6 +58,8 @@ const PARAMS: Record<string, unknown> = {
   featuresGet: { featureId: "messages" },
   featuresList: {},
   featuresUpdate: { featureId: "messages", name: "Messages" },
+  invoicesInsert: { invoices: [{ customerId: "user_123", stripeId: "in_1", status: "paid", total: 10, createdAt: 1_767_225_600_000 }] },
+  invoicesList: {},
   keysMint: { customerId: "user_123" },
   keysRefresh: { refreshToken: "am_jwt_refresh.token.sig" },
   keysRevoke: { customerId: "user_123" },

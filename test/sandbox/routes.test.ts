@@ -151,8 +151,40 @@ const scenarios: Record<string, readonly Scenario[]> = {
     },
   ],
   "keys.revoke": [{ name: "every token of a customer", params: { customerId: GRACE }, shows: (answer) => expect(answer).toEqual({ revoked: true }) }],
+  "invoices.insert": [
+    {
+      name: "historical invoices of two customers, answered in order",
+      params: {
+        invoices: [
+          { customerId: ADA, stripeId: "in_contract_1", status: "paid", total: 29.99, amountPaid: 29.99, currency: "usd", planIds: ["pro"], createdAt: 1_451_606_400_000, hostedInvoiceUrl: "https://billing.example.com/in_contract_1" },
+          { customerId: GRACE, stripeId: "rc_contract_1", processorType: "revenuecat", status: "open", total: 10, createdAt: 1_454_284_800_000 },
+        ],
+      },
+      shows: (answer) => {
+        expect(answer["invoices"]).toMatchObject([
+          { id: expect.stringMatching(/^inv_/), customerId: ADA, processorType: "stripe", refundedAmount: 0 },
+          { customerId: GRACE, processorType: "revenuecat", amountPaid: null, currency: "usd", planIds: [] },
+        ]);
+        insertedId = answer["invoices"][0].id;
+      },
+    },
+    {
+      name: "the same processor id again: updated, keeping its id",
+      params: { invoices: [{ customerId: ADA, stripeId: "in_contract_1", status: "void", total: 29.99, createdAt: 1_451_606_400_000 }] },
+      shows: (answer) => expect(answer["invoices"]).toMatchObject([{ id: insertedId, status: "void" }]),
+    },
+  ],
+  "invoices.list": [
+    { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
+    {
+      name: "one customer's, by status and processor",
+      params: { customerId: ADA, status: ["void"], processorTypes: ["stripe"] },
+      shows: (page) => expect(page).toMatchObject({ list: [{ id: insertedId, status: "void" }], nextCursor: null }),
+    },
+  ],
 };
 let minted: CustomerTokens | undefined;
+let insertedId: string | undefined;
 
 let sandbox: Sandbox;
 const answers: WireAnswer[] = [];

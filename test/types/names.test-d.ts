@@ -36,6 +36,8 @@ import { featuresDelete } from "../../src/funcs/features-delete.js";
 import { featuresGet } from "../../src/funcs/features-get.js";
 import { featuresList } from "../../src/funcs/features-list.js";
 import { featuresUpdate } from "../../src/funcs/features-update.js";
+import { invoicesInsert } from "../../src/funcs/invoices-insert.js";
+import { invoicesList } from "../../src/funcs/invoices-list.js";
 import { plansCreate } from "../../src/funcs/plans-create.js";
 import { plansDelete } from "../../src/funcs/plans-delete.js";
 import { plansGet } from "../../src/funcs/plans-get.js";
@@ -144,6 +146,11 @@ import type {
   GetOrCreateCustomerParams,
   GetPlanParams,
   ImportBillingParams,
+  InvoicePage,
+  InvoicesInsertParams,
+  InvoicesInsertResponse,
+  InvoicesListParams,
+  InvoicesListResponse,
   ListCustomersParams,
   ListEntitiesParams,
   ListEventsParams,
@@ -348,6 +355,11 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof featuresUpdate>>().toEqualTypeOf<FeaturesUpdateParams>();
   });
 
+  it("invoices", () => {
+    expectTypeOf<ParamsOf<typeof invoicesInsert>>().toEqualTypeOf<InvoicesInsertParams>();
+    expectTypeOf<ParamsOf<typeof invoicesList>>().toEqualTypeOf<InvoicesListParams | undefined>();
+  });
+
   it("keys", () => {
     expectTypeOf<ParamsOf<typeof keysMint>>().toEqualTypeOf<KeysMintParams>();
     expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams>();
@@ -375,6 +387,7 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof entitiesDelete>>().toEqualTypeOf<Result<EntitiesDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof featuresDelete>>().toEqualTypeOf<Result<FeaturesDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof plansDelete>>().toEqualTypeOf<Result<PlansDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof invoicesInsert>>().toEqualTypeOf<Result<InvoicesInsertResponse>>();
   });
 
   it("added: a descriptive name stays, and the function-named one is the same type", () => {
@@ -402,6 +415,8 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<FeaturesListResponse>().toEqualTypeOf<FeatureList>();
     expectTypeOf<AnswerOf<typeof plansList>>().toEqualTypeOf<Result<PlansListResponse>>();
     expectTypeOf<PlansListResponse>().toEqualTypeOf<PlanList>();
+    expectTypeOf<AnswerOf<typeof invoicesList>>().toEqualTypeOf<Result<InvoicesListResponse>>();
+    expectTypeOf<InvoicesListResponse>().toEqualTypeOf<InvoicePage>();
   });
 });
 

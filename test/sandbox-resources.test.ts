@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Autumn } from "../src/autumn.js";
+import type { InvoiceInsertParams } from "../src/models/index.js";
+import { type Sandbox, startSandbox } from "../sandbox/server.js";
+
+/**
+ * The sandbox's behaviour beyond customers and billing, through the class:
+ * what a caller sees Autumn do with invoices, seats, referral codes, rewards
+ * and RevenueCat. test/sandbox/ checks the shape of every answer; this checks
+ * the state behind them.
+ */
+let sandbox: Sandbox;
+let autumn: Autumn;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  autumn = new Autumn({ secretKey: "am_sk_test_resources", serverURL: sandbox.url, retryConfig: { limit: 0 } });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const invoice = (customerId: string, stripeId: string, createdAt: number): InvoiceInsertParams => ({ customerId, stripeId, status: "paid", total: 10, createdAt });
+
+describe("invoices", () => {
+  it("records an import all or none, updates an invoice sent again, and shows it on the customer", async () => {
+    await autumn.customers.getOrCreate({ customerId: "inv_ada" });
+    const [first] = (await autumn.invoices.insert({ invoices: [invoice("inv_ada", "in_1", 1_000)] })).invoices;
+    // One unknown customer refuses the whole call: in_2 is not recorded.
+    await expect(autumn.invoices.insert({ invoices: [invoice("inv_ada", "in_2", 2_000), invoice("inv_nobody", "in_3", 3_000)] })).rejects.toMatchObject({ status: 404, code: "customer_not_found" });
+    const [again] = (await autumn.invoices.insert({ invoices: [{ ...invoice("inv_ada", "in_1", 1_000), status: "void", refundedAmount: 10 }] })).invoices;
+    expect(again).toMatchObject({ id: first!.id, status: "void", refundedAmount: 10 });
+    const customer = await autumn.customers.get({ customerId: "inv_ada", expand: ["invoices"] });
+    expect(customer.invoices).toEqual([{ planIds: [], stripeId: "in_1", processorType: "stripe", status: "void", total: 10, currency: "usd", createdAt: 1_000, hostedInvoiceUrl: null }]);
+  });
+
+  it("lists newest first across pages, an entity's invoices being none", async () => {
+    await autumn.customers.getOrCreate({ customerId: "inv_bob" });
+    await autumn.invoices.insert({ invoices: [1, 2, 3].map((n) => invoice("inv_bob", `in_bob_${n}`, n * 10_000)) });
+    const ids: string[] = [];
+    for await (const found of autumn.invoices.listItems({ customerId: "inv_bob", limit: 2 })) ids.push(found.stripeId);
+    expect(ids).toEqual(["in_bob_3", "in_bob_2", "in_bob_1"]);
+    expect((await autumn.invoices.list({ customerId: "inv_bob", entityId: "seat_1" })).list).toEqual([]);
+  });
+
+  it("refuses more than 500 invoices and more than 5000 a page, as the SDK does before sending", async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox.url}/v1/${path}`, { method: "POST", headers: { authorization: "Bearer am_sk_test_raw", "content-type": "application/json" }, body: JSON.stringify(body) });
+    const tooMany = await post("invoices.insert", { invoices: Array.from({ length: 501 }, (_, n) => ({ customer_id: "inv_ada", stripe_id: `in_${n}`, status: "paid", total: 1, created_at: 0 })) });
+    expect([tooMany.status, (await tooMany.json()).code]).toEqual([400, "invalid_inputs"]);
+    const tooLong = await post("invoices.list", { limit: 5001 });
+    expect([tooLong.status, (await tooLong.json()).code]).toEqual([400, "invalid_request"]);
+  });
+});

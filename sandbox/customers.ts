@@ -2,6 +2,7 @@ import { renderBalance } from "./balances.js";
 import { customerFilter } from "./customer-filters.js";
 import { require400, SandboxError } from "./errors.js";
 import { expandCustomer } from "./expand.js";
+import { licensePools } from "./licenses.js";
 import { cursorPage } from "./pages.js";
 import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
@@ -23,7 +24,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     billing_controls: customer.billing_controls ?? {},
     subscriptions: customer.subscriptions,
     purchases: [],
-    licenses: [],
+    licenses: licensePools(customer),
     balances: Object.fromEntries(Object.entries(customer.grants).map(([featureId, grant]) => [featureId, renderBalance(grant)])),
     flags: {},
   };
@@ -80,6 +81,8 @@ const getOrCreate: Route = (state, body, env) => {
     grants: {},
     subscriptions: [],
     invoices: [],
+    entities: new Map(),
+    seats: [],
     ...billingControls(body),
   };
   state.customers.set(key, customer);

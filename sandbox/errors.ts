@@ -38,6 +38,17 @@ export const SANDBOX_ERRORS = {
   /** Autumn still calls plans products in this code. */
   planNotFound: { status: 404, code: "product_not_found" },
   featureNotFound: { status: 404, code: "feature_not_found" },
+  // Neither the spec nor API-NOTES give codes for what follows. Something unknown takes the
+  // `<thing>_not_found` pattern of customer_not_found and product_not_found; a request the state
+  // refuses takes invalid_request, the documented 400 for a well-formed request Autumn will not do.
+  /** An entity the customer does not have. */
+  entityNotFound: { status: 404, code: "entity_not_found" },
+  /** `licenses.attach` for more entities than the pool has seats left. */
+  noSeatLeft: { status: 400, code: "invalid_request" },
+  /** `licenses.attach` for an entity that already holds a seat of that license plan. */
+  seatAlreadyHeld: { status: 400, code: "invalid_request" },
+  /** `licenses.release` for an entity that holds no seat (of that license plan). */
+  seatNotHeld: { status: 400, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

@@ -1,13 +1,15 @@
 import { FEATURES, PLANS, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
 import { renderInvoiceSummary } from "./invoices.js";
+import { renderEntities } from "./licenses.js";
 import type { StoredCustomer } from "./state.js";
 
 /**
  * Adds what `expand` asks for to a rendered customer. A field that was not
  * asked for stays absent (never null), as Autumn does. Invoices are those
- * recorded with `invoices.insert`. The sandbox has no Stripe, entities,
- * trials, rewards or referrals, so those expansions are empty, and it grants no flags, purchases or auto top-ups, so
+ * recorded with `invoices.insert`, entities those `licenses.attach` created.
+ * The sandbox has no Stripe, trials, rewards or referrals, so those
+ * expansions are empty, and it grants no flags, purchases or auto top-ups, so
  * expanding inside them changes nothing.
  */
 export function expandCustomer(customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
@@ -30,7 +32,9 @@ const EXPANSIONS: Record<string, Expansion> = {
   },
   invoice_previews: emptyList("invoice_previews"),
   trials_used: emptyList("trials_used"),
-  entities: emptyList("entities"),
+  entities: (customer, rendered) => {
+    rendered["entities"] = renderEntities(customer);
+  },
   referrals: emptyList("referrals"),
   rewards: (_customer, rendered) => {
     rendered["rewards"] = null;

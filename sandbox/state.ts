@@ -21,6 +21,27 @@ export interface StoredCustomer {
   billing_controls?: Record<string, unknown>;
   /** Invoices recorded with `invoices.insert`, oldest first. */
   invoices: StoredInvoice[];
+  /** Entities by id, as `licenses.attach` creates them. */
+  entities: Map<string, StoredEntity>;
+  /** Seats given to entities, held and released, oldest first. */
+  seats: StoredSeat[];
+}
+
+/** An entity of a customer, in wire names. */
+export interface StoredEntity {
+  id: string;
+  name: string | null;
+  feature_id: string;
+  created_at: number;
+}
+
+/** A seat of a license plan given to an entity, in wire names; `ended_at` is set when it is released. */
+export interface StoredSeat {
+  id: string;
+  entity_id: string;
+  license_plan_id: string;
+  started_at: number;
+  ended_at: number | null;
 }
 
 /** An invoice in wire names; its `customer_id` is that of the customer holding it. */

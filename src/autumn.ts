@@ -21,6 +21,7 @@ import { Events } from "./sdk/events.js";
 import { Features } from "./sdk/features.js";
 import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
+import { Licenses } from "./sdk/licenses.js";
 import { Plans } from "./sdk/plans.js";
 
 /**
@@ -46,6 +47,7 @@ export class Autumn extends AutumnCore {
   #events?: Events;
   #keys?: Keys;
   #invoices?: Invoices;
+  #licenses?: Licenses;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -115,5 +117,10 @@ export class Autumn extends AutumnCore {
   /** Invoices: list them across customers, or record historical ones. */
   get invoices(): Invoices {
     return (this.#invoices ??= new Invoices(this));
+  }
+
+  /** Licenses: seats of license plans given to entities, and the pools they come from. */
+  get licenses(): Licenses {
+    return (this.#licenses ??= new Licenses(this));
   }
 }

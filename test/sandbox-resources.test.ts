@@ -52,3 +52,45 @@ describe("invoices", () => {
     expect([tooLong.status, (await tooLong.json()).code]).toEqual([400, "invalid_request"]);
   });
 });
+
+describe("licenses", () => {
+  const seat = (entityId: string) => ({ entityId, featureId: "seats" });
+
+  it("takes a seat per entity until it is released, refusing a fourth of three and an entity twice", async () => {
+    await autumn.customers.getOrCreate({ customerId: "lic_org" });
+    await autumn.attach({ customerId: "lic_org", planId: "team" });
+    await autumn.licenses.attach({ customerId: "lic_org", planId: "seat", entities: [seat("ada"), seat("grace"), { ...seat("alan"), name: "Alan" }] });
+    await expect(autumn.licenses.attach({ customerId: "lic_org", planId: "seat", entities: [seat("edsger")] })).rejects.toMatchObject({ status: 400, code: "invalid_request" });
+    await autumn.licenses.release({ customerId: "lic_org", entityIds: ["grace"] });
+    await expect(autumn.licenses.attach({ customerId: "lic_org", planId: "seat", entities: [seat("ada")] })).rejects.toThrow(/already holds/);
+    // The seat grace gave back goes to edsger.
+    await autumn.licenses.attach({ customerId: "lic_org", planId: "seat", entities: [seat("edsger")] });
+    const pools = await autumn.licenses.list({ customerId: "lic_org" });
+    expect(pools.list).toMatchObject([{ licensePlanId: "seat", granted: 3, usage: 3, remaining: 0 }]);
+    const customer = await autumn.customers.get({ customerId: "lic_org", expand: ["entities"] });
+    expect(customer.licenses).toEqual(pools.list);
+    expect(customer.entities?.map((entity) => [entity.id, entity.name, entity.featureId])).toEqual([
+      ["ada", null, "seats"],
+      ["grace", null, "seats"],
+      ["alan", "Alan", "seats"],
+      ["edsger", null, "seats"],
+    ]);
+    const seats = await autumn.licenses.listAssignments({ customerId: "lic_org", active: false });
+    expect(seats.list.map((held) => [held.entityId, held.endedAt === null])).toEqual([
+      ["ada", true],
+      ["grace", false],
+      ["alan", true],
+      ["edsger", true],
+    ]);
+  });
+
+  it("refuses a license plan no plan of the customer offers, and a new entity without its feature", async () => {
+    await autumn.customers.getOrCreate({ customerId: "lic_free" });
+    await autumn.attach({ customerId: "lic_free", planId: "free" });
+    await expect(autumn.licenses.attach({ customerId: "lic_free", planId: "seat", entities: [seat("ada")] })).rejects.toMatchObject({ status: 404, code: "product_not_found" });
+    await autumn.customers.getOrCreate({ customerId: "lic_team" });
+    await autumn.attach({ customerId: "lic_team", planId: "team" });
+    await expect(autumn.licenses.attach({ customerId: "lic_team", planId: "seat", entities: [{ entityId: "ada" }] })).rejects.toMatchObject({ status: 400, code: "invalid_inputs" });
+    expect((await autumn.licenses.list({ customerId: "lic_team" })).list).toMatchObject([{ usage: 0 }]);
+  });
+});

@@ -41,7 +41,7 @@ describe("the SDK against the local sandbox", () => {
     const attached = await billingAttach(core, { customerId: "loop_2", planId: "pro" });
     expect(attached.ok && attached.value.paymentUrl).toMatch(/^https:\/\//);
     const plans = await plansList(core);
-    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro"]);
+    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro", "team"]);
   });
 
   it("refuses a reused idempotency key with 409 duplicate_idempotency_key", async () => {

@@ -73,3 +73,7 @@ export * from "./operations/keys-refresh.js";
 export * from "./operations/keys-revoke.js";
 export * from "./operations/invoices-insert.js";
 export * from "./operations/invoices-list.js";
+export * from "./operations/licenses-attach.js";
+export * from "./operations/licenses-list.js";
+export * from "./operations/licenses-list-assignments.js";
+export * from "./operations/licenses-release.js";

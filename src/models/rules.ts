@@ -19,5 +19,5 @@ export function rule(key: string, message: string, broken: (wire: WireObject) =>
 /** A list the server refuses repeats in: each item, or what `key` picks of it, must be unique. */
 // @__NO_SIDE_EFFECTS__
 export function distinct<TItem>(message: string, key: (item: TItem) => unknown = (item) => item) {
-  return v.check((items: readonly TItem[]) => new Set(items.map(key)).size === items.length, message);
+  return v.check((items: TItem[]) => new Set(items.map(key)).size === items.length, message);
 }

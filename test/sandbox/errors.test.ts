@@ -84,7 +84,38 @@ const cases: readonly ErrorCase[] = [
   },
   { kind: "customerAlreadyExists", name: "a rename to a taken id", env: "sandbox", provoke: ({ sdk }) => sdk("customers.update", { customerId: "err_ada", newCustomerId: "err_bob" }) },
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
-  { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "seats" }) },
+  { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "storage" }) },
+  { kind: "entityNotFound", name: "an entity the customer does not have", env: "sandbox", provoke: ({ sdk }) => sdk("licenses.list", { customerId: "err_ada", entityId: "err_nobody" }) },
+  {
+    kind: "noSeatLeft",
+    name: "four seats of a pool of three",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_full");
+      const entities = [1, 2, 3, 4].map((n) => ({ entityId: `err_seat_${n}`, featureId: "seats" }));
+      return sdk("licenses.attach", { customerId: "err_team_full", planId: "seat", entities });
+    },
+  },
+  {
+    kind: "seatAlreadyHeld",
+    name: "a second seat for the same entity",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_twice");
+      const params = { customerId: "err_team_twice", planId: "seat", entities: [{ entityId: "err_seat_1", featureId: "seats" }] };
+      expect((await sdk("licenses.attach", params)).ok).toBe(true);
+      return sdk("licenses.attach", params);
+    },
+  },
+  {
+    kind: "seatNotHeld",
+    name: "releasing an entity without a seat",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_release");
+      return sdk("licenses.release", { customerId: "err_team_release", entityIds: ["err_seat_1"] });
+    },
+  },
   {
     kind: "customerTokenRevoked",
     name: "an access token after keys.revoke",
@@ -126,6 +157,12 @@ const cases: readonly ErrorCase[] = [
   },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
+
+/** A customer of the error world on the team plan, whose pool has three seats. */
+async function onTeamPlan(sdk: Provoker["sdk"], customerId: string): Promise<void> {
+  expect((await sdk("customers.get_or_create", { customerId })).ok).toBe(true);
+  expect((await sdk("billing.attach", { customerId, planId: "team" })).ok).toBe(true);
+}
 
 /** A fresh token pair for a customer of the error world. */
 async function mint(sdk: Provoker["sdk"], customerId: string): Promise<CustomerTokens> {

@@ -30,6 +30,7 @@ interface Scenario {
 const EVERY_EXPANSION = CustomerExpandSchema.options;
 const ADA = "contract_ada";
 const GRACE = "contract_grace";
+const TEAM = "contract_team";
 
 /** Scenarios per route. A route the sandbox serves without an entry here fails the coverage test. */
 const scenarios: Record<string, readonly Scenario[]> = {
@@ -174,6 +175,32 @@ const scenarios: Record<string, readonly Scenario[]> = {
       shows: (answer) => expect(answer["invoices"]).toMatchObject([{ id: insertedId, status: "void" }]),
     },
   ],
+  "licenses.attach": [
+    {
+      name: "seats for two new entities",
+      params: { customerId: TEAM, planId: "seat", entities: [{ entityId: "seat_ada", name: "Ada", featureId: "seats" }, { entityId: "seat_grace", featureId: "seats" }] },
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+  ],
+  "licenses.release": [
+    { name: "one entity's seat", params: { customerId: TEAM, licensePlanId: "seat", entityIds: ["seat_grace"] }, shows: (answer) => expect(answer).toEqual({ success: true }) },
+  ],
+  "licenses.list": [
+    {
+      name: "the team plan's pool, one seat taken",
+      params: { customerId: TEAM },
+      shows: (pools) => expect(pools["list"]).toEqual([{ licensePlanId: "seat", parentPlanId: "team", licensePlanName: "Seat", granted: 3, usage: 1, remaining: 2, paidQuantity: 0 }]),
+    },
+    { name: "as one of its entities sees it", params: { customerId: TEAM, entityId: "seat_ada" }, shows: (pools) => expect(pools["list"]).toMatchObject([{ usage: 1 }]) },
+  ],
+  "licenses.list_assignments": [
+    { name: "the seats held", params: { customerId: TEAM }, shows: (seats) => expect(seats["list"]).toMatchObject([{ entityId: "seat_ada", licensePlanId: "seat", endedAt: null }]) },
+    {
+      name: "released ones too",
+      params: { customerId: TEAM, planId: "seat", active: false },
+      shows: (seats) => expect(seats["list"]).toMatchObject([{ entityId: "seat_ada", endedAt: null }, { entityId: "seat_grace", endedAt: expect.any(Number) }]),
+    },
+  ],
   "invoices.list": [
     { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
     {
@@ -207,6 +234,8 @@ async function seed(): Promise<void> {
   await call("customers.get_or_create", { customerId: "contract_delete_me" });
   await call("billing.attach", { customerId: "contract_delete_me", planId: "free" });
   for (const n of [1, 2, 3]) await call("customers.get_or_create", { customerId: `contract_page_${n}`, email: `page${n}@example.com` });
+  await call("customers.get_or_create", { customerId: TEAM, name: "Team" });
+  await call("billing.attach", { customerId: TEAM, planId: "team" });
 }
 
 beforeAll(async () => {

@@ -38,6 +38,10 @@ import { featuresList } from "../../src/funcs/features-list.js";
 import { featuresUpdate } from "../../src/funcs/features-update.js";
 import { invoicesInsert } from "../../src/funcs/invoices-insert.js";
 import { invoicesList } from "../../src/funcs/invoices-list.js";
+import { licensesAttach } from "../../src/funcs/licenses-attach.js";
+import { licensesList } from "../../src/funcs/licenses-list.js";
+import { licensesListAssignments } from "../../src/funcs/licenses-list-assignments.js";
+import { licensesRelease } from "../../src/funcs/licenses-release.js";
 import { plansCreate } from "../../src/funcs/plans-create.js";
 import { plansDelete } from "../../src/funcs/plans-delete.js";
 import { plansGet } from "../../src/funcs/plans-get.js";
@@ -151,6 +155,16 @@ import type {
   InvoicesInsertResponse,
   InvoicesListParams,
   InvoicesListResponse,
+  LicenseAssignmentList,
+  LicenseList,
+  LicensesAttachParams,
+  LicensesAttachResponse,
+  LicensesListAssignmentsParams,
+  LicensesListAssignmentsResponse,
+  LicensesListParams,
+  LicensesListResponse,
+  LicensesReleaseParams,
+  LicensesReleaseResponse,
   ListCustomersParams,
   ListEntitiesParams,
   ListEventsParams,
@@ -360,6 +374,13 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof invoicesList>>().toEqualTypeOf<InvoicesListParams | undefined>();
   });
 
+  it("licenses", () => {
+    expectTypeOf<ParamsOf<typeof licensesAttach>>().toEqualTypeOf<LicensesAttachParams>();
+    expectTypeOf<ParamsOf<typeof licensesList>>().toEqualTypeOf<LicensesListParams>();
+    expectTypeOf<ParamsOf<typeof licensesListAssignments>>().toEqualTypeOf<LicensesListAssignmentsParams>();
+    expectTypeOf<ParamsOf<typeof licensesRelease>>().toEqualTypeOf<LicensesReleaseParams>();
+  });
+
   it("keys", () => {
     expectTypeOf<ParamsOf<typeof keysMint>>().toEqualTypeOf<KeysMintParams>();
     expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams>();
@@ -388,6 +409,8 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof featuresDelete>>().toEqualTypeOf<Result<FeaturesDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof plansDelete>>().toEqualTypeOf<Result<PlansDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof invoicesInsert>>().toEqualTypeOf<Result<InvoicesInsertResponse>>();
+    expectTypeOf<AnswerOf<typeof licensesAttach>>().toEqualTypeOf<Result<LicensesAttachResponse>>();
+    expectTypeOf<AnswerOf<typeof licensesRelease>>().toEqualTypeOf<Result<LicensesReleaseResponse>>();
   });
 
   it("added: a descriptive name stays, and the function-named one is the same type", () => {
@@ -417,6 +440,10 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<PlansListResponse>().toEqualTypeOf<PlanList>();
     expectTypeOf<AnswerOf<typeof invoicesList>>().toEqualTypeOf<Result<InvoicesListResponse>>();
     expectTypeOf<InvoicesListResponse>().toEqualTypeOf<InvoicePage>();
+    expectTypeOf<AnswerOf<typeof licensesList>>().toEqualTypeOf<Result<LicensesListResponse>>();
+    expectTypeOf<LicensesListResponse>().toEqualTypeOf<LicenseList>();
+    expectTypeOf<AnswerOf<typeof licensesListAssignments>>().toEqualTypeOf<Result<LicensesListAssignmentsResponse>>();
+    expectTypeOf<LicensesListAssignmentsResponse>().toEqualTypeOf<LicenseAssignmentList>();
   });
 });
 

@@ -49,6 +49,14 @@ export const SANDBOX_ERRORS = {
   seatAlreadyHeld: { status: 400, code: "invalid_request" },
   /** `licenses.release` for an entity that holds no seat (of that license plan). */
   seatNotHeld: { status: 400, code: "invalid_request" },
+  /** A coupon or feature grant id the organisation does not have. */
+  rewardNotFound: { status: 404, code: "reward_not_found" },
+  /** `rewards.create` with an id already taken (the pattern of customer_already_exists). */
+  rewardAlreadyExists: { status: 409, code: "reward_already_exists" },
+  /** `rewards.redeem` with a code no reward has. */
+  promoCodeNotFound: { status: 404, code: "promo_code_not_found" },
+  /** `rewards.redeem` with a code redeemed as often as it may be. */
+  promoCodeUsedUp: { status: 400, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

@@ -68,10 +68,21 @@ export interface StoredGrant {
   next_reset_at: number;
 }
 
+/** A coupon or feature grant, in wire names, and how often each of its promo codes was redeemed. */
+export interface StoredReward {
+  kind: "coupon" | "feature_grant";
+  /** The coupon or feature grant as answered, under `kind`. */
+  reward: Record<string, unknown> & { id: string; promo_codes: Record<string, unknown>[] };
+  /** Redemptions per promo code. */
+  uses: Map<string, number>;
+}
+
 export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
+  /** The organisation's coupons and feature grants, by id, in creation order. */
+  rewards: Map<string, StoredReward>;
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
   /** Sends webhooks for state changes (sandbox/webhooks.ts). */

@@ -23,6 +23,7 @@ import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
 import { Licenses } from "./sdk/licenses.js";
 import { Plans } from "./sdk/plans.js";
+import { Rewards } from "./sdk/rewards.js";
 
 /**
  * The Autumn client as a class: `autumn.customers.getOrCreate(…)` returns the
@@ -48,6 +49,7 @@ export class Autumn extends AutumnCore {
   #keys?: Keys;
   #invoices?: Invoices;
   #licenses?: Licenses;
+  #rewards?: Rewards;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -122,5 +124,10 @@ export class Autumn extends AutumnCore {
   /** Licenses: seats of license plans given to entities, and the pools they come from. */
   get licenses(): Licenses {
     return (this.#licenses ??= new Licenses(this));
+  }
+
+  /** Rewards: coupons and feature grants, redeemed with promo codes or given by referral programs. */
+  get rewards(): Rewards {
+    return (this.#rewards ??= new Rewards(this));
   }
 }

@@ -94,3 +94,28 @@ describe("licenses", () => {
     expect((await autumn.licenses.list({ customerId: "lic_team" })).list).toMatchObject([{ usage: 0 }]);
   });
 });
+
+describe("rewards", () => {
+  const grant = (id: string, code: string, maxUses: number | null) => ({ id, name: id, grants: [{ featureId: "messages", included: 25, expiry: null }], promoCodes: [{ code, maxUses }] });
+
+  it("keeps promo codes unique, counts a code's uses against its limit, and keeps the count when an update keeps the code", async () => {
+    await autumn.customers.getOrCreate({ customerId: "rew_ada" });
+    await autumn.rewards.create({ featureGrant: grant("rew_twice", "TWICE", 2) });
+    await expect(autumn.rewards.create({ featureGrant: grant("rew_other", "TWICE", null) })).rejects.toMatchObject({ status: 400, code: "invalid_inputs" });
+    expect(await autumn.rewards.redeem({ code: "TWICE", customerId: "rew_ada" })).toEqual({ rewardId: "rew_twice", entitlementsGranted: [{ featureId: "messages", balance: 25 }] });
+    await autumn.rewards.update({ rewardId: "rew_twice", featureGrant: { name: "Renamed", promoCodes: [{ code: "TWICE", maxUses: 2 }, { code: "NEW", maxUses: null }] } });
+    await autumn.rewards.redeem({ code: "TWICE", customerId: "rew_ada" });
+    await expect(autumn.rewards.redeem({ code: "TWICE", customerId: "rew_ada" })).rejects.toMatchObject({ status: 400, code: "invalid_request" });
+    await autumn.rewards.redeem({ code: "NEW", customerId: "rew_ada" });
+  });
+
+  it("refuses changing a feature grant as a coupon, and an unknown plan or feature", async () => {
+    await autumn.rewards.create({ featureGrant: grant("rew_kind", "KIND", null) });
+    await expect(autumn.rewards.update({ rewardId: "rew_kind", coupon: { name: "Coupon now" } })).rejects.toThrow(/is a feature grant/);
+    await expect(
+      autumn.rewards.create({ coupon: { id: "rew_c", name: "C", type: "fixed_discount", value: 5, duration: { type: "one_off", length: null }, planIds: ["enterprise"], promoCodes: [] } }),
+    ).rejects.toMatchObject({ status: 404, code: "product_not_found" });
+    await expect(autumn.rewards.create({ featureGrant: { ...grant("rew_f", "F", null), grants: [{ featureId: "storage", included: 1, expiry: null }] } })).rejects.toMatchObject({ code: "feature_not_found" });
+    expect((await autumn.rewards.list()).coupons).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { InvoiceSchema } from "./invoice.js";
 import { LicenseSchema } from "./license.js";
 import { PlanSchema } from "./plan.js";
 import { openEnumOf } from "./open-enum.js";
-import { EnvSchema, type SUBSCRIPTION_STATUSES } from "./shared.js";
+import { type COUPON_DURATIONS, EnvSchema, type SUBSCRIPTION_STATUSES } from "./shared.js";
 
 /** Whether a subscription or purchase belongs to the customer or to one of its entities. */
 const ScopeSchema = /* @__PURE__ */ openEnum(["customer", "entity"]);
@@ -95,7 +95,7 @@ export const DiscountSchema = /* @__PURE__ */ inbound({
   name: v.string(),
   type: openEnum(["percentage_discount", "fixed_discount", "free_product", "invoice_credits", "feature_grant"]),
   discountValue: v.number(),
-  durationType: openEnum(["one_off", "months", "forever"]),
+  durationType: openEnumOf<typeof COUPON_DURATIONS>(),
   durationValue: v.optional(v.nullable(v.number())),
   currency: v.optional(v.nullable(v.string())),
   start: v.optional(v.nullable(v.number())),

@@ -45,6 +45,15 @@ export const BILLING_PROCESSORS = ["stripe", "revenuecat"] as const;
 /** The statuses of an invoice. */
 export const INVOICE_STATUSES = ["draft", "open", "void", "paid", "uncollectible"] as const;
 
+/** How long a coupon applies once redeemed: once, some months, or forever. */
+export const COUPON_DURATIONS = ["one_off", "months", "forever"] as const;
+
+/** The kinds of coupon a request can create; answers also know `invoice_credits`. */
+export const COUPON_TYPES = ["percentage_discount", "fixed_discount"] as const;
+
+/** The units of a feature grant's lifetime. */
+export const GRANT_EXPIRY_INTERVALS = ["day", "week", "month", "year"] as const;
+
 /** The kinds of feature. */
 export const FEATURE_TYPES = ["boolean", "metered", "credit_system", "ai_credit_system"] as const;
 

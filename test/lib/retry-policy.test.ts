@@ -72,6 +72,12 @@ const PARAMS: Record<string, unknown> = {
   plansGet: { planId: "pro" },
   plansList: {},
   plansUpdate: { planId: "pro", name: "Pro" },
+  rewardsCreate: { featureGrant: { id: "beta", name: "Beta", grants: [{ featureId: "credits", included: 10, expiry: null }], promoCodes: [{ code: "BETA", maxUses: null }] } },
+  rewardsDelete: { rewardId: "beta" },
+  rewardsGet: { rewardId: "beta" },
+  rewardsList: {},
+  rewardsRedeem: { code: "BETA", customerId: "user_123" },
+  rewardsUpdate: { rewardId: "beta", featureGrant: { name: "Beta" } },
 };
 
 describe("retry policy, stated per operation", () => {

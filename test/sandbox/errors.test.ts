@@ -155,8 +155,34 @@ const cases: readonly ErrorCase[] = [
     env: "sandbox",
     provoke: async ({ sdk }) => sdk("customers.get", { customerId: "err_bob" }, { secretKey: (await mint(sdk, "err_bob")).accessToken, xApiVersion: "2.2.0" }),
   },
+  { kind: "rewardNotFound", name: "an unknown reward", env: "sandbox", provoke: ({ sdk }) => sdk("rewards.get", { rewardId: "err_nothing" }) },
+  {
+    kind: "rewardAlreadyExists",
+    name: "a second reward with the same id",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("rewards.create", { featureGrant: errGrant("err_twice") })).ok).toBe(true);
+      return sdk("rewards.create", { featureGrant: errGrant("err_twice") });
+    },
+  },
+  { kind: "promoCodeNotFound", name: "an unknown promo code", env: "sandbox", provoke: ({ sdk }) => sdk("rewards.redeem", { code: "ERR-NOPE", customerId: "err_ada" }) },
+  {
+    kind: "promoCodeUsedUp",
+    name: "a one-use code redeemed twice",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("rewards.create", { featureGrant: errGrant("err_once") })).ok).toBe(true);
+      expect((await sdk("rewards.redeem", { code: "ERR_ONCE", customerId: "err_ada" })).ok).toBe(true);
+      return sdk("rewards.redeem", { code: "ERR_ONCE", customerId: "err_bob" });
+    },
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
+
+/** A feature grant of the error world, whose one promo code (its id in capitals) can be redeemed once. */
+function errGrant(id: string): Record<string, unknown> {
+  return { id, name: id, grants: [{ featureId: "messages", included: 10, expiry: null }], promoCodes: [{ code: id.toUpperCase(), maxUses: 1 }] };
+}
 
 /** A customer of the error world on the team plan, whose pool has three seats. */
 async function onTeamPlan(sdk: Provoker["sdk"], customerId: string): Promise<void> {

@@ -31,6 +31,7 @@ const EVERY_EXPANSION = CustomerExpandSchema.options;
 const ADA = "contract_ada";
 const GRACE = "contract_grace";
 const TEAM = "contract_team";
+const GRANT = "contract_beta";
 
 /** Scenarios per route. A route the sandbox serves without an entry here fails the coverage test. */
 const scenarios: Record<string, readonly Scenario[]> = {
@@ -201,6 +202,37 @@ const scenarios: Record<string, readonly Scenario[]> = {
       shows: (seats) => expect(seats["list"]).toMatchObject([{ entityId: "seat_ada", endedAt: null }, { entityId: "seat_grace", endedAt: expect.any(Number) }]),
     },
   ],
+  "rewards.create": [
+    {
+      name: "a coupon for one plan",
+      params: { coupon: { id: "contract_sale", name: "Sale", type: "percentage_discount", value: 20, duration: { type: "months", length: 3 }, planIds: ["pro"], promoCodes: [{ code: "CONTRACT20" }] } },
+      shows: (reward) => expect(reward["coupon"]).toMatchObject({ planIds: ["pro"], promoCodes: [{ code: "CONTRACT20", globalMaxRedemption: null, firstTimeTransaction: null }] }),
+    },
+    {
+      name: "a feature grant with a one-use code",
+      params: { featureGrant: { id: GRANT, name: "Beta", grants: [{ featureId: "messages", included: 100, expiry: { type: "month", length: 1 } }], promoCodes: [{ code: "CONTRACT-BETA", maxUses: 1 }] } },
+      shows: (reward) => expect(reward).toEqual({ featureGrant: expect.objectContaining({ id: GRANT, createdAt: expect.any(Number) }) }),
+    },
+  ],
+  "rewards.list": [{ name: "both kinds", params: {}, shows: (list) => expect([list["coupons"].length, list["featureGrants"].length]).toEqual([1, 1]) }],
+  "rewards.get": [{ name: "a coupon", params: { rewardId: "contract_sale" }, shows: (reward) => expect(Object.keys(reward)).toEqual(["coupon"]) }],
+  "rewards.update": [
+    {
+      name: "a coupon's promo codes replaced, for every plan",
+      params: { rewardId: "contract_sale", coupon: { planIds: null, promoCodes: [{ code: "CONTRACT25", globalMaxRedemption: 10 }] } },
+      shows: (reward) => expect(reward["coupon"]).toMatchObject({ planIds: null, promoCodes: [{ code: "CONTRACT25", globalMaxRedemption: 10 }], value: 20 }),
+    },
+    { name: "a feature grant's name", params: { rewardId: GRANT, featureGrant: { name: "Beta testers" } }, shows: (reward) => expect(reward["featureGrant"]).toMatchObject({ name: "Beta testers" }) },
+  ],
+  "rewards.redeem": [
+    {
+      name: "a feature grant's code",
+      params: { code: "CONTRACT-BETA", customerId: ADA },
+      shows: (answer) => expect(answer).toEqual({ rewardId: GRANT, entitlementsGranted: [{ featureId: "messages", balance: 100 }] }),
+    },
+    { name: "a coupon's code", params: { code: "CONTRACT25", customerId: GRACE }, shows: (answer) => expect(answer).toEqual({ rewardId: "contract_sale", entitlementsGranted: [] }) },
+  ],
+  "rewards.delete": [{ name: "a coupon", params: { rewardId: "contract_sale" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
   "invoices.list": [
     { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
     {

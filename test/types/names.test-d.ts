@@ -42,6 +42,12 @@ import { licensesAttach } from "../../src/funcs/licenses-attach.js";
 import { licensesList } from "../../src/funcs/licenses-list.js";
 import { licensesListAssignments } from "../../src/funcs/licenses-list-assignments.js";
 import { licensesRelease } from "../../src/funcs/licenses-release.js";
+import { rewardsCreate } from "../../src/funcs/rewards-create.js";
+import { rewardsDelete } from "../../src/funcs/rewards-delete.js";
+import { rewardsGet } from "../../src/funcs/rewards-get.js";
+import { rewardsList } from "../../src/funcs/rewards-list.js";
+import { rewardsRedeem } from "../../src/funcs/rewards-redeem.js";
+import { rewardsUpdate } from "../../src/funcs/rewards-update.js";
 import { plansCreate } from "../../src/funcs/plans-create.js";
 import { plansDelete } from "../../src/funcs/plans-delete.js";
 import { plansGet } from "../../src/funcs/plans-get.js";
@@ -165,6 +171,16 @@ import type {
   LicensesListResponse,
   LicensesReleaseParams,
   LicensesReleaseResponse,
+  RewardList,
+  RewardsCreateParams,
+  RewardsDeleteParams,
+  RewardsDeleteResponse,
+  RewardsGetParams,
+  RewardsListParams,
+  RewardsListResponse,
+  RewardsRedeemParams,
+  RewardsRedeemResponse,
+  RewardsUpdateParams,
   ListCustomersParams,
   ListEntitiesParams,
   ListEventsParams,
@@ -381,6 +397,15 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof licensesRelease>>().toEqualTypeOf<LicensesReleaseParams>();
   });
 
+  it("rewards", () => {
+    expectTypeOf<ParamsOf<typeof rewardsCreate>>().toEqualTypeOf<RewardsCreateParams>();
+    expectTypeOf<ParamsOf<typeof rewardsDelete>>().toEqualTypeOf<RewardsDeleteParams>();
+    expectTypeOf<ParamsOf<typeof rewardsGet>>().toEqualTypeOf<RewardsGetParams>();
+    expectTypeOf<ParamsOf<typeof rewardsList>>().toEqualTypeOf<RewardsListParams | undefined>();
+    expectTypeOf<ParamsOf<typeof rewardsRedeem>>().toEqualTypeOf<RewardsRedeemParams>();
+    expectTypeOf<ParamsOf<typeof rewardsUpdate>>().toEqualTypeOf<RewardsUpdateParams>();
+  });
+
   it("keys", () => {
     expectTypeOf<ParamsOf<typeof keysMint>>().toEqualTypeOf<KeysMintParams>();
     expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams>();
@@ -411,6 +436,8 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof invoicesInsert>>().toEqualTypeOf<Result<InvoicesInsertResponse>>();
     expectTypeOf<AnswerOf<typeof licensesAttach>>().toEqualTypeOf<Result<LicensesAttachResponse>>();
     expectTypeOf<AnswerOf<typeof licensesRelease>>().toEqualTypeOf<Result<LicensesReleaseResponse>>();
+    expectTypeOf<AnswerOf<typeof rewardsDelete>>().toEqualTypeOf<Result<RewardsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof rewardsRedeem>>().toEqualTypeOf<Result<RewardsRedeemResponse>>();
   });
 
   it("added: a descriptive name stays, and the function-named one is the same type", () => {
@@ -444,6 +471,8 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<LicensesListResponse>().toEqualTypeOf<LicenseList>();
     expectTypeOf<AnswerOf<typeof licensesListAssignments>>().toEqualTypeOf<Result<LicensesListAssignmentsResponse>>();
     expectTypeOf<LicensesListAssignmentsResponse>().toEqualTypeOf<LicenseAssignmentList>();
+    expectTypeOf<AnswerOf<typeof rewardsList>>().toEqualTypeOf<Result<RewardsListResponse>>();
+    expectTypeOf<RewardsListResponse>().toEqualTypeOf<RewardList>();
   });
 });
 

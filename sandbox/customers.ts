@@ -64,7 +64,7 @@ const getOrCreate: Route = (state, body, env) => {
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
-    return expandCustomer(existing, renderCustomer(existing), body["expand"]);
+    return expandCustomer(state, existing, renderCustomer(existing), body["expand"]);
   }
   const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
@@ -86,12 +86,12 @@ const getOrCreate: Route = (state, body, env) => {
     ...billingControls(body),
   };
   state.customers.set(key, customer);
-  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
 };
 
 const get: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
 };
 
 const update: Route = (state, body) => {

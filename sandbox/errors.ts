@@ -57,6 +57,20 @@ export const SANDBOX_ERRORS = {
   promoCodeNotFound: { status: 404, code: "promo_code_not_found" },
   /** `rewards.redeem` with a code redeemed as often as it may be. */
   promoCodeUsedUp: { status: 400, code: "invalid_request" },
+  /** `rewards.delete` of the reward a referral program gives. */
+  rewardInUse: { status: 400, code: "invalid_request" },
+  /** A referral program id the organisation does not have. */
+  referralProgramNotFound: { status: 404, code: "referral_program_not_found" },
+  /** `referral_programs.create` with an id already taken. */
+  referralProgramAlreadyExists: { status: 409, code: "referral_program_already_exists" },
+  /** `referrals.redeem_code` with a code no referrer has. */
+  referralCodeNotFound: { status: 404, code: "referral_code_not_found" },
+  /** `referrals.redeem_code` by the referrer the code belongs to. */
+  ownReferralCode: { status: 400, code: "invalid_request" },
+  /** `referrals.redeem_code` by a customer who redeemed that code before. */
+  referralCodeAlreadyRedeemed: { status: 400, code: "invalid_request" },
+  /** `referrals.redeem_code` of a code redeemed as often as its program allows. */
+  referralCodeUsedUp: { status: 400, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

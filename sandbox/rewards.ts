@@ -16,7 +16,7 @@ type Wire = Record<string, unknown>;
 const isObject = (value: unknown): value is Wire => typeof value === "object" && value !== null && !Array.isArray(value);
 const isPositiveCount = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value > 0;
 
-function nonEmpty(value: unknown, field: string): string {
+export function nonEmpty(value: unknown, field: string): string {
   require400(typeof value === "string" && value !== "", `${field} must be a non-empty string`);
   return value;
 }
@@ -137,7 +137,10 @@ const update: Route = (state, body) => {
 };
 
 const remove: Route = (state, body) => {
-  state.rewards.delete(findReward(state, body["reward_id"]).reward.id);
+  const { id } = findReward(state, body["reward_id"]).reward;
+  const program = [...state.referralPrograms.values()].find((candidate) => candidate.reward_id === id);
+  if (program) throw new SandboxError("rewardInUse", `Reward ${id} is given by referral program ${program.id}`);
+  state.rewards.delete(id);
   return { success: true };
 };
 

@@ -70,6 +70,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: () => Date.now() + offsetMs,
     tokens: newTokenState(),
     rewards: new Map(),
+    referralPrograms: new Map(),
+    referralCodes: new Map(),
   };
   const webhooks = createWebhookSender({
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],

@@ -77,12 +77,28 @@ export interface StoredReward {
   uses: Map<string, number>;
 }
 
+/** A referral program in wire names. */
+export type StoredReferralProgram = Record<string, unknown> & { id: string; reward_id: string; redeem_on: string; max_redemptions: number | null };
+
+/** A referrer's code for a program, and who redeemed it. */
+export interface StoredReferralCode {
+  code: string;
+  program_id: string;
+  referrer: StoredCustomer;
+  created_at: number;
+  redemptions: { id: string; customer: StoredCustomer; created_at: number }[];
+}
+
 export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
   /** The organisation's coupons and feature grants, by id, in creation order. */
   rewards: Map<string, StoredReward>;
+  /** Referral programs by id, in creation order. */
+  referralPrograms: Map<string, StoredReferralProgram>;
+  /** Referral codes by code. */
+  referralCodes: Map<string, StoredReferralCode>;
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
   /** Sends webhooks for state changes (sandbox/webhooks.ts). */

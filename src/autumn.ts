@@ -23,6 +23,8 @@ import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
 import { Licenses } from "./sdk/licenses.js";
 import { Plans } from "./sdk/plans.js";
+import { ReferralPrograms } from "./sdk/referral-programs.js";
+import { Referrals } from "./sdk/referrals.js";
 import { Rewards } from "./sdk/rewards.js";
 
 /**
@@ -50,6 +52,8 @@ export class Autumn extends AutumnCore {
   #invoices?: Invoices;
   #licenses?: Licenses;
   #rewards?: Rewards;
+  #referralPrograms?: ReferralPrograms;
+  #referrals?: Referrals;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -129,5 +133,15 @@ export class Autumn extends AutumnCore {
   /** Rewards: coupons and feature grants, redeemed with promo codes or given by referral programs. */
   get rewards(): Rewards {
     return (this.#rewards ??= new Rewards(this));
+  }
+
+  /** Referral programs: the reward a referral code earns, when and for whom. */
+  get referralPrograms(): ReferralPrograms {
+    return (this.#referralPrograms ??= new ReferralPrograms(this));
+  }
+
+  /** Referrals: a customer's referral code, and its redemption by those they referred. */
+  get referrals(): Referrals {
+    return (this.#referrals ??= new Referrals(this));
   }
 }

@@ -119,3 +119,40 @@ describe("rewards", () => {
     expect((await autumn.rewards.list()).coupons).toEqual([]);
   });
 });
+
+describe("referral codes", () => {
+  it("belong to their referrer, one per program, and are redeemed once per referred customer, never by the referrer", async () => {
+    for (const customerId of ["ref_ada", "ref_grace", "ref_alan"]) await autumn.customers.getOrCreate({ customerId, name: customerId });
+    await autumn.rewards.create({ featureGrant: { id: "ref_credits", name: "Credits", grants: [{ featureId: "messages", included: 10, expiry: null }], promoCodes: [{ code: "REF_CREDITS", maxUses: null }] } });
+    await autumn.referralPrograms.create({ id: "ref_friends", rewardId: "ref_credits", redeemOn: "customer_creation", receivedBy: "all" });
+    await autumn.referralPrograms.create({ id: "ref_partners", rewardId: "ref_credits", redeemOn: "checkout", receivedBy: "referrer", planIds: ["pro"] });
+
+    const { code } = await autumn.referrals.createCode({ customerId: "ref_ada", programId: "ref_friends" });
+    expect((await autumn.referrals.createCode({ customerId: "ref_ada", programId: "ref_friends" })).code).toBe(code);
+    expect((await autumn.referrals.createCode({ customerId: "ref_ada", programId: "ref_partners" })).code).not.toBe(code);
+    expect((await autumn.referrals.createCode({ customerId: "ref_grace", programId: "ref_friends" })).code).not.toBe(code);
+
+    await expect(autumn.referrals.redeemCode({ code, customerId: "ref_ada" })).rejects.toThrow(/own referral code/);
+    expect(await autumn.referrals.redeemCode({ code, customerId: "ref_grace" })).toMatchObject({ customerId: "ref_grace", rewardId: "ref_credits" });
+    await expect(autumn.referrals.redeemCode({ code, customerId: "ref_grace" })).rejects.toMatchObject({ status: 400, code: "invalid_request" });
+    await autumn.referrals.redeemCode({ code, customerId: "ref_alan" });
+
+    const ada = await autumn.customers.get({ customerId: "ref_ada", expand: ["referrals"] });
+    expect(ada.referrals?.map((referral) => [referral.programId, referral.customer.id, referral.rewardApplied])).toEqual([
+      ["ref_friends", "ref_grace", true],
+      ["ref_friends", "ref_alan", true],
+    ]);
+  });
+
+  it("refuses a checkout program without plans, deleting its reward while in use, and forgets a deleted program's codes", async () => {
+    await autumn.customers.getOrCreate({ customerId: "ref_bob" });
+    await autumn.rewards.create({ featureGrant: { id: "ref_gone", name: "Gone", grants: [{ featureId: "messages", included: 1, expiry: null }], promoCodes: [{ code: "REF_GONE", maxUses: null }] } });
+    await autumn.referralPrograms.create({ id: "ref_short", rewardId: "ref_gone", redeemOn: "customer_creation", receivedBy: "referrer" });
+    await expect(autumn.referralPrograms.update({ referralProgramId: "ref_short", redeemOn: "checkout" })).rejects.toMatchObject({ code: "invalid_inputs" });
+    await expect(autumn.rewards.delete({ rewardId: "ref_gone" })).rejects.toThrow(/referral program ref_short/);
+    const { code } = await autumn.referrals.createCode({ customerId: "ref_bob", programId: "ref_short" });
+    await autumn.referralPrograms.delete({ referralProgramId: "ref_short" });
+    await expect(autumn.referrals.redeemCode({ code, customerId: "ref_ada" })).rejects.toMatchObject({ status: 404, code: "referral_code_not_found" });
+    await autumn.rewards.delete({ rewardId: "ref_gone" });
+  });
+});

@@ -54,6 +54,12 @@ export const COUPON_TYPES = ["percentage_discount", "fixed_discount"] as const;
 /** The units of a feature grant's lifetime. */
 export const GRANT_EXPIRY_INTERVALS = ["day", "week", "month", "year"] as const;
 
+/** When a referral program grants its reward: when the code is redeemed, or when the redeemer checks out. */
+export const REFERRAL_TRIGGERS = ["customer_creation", "checkout"] as const;
+
+/** Who receives a referral program's reward: the referrer, or both parties. */
+export const REFERRAL_RECIPIENTS = ["referrer", "all"] as const;
+
 /** The kinds of feature. */
 export const FEATURE_TYPES = ["boolean", "metered", "credit_system", "ai_credit_system"] as const;
 

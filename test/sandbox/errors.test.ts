@@ -176,12 +176,73 @@ const cases: readonly ErrorCase[] = [
       return sdk("rewards.redeem", { code: "ERR_ONCE", customerId: "err_bob" });
     },
   },
+  {
+    kind: "rewardInUse",
+    name: "deleting the reward a referral program gives",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await errProgram(sdk, "err_in_use");
+      return sdk("rewards.delete", { rewardId: "err_in_use" });
+    },
+  },
+  { kind: "referralProgramNotFound", name: "an unknown referral program", env: "sandbox", provoke: ({ sdk }) => sdk("referrals.create_code", { customerId: "err_ada", programId: "err_nothing" }) },
+  {
+    kind: "referralProgramAlreadyExists",
+    name: "a second program with the same id",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await errProgram(sdk, "err_program_twice");
+      return sdk("referral_programs.create", { id: "err_program_twice", rewardId: "err_program_twice", redeemOn: "customer_creation", receivedBy: "all" });
+    },
+  },
+  { kind: "referralCodeNotFound", name: "an unknown referral code", env: "sandbox", provoke: ({ sdk }) => sdk("referrals.redeem_code", { code: "REF-NOPE", customerId: "err_ada" }) },
+  {
+    kind: "ownReferralCode",
+    name: "a referrer redeeming their own code",
+    env: "sandbox",
+    provoke: async ({ sdk }) => sdk("referrals.redeem_code", { code: await errCode(sdk, "err_own"), customerId: "err_ada" }),
+  },
+  {
+    kind: "referralCodeAlreadyRedeemed",
+    name: "a customer redeeming a code twice",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const code = await errCode(sdk, "err_twice_redeemed");
+      expect((await sdk("referrals.redeem_code", { code, customerId: "err_bob" })).ok).toBe(true);
+      return sdk("referrals.redeem_code", { code, customerId: "err_bob" });
+    },
+  },
+  {
+    kind: "referralCodeUsedUp",
+    name: "a code past its program's limit of one",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const code = await errCode(sdk, "err_used_up");
+      expect((await sdk("referrals.redeem_code", { code, customerId: "err_bob" })).ok).toBe(true);
+      expect((await sdk("customers.get_or_create", { customerId: "err_carol" })).ok).toBe(true);
+      return sdk("referrals.redeem_code", { code, customerId: "err_carol" });
+    },
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
 
 /** A feature grant of the error world, whose one promo code (its id in capitals) can be redeemed once. */
 function errGrant(id: string): Record<string, unknown> {
   return { id, name: id, grants: [{ featureId: "messages", included: 10, expiry: null }], promoCodes: [{ code: id.toUpperCase(), maxUses: 1 }] };
+}
+
+/** A referral program of the error world, with a feature grant of the same id, whose codes can be redeemed once. */
+async function errProgram(sdk: Provoker["sdk"], id: string): Promise<void> {
+  expect((await sdk("rewards.create", { featureGrant: errGrant(id) })).ok).toBe(true);
+  expect((await sdk("referral_programs.create", { id, rewardId: id, redeemOn: "customer_creation", receivedBy: "referrer", maxRedemptions: 1 })).ok).toBe(true);
+}
+
+/** err_ada's referral code for a new program of the error world. */
+async function errCode(sdk: Provoker["sdk"], programId: string): Promise<string> {
+  await errProgram(sdk, programId);
+  const created = (await sdk("referrals.create_code", { customerId: "err_ada", programId })) as Result<{ code: string }>;
+  if (!created.ok) throw created.error;
+  return created.value.code;
 }
 
 /** A customer of the error world on the team plan, whose pool has three seats. */

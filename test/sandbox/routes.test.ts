@@ -32,6 +32,7 @@ const ADA = "contract_ada";
 const GRACE = "contract_grace";
 const TEAM = "contract_team";
 const GRANT = "contract_beta";
+const PROGRAM = "contract_refer";
 
 /** Scenarios per route. A route the sandbox serves without an entry here fails the coverage test. */
 const scenarios: Record<string, readonly Scenario[]> = {
@@ -233,6 +234,42 @@ const scenarios: Record<string, readonly Scenario[]> = {
     { name: "a coupon's code", params: { code: "CONTRACT25", customerId: GRACE }, shows: (answer) => expect(answer).toEqual({ rewardId: "contract_sale", entitlementsGranted: [] }) },
   ],
   "rewards.delete": [{ name: "a coupon", params: { rewardId: "contract_sale" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "referral_programs.create": [
+    {
+      name: "a program giving a feature grant on redemption",
+      params: { id: PROGRAM, rewardId: GRANT, redeemOn: "customer_creation", receivedBy: "referrer", maxRedemptions: 2 },
+      shows: (program) => expect(program).toMatchObject({ id: PROGRAM, maxRedemptions: 2, planIds: null, excludeTrial: null, createdAt: expect.any(Number) }),
+    },
+    {
+      name: "a program giving it at checkout of one plan",
+      params: { id: "contract_checkout", rewardId: GRANT, redeemOn: "checkout", receivedBy: "referrer", planIds: ["pro"], excludeTrial: true },
+      shows: (program) => expect(program).toMatchObject({ planIds: ["pro"], excludeTrial: true, maxRedemptions: null }),
+    },
+  ],
+  "referral_programs.list": [{ name: "both programs", params: {}, shows: (list) => expect(list["list"].map((program: { id: string }) => program.id)).toEqual([PROGRAM, "contract_checkout"]) }],
+  "referral_programs.get": [{ name: "a program", params: { referralProgramId: PROGRAM }, shows: (program) => expect(program["rewardId"]).toBe(GRANT) }],
+  "referral_programs.update": [
+    { name: "both parties rewarded", params: { referralProgramId: "contract_checkout", receivedBy: "all" }, shows: (program) => expect(program).toMatchObject({ receivedBy: "all", planIds: ["pro"] }) },
+  ],
+  "referral_programs.delete": [{ name: "a program", params: { referralProgramId: "contract_checkout" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "referrals.create_code": [
+    {
+      name: "a referrer's code",
+      params: { customerId: ADA, programId: PROGRAM },
+      shows: (answer) => {
+        expect(answer).toMatchObject({ code: expect.stringMatching(/^REF-/), customerId: ADA });
+        referralCode = answer["code"];
+      },
+    },
+    { name: "the same code, asked again", params: { customerId: ADA, programId: PROGRAM }, shows: (answer) => expect(answer["code"]).toBe(referralCode) },
+  ],
+  "referrals.redeem_code": [
+    {
+      name: "a referred customer's redemption",
+      params: () => ({ code: referralCode!, customerId: GRACE }),
+      shows: (answer) => expect(answer).toEqual({ id: expect.stringMatching(/^redemption_/), customerId: GRACE, rewardId: GRANT }),
+    },
+  ],
   "invoices.list": [
     { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
     {
@@ -244,6 +281,7 @@ const scenarios: Record<string, readonly Scenario[]> = {
 };
 let minted: CustomerTokens | undefined;
 let insertedId: string | undefined;
+let referralCode: string | undefined;
 
 let sandbox: Sandbox;
 const answers: WireAnswer[] = [];

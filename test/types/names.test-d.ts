@@ -42,6 +42,13 @@ import { licensesAttach } from "../../src/funcs/licenses-attach.js";
 import { licensesList } from "../../src/funcs/licenses-list.js";
 import { licensesListAssignments } from "../../src/funcs/licenses-list-assignments.js";
 import { licensesRelease } from "../../src/funcs/licenses-release.js";
+import { referralProgramsCreate } from "../../src/funcs/referral-programs-create.js";
+import { referralProgramsDelete } from "../../src/funcs/referral-programs-delete.js";
+import { referralProgramsGet } from "../../src/funcs/referral-programs-get.js";
+import { referralProgramsList } from "../../src/funcs/referral-programs-list.js";
+import { referralProgramsUpdate } from "../../src/funcs/referral-programs-update.js";
+import { referralsCreateCode } from "../../src/funcs/referrals-create-code.js";
+import { referralsRedeemCode } from "../../src/funcs/referrals-redeem-code.js";
 import { rewardsCreate } from "../../src/funcs/rewards-create.js";
 import { rewardsDelete } from "../../src/funcs/rewards-delete.js";
 import { rewardsGet } from "../../src/funcs/rewards-get.js";
@@ -171,6 +178,18 @@ import type {
   LicensesListResponse,
   LicensesReleaseParams,
   LicensesReleaseResponse,
+  ReferralProgramList,
+  ReferralProgramsCreateParams,
+  ReferralProgramsDeleteParams,
+  ReferralProgramsDeleteResponse,
+  ReferralProgramsGetParams,
+  ReferralProgramsListParams,
+  ReferralProgramsListResponse,
+  ReferralProgramsUpdateParams,
+  ReferralsCreateCodeParams,
+  ReferralsCreateCodeResponse,
+  ReferralsRedeemCodeParams,
+  ReferralsRedeemCodeResponse,
   RewardList,
   RewardsCreateParams,
   RewardsDeleteParams,
@@ -397,6 +416,16 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof licensesRelease>>().toEqualTypeOf<LicensesReleaseParams>();
   });
 
+  it("referrals", () => {
+    expectTypeOf<ParamsOf<typeof referralProgramsCreate>>().toEqualTypeOf<ReferralProgramsCreateParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsDelete>>().toEqualTypeOf<ReferralProgramsDeleteParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsGet>>().toEqualTypeOf<ReferralProgramsGetParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsList>>().toEqualTypeOf<ReferralProgramsListParams | undefined>();
+    expectTypeOf<ParamsOf<typeof referralProgramsUpdate>>().toEqualTypeOf<ReferralProgramsUpdateParams>();
+    expectTypeOf<ParamsOf<typeof referralsCreateCode>>().toEqualTypeOf<ReferralsCreateCodeParams>();
+    expectTypeOf<ParamsOf<typeof referralsRedeemCode>>().toEqualTypeOf<ReferralsRedeemCodeParams>();
+  });
+
   it("rewards", () => {
     expectTypeOf<ParamsOf<typeof rewardsCreate>>().toEqualTypeOf<RewardsCreateParams>();
     expectTypeOf<ParamsOf<typeof rewardsDelete>>().toEqualTypeOf<RewardsDeleteParams>();
@@ -437,6 +466,9 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof licensesAttach>>().toEqualTypeOf<Result<LicensesAttachResponse>>();
     expectTypeOf<AnswerOf<typeof licensesRelease>>().toEqualTypeOf<Result<LicensesReleaseResponse>>();
     expectTypeOf<AnswerOf<typeof rewardsDelete>>().toEqualTypeOf<Result<RewardsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof referralProgramsDelete>>().toEqualTypeOf<Result<ReferralProgramsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof referralsCreateCode>>().toEqualTypeOf<Result<ReferralsCreateCodeResponse>>();
+    expectTypeOf<AnswerOf<typeof referralsRedeemCode>>().toEqualTypeOf<Result<ReferralsRedeemCodeResponse>>();
     expectTypeOf<AnswerOf<typeof rewardsRedeem>>().toEqualTypeOf<Result<RewardsRedeemResponse>>();
   });
 
@@ -473,6 +505,8 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<LicensesListAssignmentsResponse>().toEqualTypeOf<LicenseAssignmentList>();
     expectTypeOf<AnswerOf<typeof rewardsList>>().toEqualTypeOf<Result<RewardsListResponse>>();
     expectTypeOf<RewardsListResponse>().toEqualTypeOf<RewardList>();
+    expectTypeOf<AnswerOf<typeof referralProgramsList>>().toEqualTypeOf<Result<ReferralProgramsListResponse>>();
+    expectTypeOf<ReferralProgramsListResponse>().toEqualTypeOf<ReferralProgramList>();
   });
 });
 

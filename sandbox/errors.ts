@@ -71,6 +71,8 @@ export const SANDBOX_ERRORS = {
   referralCodeAlreadyRedeemed: { status: 400, code: "invalid_request" },
   /** `referrals.redeem_code` of a code redeemed as often as its program allows. */
   referralCodeUsedUp: { status: 400, code: "invalid_request" },
+  /** `platform.sync_revenuecat` or `get_revenuecat_keys` for an organisation that has not linked RevenueCat. */
+  revenuecatNotLinked: { status: 400, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

@@ -72,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rewards: new Map(),
     referralPrograms: new Map(),
     referralCodes: new Map(),
+    revenuecat: new Map(),
   };
   const webhooks = createWebhookSender({
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],

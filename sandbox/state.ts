@@ -89,6 +89,13 @@ export interface StoredReferralCode {
   redemptions: { id: string; customer: StoredCustomer; created_at: number }[];
 }
 
+/** A managed organisation's link to RevenueCat in one environment, and the plans pushed so far. */
+export interface RevenuecatLink {
+  slug: string;
+  env: "sandbox" | "live";
+  syncedPlans: Set<string>;
+}
+
 export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
@@ -99,6 +106,8 @@ export interface SandboxState {
   referralPrograms: Map<string, StoredReferralProgram>;
   /** Referral codes by code. */
   referralCodes: Map<string, StoredReferralCode>;
+  /** RevenueCat links of managed organisations, by `<slug>:<sandbox|live>`. */
+  revenuecat: Map<string, RevenuecatLink>;
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
   /** Sends webhooks for state changes (sandbox/webhooks.ts). */

@@ -23,6 +23,7 @@ import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
 import { Licenses } from "./sdk/licenses.js";
 import { Plans } from "./sdk/plans.js";
+import { Platform } from "./sdk/platform.js";
 import { ReferralPrograms } from "./sdk/referral-programs.js";
 import { Referrals } from "./sdk/referrals.js";
 import { Rewards } from "./sdk/rewards.js";
@@ -54,6 +55,7 @@ export class Autumn extends AutumnCore {
   #rewards?: Rewards;
   #referralPrograms?: ReferralPrograms;
   #referrals?: Referrals;
+  #platform?: Platform;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -143,5 +145,10 @@ export class Autumn extends AutumnCore {
   /** Referrals: a customer's referral code, and its redemption by those they referred. */
   get referrals(): Referrals {
     return (this.#referrals ??= new Referrals(this));
+  }
+
+  /** Platform: RevenueCat for the organisations you manage, linked, synced and keyed. */
+  get platform(): Platform {
+    return (this.#platform ??= new Platform(this));
   }
 }

@@ -156,3 +156,22 @@ describe("referral codes", () => {
     await autumn.rewards.delete({ rewardId: "ref_gone" });
   });
 });
+
+describe("RevenueCat", () => {
+  it("links at once, syncs created then existing products, and keeps test and live apart", async () => {
+    const target = { organizationSlug: "rc-org", env: "test" } as const;
+    await expect(autumn.platform.syncRevenuecat(target)).rejects.toThrow(/not linked/);
+    await autumn.platform.linkRevenuecat({ ...target, projectName: "rc-mobile", redirectUrl: "https://app.example.com/done" });
+    const first = await autumn.platform.syncRevenuecat({ ...target, productIds: ["free", "pro"] });
+    expect(first.results.map((result) => [result.planId, result.apps?.[0]?.product, result.apps?.[0]?.price])).toEqual([
+      ["free", "created", "skipped"],
+      ["pro", "created", "set"],
+    ]);
+    // test and sandbox name the same environment.
+    const again = await autumn.platform.syncRevenuecat({ ...target, env: "sandbox", productIds: ["pro"] });
+    expect(again.results[0]?.apps?.[0]?.product).toBe("exists");
+    const [one, two] = [await autumn.platform.getRevenuecatKeys(target), await autumn.platform.getRevenuecatKeys(target)];
+    expect(one.oauthAccessToken).not.toBe(two.oauthAccessToken);
+    await expect(autumn.platform.getRevenuecatKeys({ ...target, env: "live" })).rejects.toMatchObject({ status: 400, code: "invalid_request" });
+  });
+});

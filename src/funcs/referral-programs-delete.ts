@@ -26,6 +26,10 @@ const operation: Operation<ReferralProgramsDeleteParams, ReferralProgramsDeleteR
  * if (!res.ok) console.error(res.error);
  * ```
  */
-export function referralProgramsDelete(core: AutumnCore, params: ReferralProgramsDeleteParams, options?: RequestOptions): Promise<Result<ReferralProgramsDeleteResponse>> {
+export function referralProgramsDelete(
+  core: AutumnCore,
+  params: ReferralProgramsDeleteParams,
+  options?: RequestOptions,
+): Promise<Result<ReferralProgramsDeleteResponse>> {
   return send(core, operation, params, options);
 }

@@ -94,3 +94,7 @@ export * from "./operations/referral-programs-list.js";
 export * from "./operations/referral-programs-update.js";
 export * from "./operations/referrals-create-code.js";
 export * from "./operations/referrals-redeem-code.js";
+export * from "./platform-params.js";
+export * from "./operations/platform-get-revenuecat-keys.js";
+export * from "./operations/platform-link-revenuecat.js";
+export * from "./operations/platform-sync-revenuecat.js";

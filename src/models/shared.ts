@@ -60,6 +60,9 @@ export const REFERRAL_TRIGGERS = ["customer_creation", "checkout"] as const;
 /** Who receives a referral program's reward: the referrer, or both parties. */
 export const REFERRAL_RECIPIENTS = ["referrer", "all"] as const;
 
+/** The RevenueCat environments of an organisation you manage; `test` and `sandbox` both mean the sandbox. */
+export const REVENUECAT_ENVS = ["test", "sandbox", "live"] as const;
+
 /** The kinds of feature. */
 export const FEATURE_TYPES = ["boolean", "metered", "credit_system", "ai_credit_system"] as const;
 

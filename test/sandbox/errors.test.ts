@@ -223,6 +223,12 @@ const cases: readonly ErrorCase[] = [
       return sdk("referrals.redeem_code", { code, customerId: "err_carol" });
     },
   },
+  {
+    kind: "revenuecatNotLinked",
+    name: "keys of an organisation that never linked RevenueCat",
+    env: "sandbox",
+    provoke: ({ sdk }) => sdk("platform.get_revenuecat_keys", { organizationSlug: "err-org", env: "live" }),
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
 

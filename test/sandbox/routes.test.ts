@@ -270,6 +270,28 @@ const scenarios: Record<string, readonly Scenario[]> = {
       shows: (answer) => expect(answer).toEqual({ id: expect.stringMatching(/^redemption_/), customerId: GRACE, rewardId: GRANT }),
     },
   ],
+  "platform.link_revenuecat": [
+    {
+      name: "a consent page for a managed organisation",
+      params: { organizationSlug: "contract-org", env: "test", projectName: "contract-mobile", redirectUrl: "https://app.example.com/revenuecat/done" },
+      shows: (answer) => expect(answer["oauthUrl"]).toMatch(/^https:\/\/api\.revenuecat\.com\/oauth2\/authorize\?.*redirect_uri=https%3A%2F%2Fapp\.example\.com/),
+    },
+  ],
+  "platform.sync_revenuecat": [
+    {
+      name: "every plan pushed, in the sandbox environment",
+      params: { organizationSlug: "contract-org", env: "sandbox" },
+      shows: (answer) => expect(answer["results"]).toContainEqual({ planId: "pro", status: "synced", storeIdentifier: "autumn.sandbox.contract-org.pro", apps: [expect.objectContaining({ product: "created", price: "set" })] }),
+    },
+    { name: "a plan that does not exist", params: { organizationSlug: "contract-org", env: "test", productIds: ["enterprise"] }, shows: (answer) => expect(answer["results"]).toMatchObject([{ status: "error" }]) },
+  ],
+  "platform.get_revenuecat_keys": [
+    {
+      name: "the test store's key and a fresh token",
+      params: { organizationSlug: "contract-org", env: "test" },
+      shows: (answer) => expect(answer).toMatchObject({ apps: [{ appType: "test_store", apiKeys: [{ key: expect.any(String) }] }], oauthAccessToken: expect.stringMatching(/^atk_/) }),
+    },
+  ],
   "invoices.list": [
     { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
     {

@@ -42,6 +42,9 @@ import { licensesAttach } from "../../src/funcs/licenses-attach.js";
 import { licensesList } from "../../src/funcs/licenses-list.js";
 import { licensesListAssignments } from "../../src/funcs/licenses-list-assignments.js";
 import { licensesRelease } from "../../src/funcs/licenses-release.js";
+import { platformGetRevenuecatKeys } from "../../src/funcs/platform-get-revenuecat-keys.js";
+import { platformLinkRevenuecat } from "../../src/funcs/platform-link-revenuecat.js";
+import { platformSyncRevenuecat } from "../../src/funcs/platform-sync-revenuecat.js";
 import { referralProgramsCreate } from "../../src/funcs/referral-programs-create.js";
 import { referralProgramsDelete } from "../../src/funcs/referral-programs-delete.js";
 import { referralProgramsGet } from "../../src/funcs/referral-programs-get.js";
@@ -178,6 +181,12 @@ import type {
   LicensesListResponse,
   LicensesReleaseParams,
   LicensesReleaseResponse,
+  PlatformGetRevenuecatKeysParams,
+  PlatformGetRevenuecatKeysResponse,
+  PlatformLinkRevenuecatParams,
+  PlatformLinkRevenuecatResponse,
+  PlatformSyncRevenuecatParams,
+  PlatformSyncRevenuecatResponse,
   ReferralProgramList,
   ReferralProgramsCreateParams,
   ReferralProgramsDeleteParams,
@@ -416,6 +425,12 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof licensesRelease>>().toEqualTypeOf<LicensesReleaseParams>();
   });
 
+  it("platform", () => {
+    expectTypeOf<ParamsOf<typeof platformGetRevenuecatKeys>>().toEqualTypeOf<PlatformGetRevenuecatKeysParams>();
+    expectTypeOf<ParamsOf<typeof platformLinkRevenuecat>>().toEqualTypeOf<PlatformLinkRevenuecatParams>();
+    expectTypeOf<ParamsOf<typeof platformSyncRevenuecat>>().toEqualTypeOf<PlatformSyncRevenuecatParams>();
+  });
+
   it("referrals", () => {
     expectTypeOf<ParamsOf<typeof referralProgramsCreate>>().toEqualTypeOf<ReferralProgramsCreateParams>();
     expectTypeOf<ParamsOf<typeof referralProgramsDelete>>().toEqualTypeOf<ReferralProgramsDeleteParams>();
@@ -466,6 +481,9 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof licensesAttach>>().toEqualTypeOf<Result<LicensesAttachResponse>>();
     expectTypeOf<AnswerOf<typeof licensesRelease>>().toEqualTypeOf<Result<LicensesReleaseResponse>>();
     expectTypeOf<AnswerOf<typeof rewardsDelete>>().toEqualTypeOf<Result<RewardsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof platformGetRevenuecatKeys>>().toEqualTypeOf<Result<PlatformGetRevenuecatKeysResponse>>();
+    expectTypeOf<AnswerOf<typeof platformLinkRevenuecat>>().toEqualTypeOf<Result<PlatformLinkRevenuecatResponse>>();
+    expectTypeOf<AnswerOf<typeof platformSyncRevenuecat>>().toEqualTypeOf<Result<PlatformSyncRevenuecatResponse>>();
     expectTypeOf<AnswerOf<typeof referralProgramsDelete>>().toEqualTypeOf<Result<ReferralProgramsDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof referralsCreateCode>>().toEqualTypeOf<Result<ReferralsCreateCodeResponse>>();
     expectTypeOf<AnswerOf<typeof referralsRedeemCode>>().toEqualTypeOf<Result<ReferralsRedeemCodeResponse>>();

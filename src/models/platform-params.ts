@@ -1,0 +1,10 @@
+import * as v from "valibot";
+import { REVENUECAT_ENVS } from "./shared.js";
+
+/** What names an organisation you manage and its RevenueCat environment, in the platform operations. */
+export const revenuecatTarget = {
+  /** The slug of the organisation. */
+  organizationSlug: v.pipe(v.string(), v.minLength(1, "must not be empty")),
+  /** Its environment: `test` and `sandbox` both mean the sandbox. */
+  env: v.picklist(REVENUECAT_ENVS),
+};

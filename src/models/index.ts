@@ -14,6 +14,7 @@ export * from "./operations/customers-update.js";
 export * from "./feature.js";
 export * from "./plan.js";
 export * from "./shared.js";
+export * from "./params.js";
 export * from "./webhook-events.js";
 export * from "./customer-data-params.js";
 export * from "./entity.js";

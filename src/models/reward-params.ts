@@ -3,12 +3,7 @@ import { outbound, type WireObject } from "../lib/wire.js";
 import { CatalogIdSchema } from "./billing-params.js";
 import { distinct, rule } from "./rules.js";
 import { COUPON_DURATIONS, COUPON_TYPES, GRANT_EXPIRY_INTERVALS } from "./shared.js";
-
-/** A count that must be a whole number above zero. */
-export const PositiveCountSchema = /* @__PURE__ */ v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
-
-/** A string the server refuses empty: a name, a promo code. */
-export const NonEmptySchema = /* @__PURE__ */ v.pipe(v.string(), v.minLength(1, "must not be empty"));
+import { NonEmptyParamSchema, PositiveCountParamSchema } from "./params.js";
 
 const codeOf = (promo: WireObject) => promo["code"];
 
@@ -22,9 +17,9 @@ export const CouponPromoCodesSchema = /* @__PURE__ */ v.pipe(
   v.array(
     outbound({
       /** The code customers enter. */
-      code: NonEmptySchema,
+      code: NonEmptyParamSchema,
       /** How many times the code can be redeemed across all customers; null for no limit. */
-      globalMaxRedemption: v.optional(v.nullable(PositiveCountSchema)),
+      globalMaxRedemption: v.optional(v.nullable(PositiveCountParamSchema)),
       /** Whether the code applies to a customer's first transaction only. */
       firstTimeTransaction: v.optional(v.nullable(v.boolean())),
     }),
@@ -46,7 +41,7 @@ export const GrantsParamsSchema = /* @__PURE__ */ v.pipe(
           /** The unit of the lifetime. */
           type: v.picklist(GRANT_EXPIRY_INTERVALS),
           /** How many units, a whole number above zero. */
-          length: PositiveCountSchema,
+          length: PositiveCountParamSchema,
         }),
       ),
     }),
@@ -60,9 +55,9 @@ export const GrantPromoCodesSchema = /* @__PURE__ */ v.pipe(
   v.array(
     outbound({
       /** The code customers enter. */
-      code: NonEmptySchema,
+      code: NonEmptyParamSchema,
       /** How many times the code can be redeemed; null for no limit. */
-      maxUses: v.nullable(PositiveCountSchema),
+      maxUses: v.nullable(PositiveCountParamSchema),
     }),
   ),
   v.minLength(1, "give at least one promo code"),
@@ -75,7 +70,7 @@ export const CouponCreateParamsSchema = /* @__PURE__ */ v.pipe(
     /** Your id for the coupon. */
     id: CatalogIdSchema,
     /** The coupon's display name. */
-    name: NonEmptySchema,
+    name: NonEmptyParamSchema,
     /** The kind of discount. */
     type: v.picklist(COUPON_TYPES),
     /** The discount: a percentage (at most 100) or an amount, above zero. */
@@ -86,7 +81,7 @@ export const CouponCreateParamsSchema = /* @__PURE__ */ v.pipe(
         /** The unit of the duration. */
         type: v.picklist(COUPON_DURATIONS),
         /** How many months for `months`; null for `one_off` and `forever`. */
-        length: v.nullable(PositiveCountSchema),
+        length: v.nullable(PositiveCountParamSchema),
       }),
       rule("length", "a number of months for months, null for one_off and forever", (wire) => (wire["type"] === "months") !== (wire["length"] !== null)),
     ),
@@ -106,7 +101,7 @@ export const FeatureGrantCreateParamsSchema = /* @__PURE__ */ outbound({
   /** Your id for the grant. */
   id: CatalogIdSchema,
   /** The grant's display name. */
-  name: NonEmptySchema,
+  name: NonEmptyParamSchema,
   /** What is granted, one entry per feature. */
   grants: GrantsParamsSchema,
   /** The codes customers redeem the grant with. */

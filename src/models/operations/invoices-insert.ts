@@ -4,6 +4,7 @@ import { CatalogIdSchema, EpochMsParamSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { invoiceRecord } from "../invoice.js";
 import { BILLING_PROCESSORS, INVOICE_STATUSES } from "../shared.js";
+import { NonEmptyParamSchema } from "../params.js";
 
 /** The most invoices one `invoices.insert` takes; the server refuses more. */
 export const INVOICES_INSERT_LIMIT = 500;
@@ -15,7 +16,7 @@ export const InvoiceInsertParamsSchema = /* @__PURE__ */ outbound({
   /** The plans the invoice is for. Defaults to none. */
   planIds: v.optional(v.array(CatalogIdSchema)),
   /** The processor's stable id for the invoice: inserting it again updates it. */
-  stripeId: v.pipe(v.string(), v.minLength(1, "must not be empty")),
+  stripeId: NonEmptyParamSchema,
   /** The processor that owns the invoice. Defaults to Stripe. */
   processorType: v.optional(v.picklist(BILLING_PROCESSORS)),
   /** The invoice's status. */
@@ -27,7 +28,7 @@ export const InvoiceInsertParamsSchema = /* @__PURE__ */ outbound({
   /** The amount refunded, in major currency units. Defaults to 0. */
   refundedAmount: v.optional(v.number()),
   /** The currency code (`usd`). Defaults to the organisation's currency. */
-  currency: v.optional(v.pipe(v.string(), v.minLength(1, "must not be empty"))),
+  currency: v.optional(NonEmptyParamSchema),
   /** Epoch ms of the invoice's creation. */
   createdAt: EpochMsParamSchema,
   /** The hosted page where the invoice can be viewed. */

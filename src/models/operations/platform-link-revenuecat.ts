@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { revenuecatTarget } from "../platform-params.js";
+import { NonEmptyParamSchema } from "../params.js";
 
 /** Params of `platform.linkRevenuecat`. */
 export const PlatformLinkRevenuecatParamsSchema = /* @__PURE__ */ outbound(
@@ -8,7 +9,7 @@ export const PlatformLinkRevenuecatParamsSchema = /* @__PURE__ */ outbound(
     /** The environment to link; linking takes `test` or `live`. */
     env: v.picklist(["test", "live"]),
     /** The RevenueCat project to link, 1 to 255 characters. */
-    projectName: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(255, "at most 255 characters")),
+    projectName: v.pipe(NonEmptyParamSchema, v.maxLength(255, "at most 255 characters")),
     /** Where RevenueCat sends the user back after the consent screen. */
     redirectUrl: v.pipe(v.string(), v.url("must be a URL")),
   }),

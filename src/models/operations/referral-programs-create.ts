@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { checkoutNeedsPlans, ReferralPlanIdsSchema, ReferralRecipientParamSchema, ReferralTriggerParamSchema } from "../referral-program-params.js";
-import { PositiveCountSchema } from "../reward-params.js";
+import { PositiveCountParamSchema } from "../params.js";
 
 /** Params of `referralPrograms.create`. */
 export const ReferralProgramsCreateParamsSchema = /* @__PURE__ */ v.pipe(
@@ -16,7 +16,7 @@ export const ReferralProgramsCreateParamsSchema = /* @__PURE__ */ v.pipe(
     /** Who receives the reward: the referrer, or both parties. */
     receivedBy: ReferralRecipientParamSchema,
     /** How many times one code can be redeemed, a whole number above zero; null for no limit. */
-    maxRedemptions: v.optional(v.nullable(PositiveCountSchema)),
+    maxRedemptions: v.optional(v.nullable(PositiveCountParamSchema)),
     /** The plans whose checkout grants the reward, each once; needed for `checkout` programs. */
     planIds: v.optional(v.nullable(ReferralPlanIdsSchema)),
     /** Whether a checkout that starts a trial grants nothing. */

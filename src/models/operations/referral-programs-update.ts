@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { ReferralPlanIdsSchema, ReferralRecipientParamSchema, ReferralTriggerParamSchema } from "../referral-program-params.js";
-import { PositiveCountSchema } from "../reward-params.js";
+import { PositiveCountParamSchema } from "../params.js";
 
 // Unlike create, redeemOn "checkout" without planIds is not refused here: the program may have its plans already.
 /** Params of `referralPrograms.update`; fields left out keep their value. */
@@ -16,7 +16,7 @@ export const ReferralProgramsUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** Who receives the reward: the referrer, or both parties. */
   receivedBy: v.optional(ReferralRecipientParamSchema),
   /** How many times one code can be redeemed, a whole number above zero. */
-  maxRedemptions: v.optional(PositiveCountSchema),
+  maxRedemptions: v.optional(PositiveCountParamSchema),
   /** The plans whose checkout grants the reward, each once. */
   planIds: v.optional(ReferralPlanIdsSchema),
   /** Whether a checkout that starts a trial grants nothing. */

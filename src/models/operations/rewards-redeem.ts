@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
-import { NonEmptySchema } from "../reward-params.js";
+import { NonEmptyParamSchema } from "../params.js";
 
 /** Params of `rewards.redeem`. */
 export const RewardsRedeemParamsSchema = /* @__PURE__ */ outbound({
   /** The promo code to redeem. */
-  code: NonEmptySchema,
+  code: NonEmptyParamSchema,
   /** The customer redeeming it. */
   customerId: CustomerIdSchema,
 });

@@ -1,12 +1,13 @@
 import * as v from "valibot";
 import { outbound, type WireObject } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
-import { CouponPlanIdsSchema, CouponPromoCodesSchema, GrantPromoCodesSchema, GrantsParamsSchema, oneReward, NonEmptySchema } from "../reward-params.js";
+import { CouponPlanIdsSchema, CouponPromoCodesSchema, GrantPromoCodesSchema, GrantsParamsSchema, oneReward } from "../reward-params.js";
+import { NonEmptyParamSchema } from "../params.js";
 
 /** What can change on a coupon; its kind, value and duration cannot. */
 export const CouponUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** The coupon's display name. */
-  name: v.optional(NonEmptySchema),
+  name: v.optional(NonEmptyParamSchema),
   /** The plans the discount applies to, each once; null for every plan. */
   planIds: v.optional(CouponPlanIdsSchema),
   /** The codes customers redeem the coupon with; they replace the current ones. */
@@ -18,7 +19,7 @@ export type CouponUpdateParams = v.InferInput<typeof CouponUpdateParamsSchema>;
 /** What can change on a feature grant. */
 export const FeatureGrantUpdateParamsSchema = /* @__PURE__ */ outbound({
   /** The grant's display name. */
-  name: v.optional(NonEmptySchema),
+  name: v.optional(NonEmptyParamSchema),
   /** What is granted; replaces the current grants. */
   grants: v.optional(GrantsParamsSchema),
   /** The codes customers redeem the grant with; they replace the current ones. */

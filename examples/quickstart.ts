@@ -3,8 +3,9 @@
  * class, the billing loop (attach a free plan, check and track usage until
  * the balance runs out), and the errors a caller handles. With AUTUMN_SECRET_KEY set it talks
  * to Autumn (AUTUMN_SERVER_URL overrides the origin); without it, it starts
- * the local sandbox on 127.0.0.1 and talks to that, and ends with one webhook
- * sent by the sandbox, verified and printed by a tiny receiver.
+ * the local sandbox on 127.0.0.1 and talks to that, and ends with seats and a
+ * referral code, and one webhook sent by the sandbox, verified and printed by
+ * a tiny receiver.
  *
  *   npm start
  */
@@ -20,6 +21,7 @@ import { customersGet } from "@useautumn/sdk/funcs/customers-get.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
 import { customersListPages } from "@useautumn/sdk/funcs/customers-list-pages.js";
 import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
+import { referralsRedeemCode } from "@useautumn/sdk/funcs/referrals-redeem-code.js";
 import { webhooksVerify } from "@useautumn/sdk/webhooks";
 import { startSandbox } from "../sandbox/server.js";
 
@@ -106,6 +108,28 @@ try {
   await autumn.customers.get({ customerId });
 } catch (error) {
   show("autumn.customers.get throws the same error", { name: (error as Error).name, message: (error as Error).message });
+}
+
+// Seats and referral codes, against the sandbox only (with Autumn they need a plan offering seats, and a
+// reward and referral program of your own).
+if (sandbox) {
+  const team = `${customerId}_team`;
+  await autumn.customers.getOrCreate({ customerId: team, name: "Ada's team" });
+  await autumn.attach({ customerId: team, planId: "team" });
+  const seats = [{ entityId: "ada", featureId: "seats" }, { entityId: "grace", featureId: "seats" }];
+  await autumn.licenses.attach({ customerId: team, planId: "seat", entities: seats });
+  show("licenses.list after licenses.attach gave 2 of the team plan's seats", (await autumn.licenses.list({ customerId: team })).list);
+
+  await autumn.rewards.create({
+    featureGrant: { id: "welcome_messages", name: "Welcome messages", grants: [{ featureId: "messages", included: 20, expiry: null }], promoCodes: [{ code: "WELCOME", maxUses: null }] },
+  });
+  await autumn.referralPrograms.create({ id: "refer_a_friend", rewardId: "welcome_messages", redeemOn: "customer_creation", receivedBy: "all" });
+  const { code } = await autumn.referrals.createCode({ customerId: team, programId: "refer_a_friend" });
+  const friend = `${customerId}_friend`;
+  await autumn.customers.getOrCreate({ customerId: friend });
+  show(`referrals.redeemCode ${code} for a friend`, await autumn.referrals.redeemCode({ code, customerId: friend }));
+  const twice = await referralsRedeemCode(core, { code, customerId: friend });
+  if (!twice.ok && twice.error.name === "AutumnAPIError") show("the same code again, refused", { status: twice.error.status, message: twice.error.message });
 }
 
 // Webhooks, against the sandbox only (with Autumn, you add your endpoint in the dashboard). A tiny

@@ -1,10 +1,15 @@
 import { require400, SandboxError } from "./errors.js";
 
-/** The sandbox's catalog: one metered feature, a free plan and a paid one. */
+/**
+ * The sandbox's catalog: a metered feature, the feature seats count towards,
+ * a free plan, a paid one, and a free team plan offering three seats of the
+ * license plan `seat`.
+ */
 
 /** Features in wire form, by id. */
 export const FEATURES: Record<string, Record<string, unknown>> = {
   messages: { id: "messages", name: "Messages", type: "metered", consumable: true, event_names: [], archived: false, display: { singular: "message", plural: "messages" } },
+  seats: { id: "seats", name: "Seats", type: "metered", consumable: false, event_names: [], archived: false, display: { singular: "seat", plural: "seats" } },
 };
 
 /** A plan as the sandbox keeps it; `renderPlan` gives its wire form. */
@@ -15,12 +20,15 @@ export interface CatalogPlan {
   price: number | null;
   /** Included units per feature, reset monthly. */
   grants: Record<string, number>;
+  /** The license plans it offers seats of, by id: their name and the seats included. */
+  licenses?: Record<string, { name: string; included: number }>;
 }
 
 /** Plans by id. */
 export const PLANS: Record<string, CatalogPlan> = {
   free: { id: "free", name: "Free", price: null, grants: { messages: 5 } },
   pro: { id: "pro", name: "Pro", price: 20, grants: { messages: 1000 } },
+  team: { id: "team", name: "Team", price: null, grants: { messages: 50 }, licenses: { seat: { name: "Seat", included: 3 } } },
 };
 
 /** The wire form of a plan, in the environment of the key that asked. */

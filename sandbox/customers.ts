@@ -2,6 +2,8 @@ import { renderBalance } from "./balances.js";
 import { customerFilter } from "./customer-filters.js";
 import { require400, SandboxError } from "./errors.js";
 import { expandCustomer } from "./expand.js";
+import { licensePools } from "./licenses.js";
+import { cursorPage } from "./pages.js";
 import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
 const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
@@ -22,7 +24,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     billing_controls: customer.billing_controls ?? {},
     subscriptions: customer.subscriptions,
     purchases: [],
-    licenses: [],
+    licenses: licensePools(customer),
     balances: Object.fromEntries(Object.entries(customer.grants).map(([featureId, grant]) => [featureId, renderBalance(grant)])),
     flags: {},
   };
@@ -62,7 +64,7 @@ const getOrCreate: Route = (state, body, env) => {
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
-    return expandCustomer(existing, renderCustomer(existing), body["expand"]);
+    return expandCustomer(state, existing, renderCustomer(existing), body["expand"]);
   }
   const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
@@ -78,15 +80,18 @@ const getOrCreate: Route = (state, body, env) => {
     send_email_receipts: body["send_email_receipts"] === true,
     grants: {},
     subscriptions: [],
+    invoices: [],
+    entities: new Map(),
+    seats: [],
     ...billingControls(body),
   };
   state.customers.set(key, customer);
-  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
 };
 
 const get: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  return expandCustomer(customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
 };
 
 const update: Route = (state, body) => {
@@ -131,23 +136,12 @@ const remove: Route = (state, body) => {
 };
 
 const list: Route = (state, body) => {
-  const limit = body["limit"] ?? 50;
-  require400(typeof limit === "number" && Number.isInteger(limit) && limit >= 1, "limit must be a positive integer");
-  if (limit > 1000) throw new SandboxError("limitTooLarge", "limit must be at most 1000");
-  const cursor = body["start_cursor"] ?? "";
-  let offset = 0;
-  if (cursor !== "") {
-    const decoded = typeof cursor === "string" ? /^c(\d+)$/.exec(cursor) : null;
-    if (!decoded) throw new SandboxError("invalidCursor", "start_cursor is not a cursor this server issued");
-    offset = Number(decoded[1]);
-  }
   const ascending = body["sort_order"] === "asc";
   const all = [...state.customers.values()]
     .filter(customerFilter(body))
     .sort((a, b) => (ascending ? 1 : -1) * (a.created_at - b.created_at || a.key.localeCompare(b.key)));
-  const page = all.slice(offset, offset + limit);
-  const next = offset + limit < all.length ? `c${offset + limit}` : null;
-  return { list: page.map(renderCustomer), next_cursor: next };
+  const { page, next_cursor } = cursorPage(all, body, 1000);
+  return { list: page.map(renderCustomer), next_cursor };
 };
 
 /**

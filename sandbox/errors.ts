@@ -30,7 +30,7 @@ export const SANDBOX_ERRORS = {
   duplicateIdempotencyKey: { status: 409, code: "duplicate_idempotency_key" },
   /** A field missing or of the wrong kind. */
   invalidInputs: { status: 400, code: "invalid_inputs" },
-  /** `customers.list` with more than 1000 per page. */
+  /** A list page larger than the route's ceiling (1000 customers, 5000 invoices). */
   limitTooLarge: { status: 400, code: "invalid_request" },
   invalidCursor: { status: 400, code: "invalid_cursor" },
   customerNotFound: { status: 404, code: "customer_not_found" },
@@ -38,6 +38,41 @@ export const SANDBOX_ERRORS = {
   /** Autumn still calls plans products in this code. */
   planNotFound: { status: 404, code: "product_not_found" },
   featureNotFound: { status: 404, code: "feature_not_found" },
+  // Neither the spec nor API-NOTES give codes for what follows. Something unknown takes the
+  // `<thing>_not_found` pattern of customer_not_found and product_not_found; a request the state
+  // refuses takes invalid_request, the documented 400 for a well-formed request Autumn will not do.
+  /** An entity the customer does not have. */
+  entityNotFound: { status: 404, code: "entity_not_found" },
+  /** `licenses.attach` for more entities than the pool has seats left. */
+  noSeatLeft: { status: 400, code: "invalid_request" },
+  /** `licenses.attach` for an entity that already holds a seat of that license plan. */
+  seatAlreadyHeld: { status: 400, code: "invalid_request" },
+  /** `licenses.release` for an entity that holds no seat (of that license plan). */
+  seatNotHeld: { status: 400, code: "invalid_request" },
+  /** A coupon or feature grant id the organisation does not have. */
+  rewardNotFound: { status: 404, code: "reward_not_found" },
+  /** `rewards.create` with an id already taken (the pattern of customer_already_exists). */
+  rewardAlreadyExists: { status: 409, code: "reward_already_exists" },
+  /** `rewards.redeem` with a code no reward has. */
+  promoCodeNotFound: { status: 404, code: "promo_code_not_found" },
+  /** `rewards.redeem` with a code redeemed as often as it may be. */
+  promoCodeUsedUp: { status: 400, code: "invalid_request" },
+  /** `rewards.delete` of the reward a referral program gives. */
+  rewardInUse: { status: 400, code: "invalid_request" },
+  /** A referral program id the organisation does not have. */
+  referralProgramNotFound: { status: 404, code: "referral_program_not_found" },
+  /** `referral_programs.create` with an id already taken. */
+  referralProgramAlreadyExists: { status: 409, code: "referral_program_already_exists" },
+  /** `referrals.redeem_code` with a code no referrer has. */
+  referralCodeNotFound: { status: 404, code: "referral_code_not_found" },
+  /** `referrals.redeem_code` by the referrer the code belongs to. */
+  ownReferralCode: { status: 400, code: "invalid_request" },
+  /** `referrals.redeem_code` by a customer who redeemed that code before. */
+  referralCodeAlreadyRedeemed: { status: 400, code: "invalid_request" },
+  /** `referrals.redeem_code` of a code redeemed as often as its program allows. */
+  referralCodeUsedUp: { status: 400, code: "invalid_request" },
+  /** `platform.sync_revenuecat` or `get_revenuecat_keys` for an organisation that has not linked RevenueCat. */
+  revenuecatNotLinked: { status: 400, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

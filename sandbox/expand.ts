@@ -1,22 +1,26 @@
 import { FEATURES, PLANS, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
-import type { StoredCustomer } from "./state.js";
+import { renderInvoiceSummary } from "./invoices.js";
+import { renderEntities } from "./licenses.js";
+import { renderReferrals } from "./referrals.js";
+import type { SandboxState, StoredCustomer } from "./state.js";
 
 /**
  * Adds what `expand` asks for to a rendered customer. A field that was not
- * asked for stays absent (never null), as Autumn does. The sandbox has no
- * Stripe, invoices, entities, trials, rewards or referrals, so those
- * expansions are empty, and it grants no flags, purchases or auto top-ups, so
+ * asked for stays absent (never null), as Autumn does. Invoices are those
+ * recorded with `invoices.insert`, entities those `licenses.attach` created,
+ * referrals the redemptions of the customer's referral codes. The sandbox
+ * has no Stripe, trials or applied discounts, so those expansions are empty, and it grants no flags, purchases or auto top-ups, so
  * expanding inside them changes nothing.
  */
-export function expandCustomer(customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
+export function expandCustomer(state: SandboxState, customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
   if (expand === undefined) return rendered;
   require400(Array.isArray(expand) && expand.every((value) => typeof value === "string" && value in EXPANSIONS), `expand takes only ${Object.keys(EXPANSIONS).join(", ")}`);
-  for (const value of expand as string[]) EXPANSIONS[value]!(customer, rendered);
+  for (const value of expand as string[]) EXPANSIONS[value]!(customer, rendered, state);
   return rendered;
 }
 
-type Expansion = (customer: StoredCustomer, rendered: Record<string, unknown>) => void;
+type Expansion = (customer: StoredCustomer, rendered: Record<string, unknown>, state: SandboxState) => void;
 
 const nothingToExpand: Expansion = () => {};
 const emptyList = (field: string): Expansion => (_customer, rendered) => {
@@ -24,11 +28,17 @@ const emptyList = (field: string): Expansion => (_customer, rendered) => {
 };
 
 const EXPANSIONS: Record<string, Expansion> = {
-  invoices: emptyList("invoices"),
+  invoices: (customer, rendered) => {
+    rendered["invoices"] = customer.invoices.map(renderInvoiceSummary);
+  },
   invoice_previews: emptyList("invoice_previews"),
   trials_used: emptyList("trials_used"),
-  entities: emptyList("entities"),
-  referrals: emptyList("referrals"),
+  entities: (customer, rendered) => {
+    rendered["entities"] = renderEntities(customer);
+  },
+  referrals: (customer, rendered, state) => {
+    rendered["referrals"] = renderReferrals(state, customer);
+  },
   rewards: (_customer, rendered) => {
     rendered["rewards"] = null;
   },

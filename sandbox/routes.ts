@@ -1,7 +1,21 @@
 import { billingRoutes } from "./billing.js";
 import { customerRoutes } from "./customers.js";
+import { invoiceRoutes } from "./invoices.js";
 import { keyRoutes } from "./keys.js";
+import { licenseRoutes } from "./licenses.js";
+import { platformRoutes } from "./platform.js";
+import { referralRoutes } from "./referrals.js";
+import { rewardRoutes } from "./rewards.js";
 import type { Route } from "./state.js";
 
 /** Every operation the sandbox serves, by its path after `/v1/`. */
-export const sandboxRoutes: Readonly<Record<string, Route>> = { ...customerRoutes, ...billingRoutes, ...keyRoutes };
+export const sandboxRoutes: Readonly<Record<string, Route>> = {
+  ...customerRoutes,
+  ...billingRoutes,
+  ...keyRoutes,
+  ...invoiceRoutes,
+  ...licenseRoutes,
+  ...rewardRoutes,
+  ...referralRoutes,
+  ...platformRoutes,
+};

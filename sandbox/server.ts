@@ -64,7 +64,16 @@ const PREFLIGHT_HEADERS = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
-  const state: SandboxState = { customers: new Map(), claimedKeys: new Set(), clock: () => Date.now() + offsetMs, tokens: newTokenState() };
+  const state: SandboxState = {
+    customers: new Map(),
+    claimedKeys: new Set(),
+    clock: () => Date.now() + offsetMs,
+    tokens: newTokenState(),
+    rewards: new Map(),
+    referralPrograms: new Map(),
+    referralCodes: new Map(),
+    revenuecat: new Map(),
+  };
   const webhooks = createWebhookSender({
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
     secret: options.webhookSecret ?? process.env["AUTUMN_SANDBOX_WEBHOOK_SECRET"],

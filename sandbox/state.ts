@@ -19,6 +19,44 @@ export interface StoredCustomer {
   subscriptions: unknown[];
   /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
   billing_controls?: Record<string, unknown>;
+  /** Invoices recorded with `invoices.insert`, oldest first. */
+  invoices: StoredInvoice[];
+  /** Entities by id, as `licenses.attach` creates them. */
+  entities: Map<string, StoredEntity>;
+  /** Seats given to entities, held and released, oldest first. */
+  seats: StoredSeat[];
+}
+
+/** An entity of a customer, in wire names. */
+export interface StoredEntity {
+  id: string;
+  name: string | null;
+  feature_id: string;
+  created_at: number;
+}
+
+/** A seat of a license plan given to an entity, in wire names; `ended_at` is set when it is released. */
+export interface StoredSeat {
+  id: string;
+  entity_id: string;
+  license_plan_id: string;
+  started_at: number;
+  ended_at: number | null;
+}
+
+/** An invoice in wire names; its `customer_id` is that of the customer holding it. */
+export interface StoredInvoice {
+  id: string;
+  plan_ids: string[];
+  stripe_id: string;
+  processor_type: string;
+  status: string;
+  total: number;
+  amount_paid: number | null;
+  refunded_amount: number;
+  currency: string;
+  created_at: number;
+  hosted_invoice_url: string | null;
 }
 
 /** A balance granted by a plan, in wire names. */
@@ -30,10 +68,46 @@ export interface StoredGrant {
   next_reset_at: number;
 }
 
+/** A coupon or feature grant, in wire names, and how often each of its promo codes was redeemed. */
+export interface StoredReward {
+  kind: "coupon" | "feature_grant";
+  /** The coupon or feature grant as answered, under `kind`. */
+  reward: Record<string, unknown> & { id: string; promo_codes: Record<string, unknown>[] };
+  /** Redemptions per promo code. */
+  uses: Map<string, number>;
+}
+
+/** A referral program in wire names. */
+export type StoredReferralProgram = Record<string, unknown> & { id: string; reward_id: string; redeem_on: string; max_redemptions: number | null };
+
+/** A referrer's code for a program, and who redeemed it. */
+export interface StoredReferralCode {
+  code: string;
+  program_id: string;
+  referrer: StoredCustomer;
+  created_at: number;
+  redemptions: { id: string; customer: StoredCustomer; created_at: number }[];
+}
+
+/** A managed organisation's link to RevenueCat in one environment, and the plans pushed so far. */
+export interface RevenuecatLink {
+  slug: string;
+  env: "sandbox" | "live";
+  syncedPlans: Set<string>;
+}
+
 export interface SandboxState {
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
+  /** The organisation's coupons and feature grants, by id, in creation order. */
+  rewards: Map<string, StoredReward>;
+  /** Referral programs by id, in creation order. */
+  referralPrograms: Map<string, StoredReferralProgram>;
+  /** Referral codes by code. */
+  referralCodes: Map<string, StoredReferralCode>;
+  /** RevenueCat links of managed organisations, by `<slug>:<sandbox|live>`. */
+  revenuecat: Map<string, RevenuecatLink>;
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
   /** Sends webhooks for state changes (sandbox/webhooks.ts). */

@@ -19,8 +19,14 @@ import { Customers } from "./sdk/customers.js";
 import { Entities } from "./sdk/entities.js";
 import { Events } from "./sdk/events.js";
 import { Features } from "./sdk/features.js";
+import { Invoices } from "./sdk/invoices.js";
 import { Keys } from "./sdk/keys.js";
+import { Licenses } from "./sdk/licenses.js";
 import { Plans } from "./sdk/plans.js";
+import { Platform } from "./sdk/platform.js";
+import { ReferralPrograms } from "./sdk/referral-programs.js";
+import { Referrals } from "./sdk/referrals.js";
+import { Rewards } from "./sdk/rewards.js";
 
 /**
  * The Autumn client as a class: `autumn.customers.getOrCreate(…)` returns the
@@ -44,6 +50,12 @@ export class Autumn extends AutumnCore {
   #entities?: Entities;
   #events?: Events;
   #keys?: Keys;
+  #invoices?: Invoices;
+  #licenses?: Licenses;
+  #rewards?: Rewards;
+  #referralPrograms?: ReferralPrograms;
+  #referrals?: Referrals;
+  #platform?: Platform;
 
   /** Whether the customer may use a feature, and how much is left. Same as `balances.check`. */
   check(params: BalancesCheckParams, options?: RequestOptions): Promise<CheckResult> {
@@ -108,5 +120,35 @@ export class Autumn extends AutumnCore {
   /** Per-customer tokens for browsers, apps and the edge: mint, refresh, revoke. */
   get keys(): Keys {
     return (this.#keys ??= new Keys(this));
+  }
+
+  /** Invoices: list them across customers, or record historical ones. */
+  get invoices(): Invoices {
+    return (this.#invoices ??= new Invoices(this));
+  }
+
+  /** Licenses: seats of license plans given to entities, and the pools they come from. */
+  get licenses(): Licenses {
+    return (this.#licenses ??= new Licenses(this));
+  }
+
+  /** Rewards: coupons and feature grants, redeemed with promo codes or given by referral programs. */
+  get rewards(): Rewards {
+    return (this.#rewards ??= new Rewards(this));
+  }
+
+  /** Referral programs: the reward a referral code earns, when and for whom. */
+  get referralPrograms(): ReferralPrograms {
+    return (this.#referralPrograms ??= new ReferralPrograms(this));
+  }
+
+  /** Referrals: a customer's referral code, and its redemption by those they referred. */
+  get referrals(): Referrals {
+    return (this.#referrals ??= new Referrals(this));
+  }
+
+  /** Platform: RevenueCat for the organisations you manage, linked, synced and keyed. */
+  get platform(): Platform {
+    return (this.#platform ??= new Platform(this));
   }
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import nock from "nock";
+import { expect } from "vitest";
 import { AutumnCore, type AutumnOptions } from "../src/core.js";
+import type { Result } from "../src/lib/result.js";
 
 /** The fake origin nock answers for. */
 export const BASE_URL = "https://api.autumn.test";
@@ -36,6 +38,24 @@ export function recordRequests(scope: nock.Scope): { path: string; headers: Reco
     seen.push({ path: request.path, headers: request.headers, body: body ? JSON.parse(body) : undefined });
   });
   return seen;
+}
+
+/** Calls with each params in turn and expects a RequestValidationError naming the field. */
+export async function expectRefused(call: (params: never) => Promise<Result<unknown>>, cases: readonly (readonly [params: unknown, field: string])[]): Promise<void> {
+  for (const [params, field] of cases) {
+    const result = await call(params as never);
+    expect(!result.ok && result.error.name === "RequestValidationError" && result.error.field, JSON.stringify(params)).toBe(field);
+  }
+}
+
+/** Answers `path` once with `wire` and expects the call to end in a ResponseValidationError at `issuePath` (a wire path), keeping the raw body. */
+export async function expectMalformed(path: string, wire: unknown, call: () => Promise<Result<unknown>>, issuePath: string): Promise<void> {
+  const body = JSON.stringify(wire);
+  api().post(`/v1/${path}`).reply(200, body);
+  const result = await call();
+  if (result.ok || result.error.name !== "ResponseValidationError") throw new Error(`expected a ResponseValidationError, got ${JSON.stringify(result)}`);
+  expect(result.error.issues[0]?.path).toBe(issuePath);
+  expect(result.error.rawBody).toBe(body);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -76,5 +76,20 @@ describe("the README's TypeScript blocks", () => {
     );
     // tsc names the file, and so the README line, of each error.
     expect(output).toBe("");
+  });
+});
+
+describe("the README's operations table", () => {
+  const readme = readFileSync(`${root}README.md`, "utf8");
+  const start = readme.indexOf("| Function | Class method |");
+  const table = readme.slice(start, readme.indexOf("\n\n", start));
+  const funcsDir = new URL("../src/funcs/", import.meta.url);
+
+  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts")))("lists the function of src/funcs/%s, and its route", (file) => {
+    const source = readFileSync(new URL(file, funcsDir), "utf8");
+    const name = /export function (\w+)/.exec(source)![1]!;
+    expect(table).toContain(`\`${name}\``);
+    const path = /path: "([^"]+)"/.exec(source)?.[1];
+    if (path) expect(table).toContain(`\`POST /v1/${path}\``);
   });
 });

@@ -41,7 +41,7 @@ describe("the SDK against the local sandbox", () => {
     const attached = await billingAttach(core, { customerId: "loop_2", planId: "pro" });
     expect(attached.ok && attached.value.paymentUrl).toMatch(/^https:\/\//);
     const plans = await plansList(core);
-    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro"]);
+    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro", "team"]);
   });
 
   it("refuses a reused idempotency key with 409 duplicate_idempotency_key", async () => {
@@ -85,5 +85,7 @@ describe("the quick start (npm start)", () => {
     expect(stdout).toMatch(/autumn\.check at zero\n\{\n {2}"allowed": false/);
     expect(stdout).toContain('"code": "customer_not_found"');
     expect(stdout).toContain('"field": "customerId"');
+    expect(stdout).toMatch(/licenses\.list after licenses\.attach gave 2 of the team plan's seats\n\[\n {2}\{\n {4}"licensePlanId": "seat",[^\]]*"remaining": 1,/);
+    expect(stdout).toMatch(/the same code again, refused\n\{\n {2}"status": 400,/);
   });
 });

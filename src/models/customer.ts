@@ -3,9 +3,11 @@ import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
 import { FeatureSchema } from "./feature.js";
+import { InvoiceSchema } from "./invoice.js";
+import { LicenseSchema } from "./license.js";
 import { PlanSchema } from "./plan.js";
 import { openEnumOf } from "./open-enum.js";
-import { type BILLING_PROCESSORS, EnvSchema, type SUBSCRIPTION_STATUSES } from "./shared.js";
+import { type COUPON_DURATIONS, EnvSchema, type SUBSCRIPTION_STATUSES } from "./shared.js";
 
 /** Whether a subscription or purchase belongs to the customer or to one of its entities. */
 const ScopeSchema = /* @__PURE__ */ openEnum(["customer", "entity"]);
@@ -46,17 +48,6 @@ export const PurchaseSchema = /* @__PURE__ */ inbound({
   scope: v.optional(ScopeSchema),
 });
 
-/** Seats of a license plan held under a parent plan. */
-export const LicenseSchema = /* @__PURE__ */ inbound({
-  licensePlanId: v.string(),
-  parentPlanId: v.string(),
-  licensePlanName: v.string(),
-  granted: v.number(),
-  usage: v.number(),
-  remaining: v.number(),
-  paidQuantity: v.number(),
-});
-
 /** Access to an on/off feature. */
 export const FlagSchema = /* @__PURE__ */ inbound({
   id: v.string(),
@@ -65,18 +56,6 @@ export const FlagSchema = /* @__PURE__ */ inbound({
   featureId: v.string(),
   /** The feature, when expanded with `flags.feature`. */
   feature: v.optional(FeatureSchema),
-});
-
-/** An invoice, when expanded with `invoices`. */
-export const InvoiceSchema = /* @__PURE__ */ inbound({
-  planIds: v.array(v.string()),
-  stripeId: v.string(),
-  processorType: v.optional(openEnumOf<typeof BILLING_PROCESSORS>()),
-  status: v.string(),
-  total: v.number(),
-  currency: v.string(),
-  createdAt: v.number(),
-  hostedInvoiceUrl: v.optional(v.nullable(v.string())),
 });
 
 /** An upcoming invoice, when expanded with `invoice_previews`. */
@@ -116,7 +95,7 @@ export const DiscountSchema = /* @__PURE__ */ inbound({
   name: v.string(),
   type: openEnum(["percentage_discount", "fixed_discount", "free_product", "invoice_credits", "feature_grant"]),
   discountValue: v.number(),
-  durationType: openEnum(["one_off", "months", "forever"]),
+  durationType: openEnumOf<typeof COUPON_DURATIONS>(),
   durationValue: v.optional(v.nullable(v.number())),
   currency: v.optional(v.nullable(v.string())),
   start: v.optional(v.nullable(v.number())),
@@ -159,6 +138,7 @@ export const CustomerSchema = /* @__PURE__ */ inbound({
   subscriptions: v.array(SubscriptionSchema),
   /** One-time purchases. */
   purchases: v.array(PurchaseSchema),
+  /** Seat pools offered by the customer's plans. */
   licenses: v.array(LicenseSchema),
   /** Balances keyed by feature id. */
   balances: dataRecord(BalanceSchema),

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { dataRecord, inbound, withEntries } from "../lib/wire.js";
 import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
-import { entityIdentity, FlagSchema, InvoiceSchema, PurchaseSchema, SubscriptionSchema } from "./customer.js";
+import { entityIdentity, FlagSchema, PurchaseSchema, SubscriptionSchema } from "./customer.js";
+import { InvoiceSchema } from "./invoice.js";
 
 /** An entity: a seat, workspace or other resource of a customer, with balances of its own. */
 export const EntitySchema = /* @__PURE__ */ inbound(

@@ -42,6 +42,27 @@ export const SUBSCRIPTION_STATUSES = ["active", "scheduled"] as const;
 /** The processors an invoice or an imported plan can come from. */
 export const BILLING_PROCESSORS = ["stripe", "revenuecat"] as const;
 
+/** The statuses of an invoice. */
+export const INVOICE_STATUSES = ["draft", "open", "void", "paid", "uncollectible"] as const;
+
+/** How long a coupon applies once redeemed: once, some months, or forever. */
+export const COUPON_DURATIONS = ["one_off", "months", "forever"] as const;
+
+/** The kinds of coupon a request can create; answers also know `invoice_credits`. */
+export const COUPON_TYPES = ["percentage_discount", "fixed_discount"] as const;
+
+/** The units of a feature grant's lifetime. */
+export const GRANT_EXPIRY_INTERVALS = ["day", "week", "month", "year"] as const;
+
+/** When a referral program grants its reward: when the code is redeemed, or when the redeemer checks out. */
+export const REFERRAL_TRIGGERS = ["customer_creation", "checkout"] as const;
+
+/** Who receives a referral program's reward: the referrer, or both parties. */
+export const REFERRAL_RECIPIENTS = ["referrer", "all"] as const;
+
+/** The RevenueCat environments of an organisation you manage; `test` and `sandbox` both mean the sandbox. */
+export const REVENUECAT_ENVS = ["test", "sandbox", "live"] as const;
+
 /** The kinds of feature. */
 export const FEATURE_TYPES = ["boolean", "metered", "credit_system", "ai_credit_system"] as const;
 

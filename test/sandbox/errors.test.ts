@@ -84,7 +84,38 @@ const cases: readonly ErrorCase[] = [
   },
   { kind: "customerAlreadyExists", name: "a rename to a taken id", env: "sandbox", provoke: ({ sdk }) => sdk("customers.update", { customerId: "err_ada", newCustomerId: "err_bob" }) },
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
-  { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "seats" }) },
+  { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "storage" }) },
+  { kind: "entityNotFound", name: "an entity the customer does not have", env: "sandbox", provoke: ({ sdk }) => sdk("licenses.list", { customerId: "err_ada", entityId: "err_nobody" }) },
+  {
+    kind: "noSeatLeft",
+    name: "four seats of a pool of three",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_full");
+      const entities = [1, 2, 3, 4].map((n) => ({ entityId: `err_seat_${n}`, featureId: "seats" }));
+      return sdk("licenses.attach", { customerId: "err_team_full", planId: "seat", entities });
+    },
+  },
+  {
+    kind: "seatAlreadyHeld",
+    name: "a second seat for the same entity",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_twice");
+      const params = { customerId: "err_team_twice", planId: "seat", entities: [{ entityId: "err_seat_1", featureId: "seats" }] };
+      expect((await sdk("licenses.attach", params)).ok).toBe(true);
+      return sdk("licenses.attach", params);
+    },
+  },
+  {
+    kind: "seatNotHeld",
+    name: "releasing an entity without a seat",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_release");
+      return sdk("licenses.release", { customerId: "err_team_release", entityIds: ["err_seat_1"] });
+    },
+  },
   {
     kind: "customerTokenRevoked",
     name: "an access token after keys.revoke",
@@ -124,8 +155,107 @@ const cases: readonly ErrorCase[] = [
     env: "sandbox",
     provoke: async ({ sdk }) => sdk("customers.get", { customerId: "err_bob" }, { secretKey: (await mint(sdk, "err_bob")).accessToken, xApiVersion: "2.2.0" }),
   },
+  { kind: "rewardNotFound", name: "an unknown reward", env: "sandbox", provoke: ({ sdk }) => sdk("rewards.get", { rewardId: "err_nothing" }) },
+  {
+    kind: "rewardAlreadyExists",
+    name: "a second reward with the same id",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("rewards.create", { featureGrant: errGrant("err_twice") })).ok).toBe(true);
+      return sdk("rewards.create", { featureGrant: errGrant("err_twice") });
+    },
+  },
+  { kind: "promoCodeNotFound", name: "an unknown promo code", env: "sandbox", provoke: ({ sdk }) => sdk("rewards.redeem", { code: "ERR-NOPE", customerId: "err_ada" }) },
+  {
+    kind: "promoCodeUsedUp",
+    name: "a one-use code redeemed twice",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("rewards.create", { featureGrant: errGrant("err_once") })).ok).toBe(true);
+      expect((await sdk("rewards.redeem", { code: "ERR_ONCE", customerId: "err_ada" })).ok).toBe(true);
+      return sdk("rewards.redeem", { code: "ERR_ONCE", customerId: "err_bob" });
+    },
+  },
+  {
+    kind: "rewardInUse",
+    name: "deleting the reward a referral program gives",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await errProgram(sdk, "err_in_use");
+      return sdk("rewards.delete", { rewardId: "err_in_use" });
+    },
+  },
+  { kind: "referralProgramNotFound", name: "an unknown referral program", env: "sandbox", provoke: ({ sdk }) => sdk("referrals.create_code", { customerId: "err_ada", programId: "err_nothing" }) },
+  {
+    kind: "referralProgramAlreadyExists",
+    name: "a second program with the same id",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await errProgram(sdk, "err_program_twice");
+      return sdk("referral_programs.create", { id: "err_program_twice", rewardId: "err_program_twice", redeemOn: "customer_creation", receivedBy: "all" });
+    },
+  },
+  { kind: "referralCodeNotFound", name: "an unknown referral code", env: "sandbox", provoke: ({ sdk }) => sdk("referrals.redeem_code", { code: "REF-NOPE", customerId: "err_ada" }) },
+  {
+    kind: "ownReferralCode",
+    name: "a referrer redeeming their own code",
+    env: "sandbox",
+    provoke: async ({ sdk }) => sdk("referrals.redeem_code", { code: await errCode(sdk, "err_own"), customerId: "err_ada" }),
+  },
+  {
+    kind: "referralCodeAlreadyRedeemed",
+    name: "a customer redeeming a code twice",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const code = await errCode(sdk, "err_twice_redeemed");
+      expect((await sdk("referrals.redeem_code", { code, customerId: "err_bob" })).ok).toBe(true);
+      return sdk("referrals.redeem_code", { code, customerId: "err_bob" });
+    },
+  },
+  {
+    kind: "referralCodeUsedUp",
+    name: "a code past its program's limit of one",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const code = await errCode(sdk, "err_used_up");
+      expect((await sdk("referrals.redeem_code", { code, customerId: "err_bob" })).ok).toBe(true);
+      expect((await sdk("customers.get_or_create", { customerId: "err_carol" })).ok).toBe(true);
+      return sdk("referrals.redeem_code", { code, customerId: "err_carol" });
+    },
+  },
+  {
+    kind: "revenuecatNotLinked",
+    name: "keys of an organisation that never linked RevenueCat",
+    env: "sandbox",
+    provoke: ({ sdk }) => sdk("platform.get_revenuecat_keys", { organizationSlug: "err-org", env: "live" }),
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
+
+/** A feature grant of the error world, whose one promo code (its id in capitals) can be redeemed once. */
+function errGrant(id: string): Record<string, unknown> {
+  return { id, name: id, grants: [{ featureId: "messages", included: 10, expiry: null }], promoCodes: [{ code: id.toUpperCase(), maxUses: 1 }] };
+}
+
+/** A referral program of the error world, with a feature grant of the same id, whose codes can be redeemed once. */
+async function errProgram(sdk: Provoker["sdk"], id: string): Promise<void> {
+  expect((await sdk("rewards.create", { featureGrant: errGrant(id) })).ok).toBe(true);
+  expect((await sdk("referral_programs.create", { id, rewardId: id, redeemOn: "customer_creation", receivedBy: "referrer", maxRedemptions: 1 })).ok).toBe(true);
+}
+
+/** err_ada's referral code for a new program of the error world. */
+async function errCode(sdk: Provoker["sdk"], programId: string): Promise<string> {
+  await errProgram(sdk, programId);
+  const created = (await sdk("referrals.create_code", { customerId: "err_ada", programId })) as Result<{ code: string }>;
+  if (!created.ok) throw created.error;
+  return created.value.code;
+}
+
+/** A customer of the error world on the team plan, whose pool has three seats. */
+async function onTeamPlan(sdk: Provoker["sdk"], customerId: string): Promise<void> {
+  expect((await sdk("customers.get_or_create", { customerId })).ok).toBe(true);
+  expect((await sdk("billing.attach", { customerId, planId: "team" })).ok).toBe(true);
+}
 
 /** A fresh token pair for a customer of the error world. */
 async function mint(sdk: Provoker["sdk"], customerId: string): Promise<CustomerTokens> {

@@ -30,6 +30,9 @@ interface Scenario {
 const EVERY_EXPANSION = CustomerExpandSchema.options;
 const ADA = "contract_ada";
 const GRACE = "contract_grace";
+const TEAM = "contract_team";
+const GRANT = "contract_beta";
+const PROGRAM = "contract_refer";
 
 /** Scenarios per route. A route the sandbox serves without an entry here fails the coverage test. */
 const scenarios: Record<string, readonly Scenario[]> = {
@@ -151,8 +154,156 @@ const scenarios: Record<string, readonly Scenario[]> = {
     },
   ],
   "keys.revoke": [{ name: "every token of a customer", params: { customerId: GRACE }, shows: (answer) => expect(answer).toEqual({ revoked: true }) }],
+  "invoices.insert": [
+    {
+      name: "historical invoices of two customers, answered in order",
+      params: {
+        invoices: [
+          { customerId: ADA, stripeId: "in_contract_1", status: "paid", total: 29.99, amountPaid: 29.99, currency: "usd", planIds: ["pro"], createdAt: 1_451_606_400_000, hostedInvoiceUrl: "https://billing.example.com/in_contract_1" },
+          { customerId: GRACE, stripeId: "rc_contract_1", processorType: "revenuecat", status: "open", total: 10, createdAt: 1_454_284_800_000 },
+        ],
+      },
+      shows: (answer) => {
+        expect(answer["invoices"]).toMatchObject([
+          { id: expect.stringMatching(/^inv_/), customerId: ADA, processorType: "stripe", refundedAmount: 0 },
+          { customerId: GRACE, processorType: "revenuecat", amountPaid: null, currency: "usd", planIds: [] },
+        ]);
+        insertedId = answer["invoices"][0].id;
+      },
+    },
+    {
+      name: "the same processor id again: updated, keeping its id",
+      params: { invoices: [{ customerId: ADA, stripeId: "in_contract_1", status: "void", total: 29.99, createdAt: 1_451_606_400_000 }] },
+      shows: (answer) => expect(answer["invoices"]).toMatchObject([{ id: insertedId, status: "void" }]),
+    },
+  ],
+  "licenses.attach": [
+    {
+      name: "seats for two new entities",
+      params: { customerId: TEAM, planId: "seat", entities: [{ entityId: "seat_ada", name: "Ada", featureId: "seats" }, { entityId: "seat_grace", featureId: "seats" }] },
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+  ],
+  "licenses.release": [
+    { name: "one entity's seat", params: { customerId: TEAM, licensePlanId: "seat", entityIds: ["seat_grace"] }, shows: (answer) => expect(answer).toEqual({ success: true }) },
+  ],
+  "licenses.list": [
+    {
+      name: "the team plan's pool, one seat taken",
+      params: { customerId: TEAM },
+      shows: (pools) => expect(pools["list"]).toEqual([{ licensePlanId: "seat", parentPlanId: "team", licensePlanName: "Seat", granted: 3, usage: 1, remaining: 2, paidQuantity: 0 }]),
+    },
+    { name: "as one of its entities sees it", params: { customerId: TEAM, entityId: "seat_ada" }, shows: (pools) => expect(pools["list"]).toMatchObject([{ usage: 1 }]) },
+  ],
+  "licenses.list_assignments": [
+    { name: "the seats held", params: { customerId: TEAM }, shows: (seats) => expect(seats["list"]).toMatchObject([{ entityId: "seat_ada", licensePlanId: "seat", endedAt: null }]) },
+    {
+      name: "released ones too",
+      params: { customerId: TEAM, planId: "seat", active: false },
+      shows: (seats) => expect(seats["list"]).toMatchObject([{ entityId: "seat_ada", endedAt: null }, { entityId: "seat_grace", endedAt: expect.any(Number) }]),
+    },
+  ],
+  "rewards.create": [
+    {
+      name: "a coupon for one plan",
+      params: { coupon: { id: "contract_sale", name: "Sale", type: "percentage_discount", value: 20, duration: { type: "months", length: 3 }, planIds: ["pro"], promoCodes: [{ code: "CONTRACT20" }] } },
+      shows: (reward) => expect(reward["coupon"]).toMatchObject({ planIds: ["pro"], promoCodes: [{ code: "CONTRACT20", globalMaxRedemption: null, firstTimeTransaction: null }] }),
+    },
+    {
+      name: "a feature grant with a one-use code",
+      params: { featureGrant: { id: GRANT, name: "Beta", grants: [{ featureId: "messages", included: 100, expiry: { type: "month", length: 1 } }], promoCodes: [{ code: "CONTRACT-BETA", maxUses: 1 }] } },
+      shows: (reward) => expect(reward).toEqual({ featureGrant: expect.objectContaining({ id: GRANT, createdAt: expect.any(Number) }) }),
+    },
+  ],
+  "rewards.list": [{ name: "both kinds", params: {}, shows: (list) => expect([list["coupons"].length, list["featureGrants"].length]).toEqual([1, 1]) }],
+  "rewards.get": [{ name: "a coupon", params: { rewardId: "contract_sale" }, shows: (reward) => expect(Object.keys(reward)).toEqual(["coupon"]) }],
+  "rewards.update": [
+    {
+      name: "a coupon's promo codes replaced, for every plan",
+      params: { rewardId: "contract_sale", coupon: { planIds: null, promoCodes: [{ code: "CONTRACT25", globalMaxRedemption: 10 }] } },
+      shows: (reward) => expect(reward["coupon"]).toMatchObject({ planIds: null, promoCodes: [{ code: "CONTRACT25", globalMaxRedemption: 10 }], value: 20 }),
+    },
+    { name: "a feature grant's name", params: { rewardId: GRANT, featureGrant: { name: "Beta testers" } }, shows: (reward) => expect(reward["featureGrant"]).toMatchObject({ name: "Beta testers" }) },
+  ],
+  "rewards.redeem": [
+    {
+      name: "a feature grant's code",
+      params: { code: "CONTRACT-BETA", customerId: ADA },
+      shows: (answer) => expect(answer).toEqual({ rewardId: GRANT, entitlementsGranted: [{ featureId: "messages", balance: 100 }] }),
+    },
+    { name: "a coupon's code", params: { code: "CONTRACT25", customerId: GRACE }, shows: (answer) => expect(answer).toEqual({ rewardId: "contract_sale", entitlementsGranted: [] }) },
+  ],
+  "rewards.delete": [{ name: "a coupon", params: { rewardId: "contract_sale" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "referral_programs.create": [
+    {
+      name: "a program giving a feature grant on redemption",
+      params: { id: PROGRAM, rewardId: GRANT, redeemOn: "customer_creation", receivedBy: "referrer", maxRedemptions: 2 },
+      shows: (program) => expect(program).toMatchObject({ id: PROGRAM, maxRedemptions: 2, planIds: null, excludeTrial: null, createdAt: expect.any(Number) }),
+    },
+    {
+      name: "a program giving it at checkout of one plan",
+      params: { id: "contract_checkout", rewardId: GRANT, redeemOn: "checkout", receivedBy: "referrer", planIds: ["pro"], excludeTrial: true },
+      shows: (program) => expect(program).toMatchObject({ planIds: ["pro"], excludeTrial: true, maxRedemptions: null }),
+    },
+  ],
+  "referral_programs.list": [{ name: "both programs", params: {}, shows: (list) => expect(list["list"].map((program: { id: string }) => program.id)).toEqual([PROGRAM, "contract_checkout"]) }],
+  "referral_programs.get": [{ name: "a program", params: { referralProgramId: PROGRAM }, shows: (program) => expect(program["rewardId"]).toBe(GRANT) }],
+  "referral_programs.update": [
+    { name: "both parties rewarded", params: { referralProgramId: "contract_checkout", receivedBy: "all" }, shows: (program) => expect(program).toMatchObject({ receivedBy: "all", planIds: ["pro"] }) },
+  ],
+  "referral_programs.delete": [{ name: "a program", params: { referralProgramId: "contract_checkout" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "referrals.create_code": [
+    {
+      name: "a referrer's code",
+      params: { customerId: ADA, programId: PROGRAM },
+      shows: (answer) => {
+        expect(answer).toMatchObject({ code: expect.stringMatching(/^REF-/), customerId: ADA });
+        referralCode = answer["code"];
+      },
+    },
+    { name: "the same code, asked again", params: { customerId: ADA, programId: PROGRAM }, shows: (answer) => expect(answer["code"]).toBe(referralCode) },
+  ],
+  "referrals.redeem_code": [
+    {
+      name: "a referred customer's redemption",
+      params: () => ({ code: referralCode!, customerId: GRACE }),
+      shows: (answer) => expect(answer).toEqual({ id: expect.stringMatching(/^redemption_/), customerId: GRACE, rewardId: GRANT }),
+    },
+  ],
+  "platform.link_revenuecat": [
+    {
+      name: "a consent page for a managed organisation",
+      params: { organizationSlug: "contract-org", env: "test", projectName: "contract-mobile", redirectUrl: "https://app.example.com/revenuecat/done" },
+      shows: (answer) => expect(answer["oauthUrl"]).toMatch(/^https:\/\/api\.revenuecat\.com\/oauth2\/authorize\?.*redirect_uri=https%3A%2F%2Fapp\.example\.com/),
+    },
+  ],
+  "platform.sync_revenuecat": [
+    {
+      name: "every plan pushed, in the sandbox environment",
+      params: { organizationSlug: "contract-org", env: "sandbox" },
+      shows: (answer) => expect(answer["results"]).toContainEqual({ planId: "pro", status: "synced", storeIdentifier: "autumn.sandbox.contract-org.pro", apps: [expect.objectContaining({ product: "created", price: "set" })] }),
+    },
+    { name: "a plan that does not exist", params: { organizationSlug: "contract-org", env: "test", productIds: ["enterprise"] }, shows: (answer) => expect(answer["results"]).toMatchObject([{ status: "error" }]) },
+  ],
+  "platform.get_revenuecat_keys": [
+    {
+      name: "the test store's key and a fresh token",
+      params: { organizationSlug: "contract-org", env: "test" },
+      shows: (answer) => expect(answer).toMatchObject({ apps: [{ appType: "test_store", apiKeys: [{ key: expect.any(String) }] }], oauthAccessToken: expect.stringMatching(/^atk_/) }),
+    },
+  ],
+  "invoices.list": [
+    { name: "every customer's, newest first, a page at a time", params: { limit: 1 }, shows: (page) => expect(page).toMatchObject({ list: [{ customerId: GRACE, entityId: null }], nextCursor: expect.any(String) }) },
+    {
+      name: "one customer's, by status and processor",
+      params: { customerId: ADA, status: ["void"], processorTypes: ["stripe"] },
+      shows: (page) => expect(page).toMatchObject({ list: [{ id: insertedId, status: "void" }], nextCursor: null }),
+    },
+  ],
 };
 let minted: CustomerTokens | undefined;
+let insertedId: string | undefined;
+let referralCode: string | undefined;
 
 let sandbox: Sandbox;
 const answers: WireAnswer[] = [];
@@ -175,6 +326,8 @@ async function seed(): Promise<void> {
   await call("customers.get_or_create", { customerId: "contract_delete_me" });
   await call("billing.attach", { customerId: "contract_delete_me", planId: "free" });
   for (const n of [1, 2, 3]) await call("customers.get_or_create", { customerId: `contract_page_${n}`, email: `page${n}@example.com` });
+  await call("customers.get_or_create", { customerId: TEAM, name: "Team" });
+  await call("billing.attach", { customerId: TEAM, planId: "team" });
 }
 
 beforeAll(async () => {

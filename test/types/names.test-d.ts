@@ -36,6 +36,28 @@ import { featuresDelete } from "../../src/funcs/features-delete.js";
 import { featuresGet } from "../../src/funcs/features-get.js";
 import { featuresList } from "../../src/funcs/features-list.js";
 import { featuresUpdate } from "../../src/funcs/features-update.js";
+import { invoicesInsert } from "../../src/funcs/invoices-insert.js";
+import { invoicesList } from "../../src/funcs/invoices-list.js";
+import { licensesAttach } from "../../src/funcs/licenses-attach.js";
+import { licensesList } from "../../src/funcs/licenses-list.js";
+import { licensesListAssignments } from "../../src/funcs/licenses-list-assignments.js";
+import { licensesRelease } from "../../src/funcs/licenses-release.js";
+import { platformGetRevenuecatKeys } from "../../src/funcs/platform-get-revenuecat-keys.js";
+import { platformLinkRevenuecat } from "../../src/funcs/platform-link-revenuecat.js";
+import { platformSyncRevenuecat } from "../../src/funcs/platform-sync-revenuecat.js";
+import { referralProgramsCreate } from "../../src/funcs/referral-programs-create.js";
+import { referralProgramsDelete } from "../../src/funcs/referral-programs-delete.js";
+import { referralProgramsGet } from "../../src/funcs/referral-programs-get.js";
+import { referralProgramsList } from "../../src/funcs/referral-programs-list.js";
+import { referralProgramsUpdate } from "../../src/funcs/referral-programs-update.js";
+import { referralsCreateCode } from "../../src/funcs/referrals-create-code.js";
+import { referralsRedeemCode } from "../../src/funcs/referrals-redeem-code.js";
+import { rewardsCreate } from "../../src/funcs/rewards-create.js";
+import { rewardsDelete } from "../../src/funcs/rewards-delete.js";
+import { rewardsGet } from "../../src/funcs/rewards-get.js";
+import { rewardsList } from "../../src/funcs/rewards-list.js";
+import { rewardsRedeem } from "../../src/funcs/rewards-redeem.js";
+import { rewardsUpdate } from "../../src/funcs/rewards-update.js";
 import { plansCreate } from "../../src/funcs/plans-create.js";
 import { plansDelete } from "../../src/funcs/plans-delete.js";
 import { plansGet } from "../../src/funcs/plans-get.js";
@@ -144,6 +166,49 @@ import type {
   GetOrCreateCustomerParams,
   GetPlanParams,
   ImportBillingParams,
+  InvoicePage,
+  InvoicesInsertParams,
+  InvoicesInsertResponse,
+  InvoicesListParams,
+  InvoicesListResponse,
+  LicenseAssignmentList,
+  LicenseList,
+  LicensesAttachParams,
+  LicensesAttachResponse,
+  LicensesListAssignmentsParams,
+  LicensesListAssignmentsResponse,
+  LicensesListParams,
+  LicensesListResponse,
+  LicensesReleaseParams,
+  LicensesReleaseResponse,
+  PlatformGetRevenuecatKeysParams,
+  PlatformGetRevenuecatKeysResponse,
+  PlatformLinkRevenuecatParams,
+  PlatformLinkRevenuecatResponse,
+  PlatformSyncRevenuecatParams,
+  PlatformSyncRevenuecatResponse,
+  ReferralProgramList,
+  ReferralProgramsCreateParams,
+  ReferralProgramsDeleteParams,
+  ReferralProgramsDeleteResponse,
+  ReferralProgramsGetParams,
+  ReferralProgramsListParams,
+  ReferralProgramsListResponse,
+  ReferralProgramsUpdateParams,
+  ReferralsCreateCodeParams,
+  ReferralsCreateCodeResponse,
+  ReferralsRedeemCodeParams,
+  ReferralsRedeemCodeResponse,
+  RewardList,
+  RewardsCreateParams,
+  RewardsDeleteParams,
+  RewardsDeleteResponse,
+  RewardsGetParams,
+  RewardsListParams,
+  RewardsListResponse,
+  RewardsRedeemParams,
+  RewardsRedeemResponse,
+  RewardsUpdateParams,
   ListCustomersParams,
   ListEntitiesParams,
   ListEventsParams,
@@ -348,6 +413,43 @@ describe("each operation's params type is named after its function", () => {
     expectTypeOf<ParamsOf<typeof featuresUpdate>>().toEqualTypeOf<FeaturesUpdateParams>();
   });
 
+  it("invoices", () => {
+    expectTypeOf<ParamsOf<typeof invoicesInsert>>().toEqualTypeOf<InvoicesInsertParams>();
+    expectTypeOf<ParamsOf<typeof invoicesList>>().toEqualTypeOf<InvoicesListParams | undefined>();
+  });
+
+  it("licenses", () => {
+    expectTypeOf<ParamsOf<typeof licensesAttach>>().toEqualTypeOf<LicensesAttachParams>();
+    expectTypeOf<ParamsOf<typeof licensesList>>().toEqualTypeOf<LicensesListParams>();
+    expectTypeOf<ParamsOf<typeof licensesListAssignments>>().toEqualTypeOf<LicensesListAssignmentsParams>();
+    expectTypeOf<ParamsOf<typeof licensesRelease>>().toEqualTypeOf<LicensesReleaseParams>();
+  });
+
+  it("platform", () => {
+    expectTypeOf<ParamsOf<typeof platformGetRevenuecatKeys>>().toEqualTypeOf<PlatformGetRevenuecatKeysParams>();
+    expectTypeOf<ParamsOf<typeof platformLinkRevenuecat>>().toEqualTypeOf<PlatformLinkRevenuecatParams>();
+    expectTypeOf<ParamsOf<typeof platformSyncRevenuecat>>().toEqualTypeOf<PlatformSyncRevenuecatParams>();
+  });
+
+  it("referrals", () => {
+    expectTypeOf<ParamsOf<typeof referralProgramsCreate>>().toEqualTypeOf<ReferralProgramsCreateParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsDelete>>().toEqualTypeOf<ReferralProgramsDeleteParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsGet>>().toEqualTypeOf<ReferralProgramsGetParams>();
+    expectTypeOf<ParamsOf<typeof referralProgramsList>>().toEqualTypeOf<ReferralProgramsListParams | undefined>();
+    expectTypeOf<ParamsOf<typeof referralProgramsUpdate>>().toEqualTypeOf<ReferralProgramsUpdateParams>();
+    expectTypeOf<ParamsOf<typeof referralsCreateCode>>().toEqualTypeOf<ReferralsCreateCodeParams>();
+    expectTypeOf<ParamsOf<typeof referralsRedeemCode>>().toEqualTypeOf<ReferralsRedeemCodeParams>();
+  });
+
+  it("rewards", () => {
+    expectTypeOf<ParamsOf<typeof rewardsCreate>>().toEqualTypeOf<RewardsCreateParams>();
+    expectTypeOf<ParamsOf<typeof rewardsDelete>>().toEqualTypeOf<RewardsDeleteParams>();
+    expectTypeOf<ParamsOf<typeof rewardsGet>>().toEqualTypeOf<RewardsGetParams>();
+    expectTypeOf<ParamsOf<typeof rewardsList>>().toEqualTypeOf<RewardsListParams | undefined>();
+    expectTypeOf<ParamsOf<typeof rewardsRedeem>>().toEqualTypeOf<RewardsRedeemParams>();
+    expectTypeOf<ParamsOf<typeof rewardsUpdate>>().toEqualTypeOf<RewardsUpdateParams>();
+  });
+
   it("keys", () => {
     expectTypeOf<ParamsOf<typeof keysMint>>().toEqualTypeOf<KeysMintParams>();
     expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams>();
@@ -375,6 +477,17 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<AnswerOf<typeof entitiesDelete>>().toEqualTypeOf<Result<EntitiesDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof featuresDelete>>().toEqualTypeOf<Result<FeaturesDeleteResponse>>();
     expectTypeOf<AnswerOf<typeof plansDelete>>().toEqualTypeOf<Result<PlansDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof invoicesInsert>>().toEqualTypeOf<Result<InvoicesInsertResponse>>();
+    expectTypeOf<AnswerOf<typeof licensesAttach>>().toEqualTypeOf<Result<LicensesAttachResponse>>();
+    expectTypeOf<AnswerOf<typeof licensesRelease>>().toEqualTypeOf<Result<LicensesReleaseResponse>>();
+    expectTypeOf<AnswerOf<typeof rewardsDelete>>().toEqualTypeOf<Result<RewardsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof platformGetRevenuecatKeys>>().toEqualTypeOf<Result<PlatformGetRevenuecatKeysResponse>>();
+    expectTypeOf<AnswerOf<typeof platformLinkRevenuecat>>().toEqualTypeOf<Result<PlatformLinkRevenuecatResponse>>();
+    expectTypeOf<AnswerOf<typeof platformSyncRevenuecat>>().toEqualTypeOf<Result<PlatformSyncRevenuecatResponse>>();
+    expectTypeOf<AnswerOf<typeof referralProgramsDelete>>().toEqualTypeOf<Result<ReferralProgramsDeleteResponse>>();
+    expectTypeOf<AnswerOf<typeof referralsCreateCode>>().toEqualTypeOf<Result<ReferralsCreateCodeResponse>>();
+    expectTypeOf<AnswerOf<typeof referralsRedeemCode>>().toEqualTypeOf<Result<ReferralsRedeemCodeResponse>>();
+    expectTypeOf<AnswerOf<typeof rewardsRedeem>>().toEqualTypeOf<Result<RewardsRedeemResponse>>();
   });
 
   it("added: a descriptive name stays, and the function-named one is the same type", () => {
@@ -402,6 +515,16 @@ describe("an answer specific to one operation is named after its function", () =
     expectTypeOf<FeaturesListResponse>().toEqualTypeOf<FeatureList>();
     expectTypeOf<AnswerOf<typeof plansList>>().toEqualTypeOf<Result<PlansListResponse>>();
     expectTypeOf<PlansListResponse>().toEqualTypeOf<PlanList>();
+    expectTypeOf<AnswerOf<typeof invoicesList>>().toEqualTypeOf<Result<InvoicesListResponse>>();
+    expectTypeOf<InvoicesListResponse>().toEqualTypeOf<InvoicePage>();
+    expectTypeOf<AnswerOf<typeof licensesList>>().toEqualTypeOf<Result<LicensesListResponse>>();
+    expectTypeOf<LicensesListResponse>().toEqualTypeOf<LicenseList>();
+    expectTypeOf<AnswerOf<typeof licensesListAssignments>>().toEqualTypeOf<Result<LicensesListAssignmentsResponse>>();
+    expectTypeOf<LicensesListAssignmentsResponse>().toEqualTypeOf<LicenseAssignmentList>();
+    expectTypeOf<AnswerOf<typeof rewardsList>>().toEqualTypeOf<Result<RewardsListResponse>>();
+    expectTypeOf<RewardsListResponse>().toEqualTypeOf<RewardList>();
+    expectTypeOf<AnswerOf<typeof referralProgramsList>>().toEqualTypeOf<Result<ReferralProgramsListResponse>>();
+    expectTypeOf<ReferralProgramsListResponse>().toEqualTypeOf<ReferralProgramList>();
   });
 });
 

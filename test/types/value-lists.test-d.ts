@@ -2,6 +2,10 @@ import { describe, expectTypeOf, it } from "vitest";
 import type {
   BILLING_METHODS,
   BILLING_PROCESSORS,
+  COUPON_DURATIONS,
+  COUPON_TYPES,
+  Coupon,
+  CouponCreateParams,
   Balance,
   BalanceIntervalSchema,
   BalancesCreateParams,
@@ -15,15 +19,30 @@ import type {
   EntitiesListParams,
   FEATURE_TYPES,
   Feature,
+  FeatureGrant,
+  FeatureGrantCreateParams,
   FeaturesCreateParams,
   FreeTrialParams,
+  GRANT_EXPIRY_INTERVALS,
+  INVOICE_STATUSES,
+  InvoiceInsertParams,
+  InvoiceRecord,
+  InvoicesListParams,
   PRICE_INTERVALS,
   PRORATIONS_ON_DECREASE,
   PRORATIONS_ON_INCREASE,
   PURCHASE_LIMIT_INTERVALS,
   Plan,
   PlanItemParams,
+  PlatformLinkRevenuecatParams,
+  PlatformSyncRevenuecatParams,
+  REFERRAL_RECIPIENTS,
+  REFERRAL_TRIGGERS,
   RESET_INTERVALS,
+  REVENUECAT_ENVS,
+  ReferralProgram,
+  ReferralProgramsCreateParams,
+  ReferralProgramsUpdateParams,
   ROLLOVER_DURATIONS,
   ResetIntervalParamSchema,
   SPEND_LIMIT_TYPES,
@@ -105,5 +124,26 @@ describe("each shared value list types both sides of the wire", () => {
     expectTypeOf<Controls["spendLimits"][number]["limitType"]>().toEqualTypeOf<Open<typeof SPEND_LIMIT_TYPES> | undefined>();
     expectTypeOf<ControlsParams["usageAlerts"][number]["thresholdType"]>().toEqualTypeOf<Closed<typeof USAGE_ALERT_THRESHOLD_TYPES>>();
     expectTypeOf<Controls["usageAlerts"][number]["thresholdType"]>().toEqualTypeOf<Open<typeof USAGE_ALERT_THRESHOLD_TYPES>>();
+  });
+
+  it("invoices, rewards, referral programs, RevenueCat environments", () => {
+    expectTypeOf<InvoiceInsertParams["status"]>().toEqualTypeOf<Closed<typeof INVOICE_STATUSES>>();
+    expectTypeOf<NonNullable<InvoicesListParams["status"]>[number]>().toEqualTypeOf<Closed<typeof INVOICE_STATUSES>>();
+    expectTypeOf<InvoiceRecord["status"]>().toEqualTypeOf<Open<typeof INVOICE_STATUSES>>();
+    expectTypeOf<NonNullable<Customer["invoices"]>[number]["status"]>().toEqualTypeOf<Open<typeof INVOICE_STATUSES>>();
+    expectTypeOf<NonNullable<InvoicesListParams["processorTypes"]>[number]>().toEqualTypeOf<Closed<typeof BILLING_PROCESSORS>>();
+    expectTypeOf<CouponCreateParams["duration"]["type"]>().toEqualTypeOf<Closed<typeof COUPON_DURATIONS>>();
+    expectTypeOf<Coupon["duration"]["type"]>().toEqualTypeOf<Open<typeof COUPON_DURATIONS>>();
+    expectTypeOf<NonNullable<NonNullable<Customer["rewards"]>["discounts"]>[number]["durationType"]>().toEqualTypeOf<Open<typeof COUPON_DURATIONS>>();
+    expectTypeOf<CouponCreateParams["type"]>().toEqualTypeOf<Closed<typeof COUPON_TYPES>>();
+    expectTypeOf<Coupon["type"]>().toEqualTypeOf<Open<[...typeof COUPON_TYPES, "invoice_credits"]>>();
+    expectTypeOf<NonNullable<FeatureGrantCreateParams["grants"][number]["expiry"]>["type"]>().toEqualTypeOf<Closed<typeof GRANT_EXPIRY_INTERVALS>>();
+    expectTypeOf<NonNullable<FeatureGrant["grants"][number]["expiry"]>["type"]>().toEqualTypeOf<Open<typeof GRANT_EXPIRY_INTERVALS>>();
+    expectTypeOf<ReferralProgramsCreateParams["redeemOn"]>().toEqualTypeOf<Closed<typeof REFERRAL_TRIGGERS>>();
+    expectTypeOf<ReferralProgramsUpdateParams["receivedBy"]>().toEqualTypeOf<Closed<typeof REFERRAL_RECIPIENTS> | undefined>();
+    expectTypeOf<ReferralProgram["redeemOn"]>().toEqualTypeOf<Open<typeof REFERRAL_TRIGGERS>>();
+    expectTypeOf<ReferralProgram["receivedBy"]>().toEqualTypeOf<Open<typeof REFERRAL_RECIPIENTS>>();
+    expectTypeOf<PlatformSyncRevenuecatParams["env"]>().toEqualTypeOf<Closed<typeof REVENUECAT_ENVS>>();
+    expectTypeOf<PlatformLinkRevenuecatParams["env"]>().toEqualTypeOf<Exclude<Closed<typeof REVENUECAT_ENVS>, "sandbox">>();
   });
 });

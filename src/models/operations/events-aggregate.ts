@@ -1,8 +1,9 @@
 import * as v from "valibot";
-import { dataRecord, inbound, openEnum, outbound, type WireObject } from "../../lib/wire.js";
+import { dataRecord, inbound, openEnum, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
 import { FeatureIdsSchema } from "../event-params.js";
+import { rule } from "../rules.js";
 
 const AggregateEventsObjectSchema = /* @__PURE__ */ outbound({
   /** The feature, or features, to aggregate. */
@@ -27,16 +28,6 @@ const AggregateEventsObjectSchema = /* @__PURE__ */ outbound({
   /** `"deducted"` adds a per-balance breakdown under `deductions`. */
   aggregateOn: v.optional(v.picklist(["deducted"])),
 });
-
-/** Reports a rule that spans fields at `key`, so the issue reads like a field's own. */
-// @__NO_SIDE_EFFECTS__
-function rule(key: string, message: string, broken: (wire: WireObject) => boolean) {
-  return v.rawCheck<WireObject>(({ dataset, addIssue }) => {
-    if (dataset.typed && broken(dataset.value)) {
-      addIssue({ message, path: [{ type: "object", origin: "value", input: dataset.value, key, value: dataset.value[key] }] });
-    }
-  });
-}
 
 /** Params of `events.aggregate`. */
 export const EventsAggregateParamsSchema = /* @__PURE__ */ v.pipe(

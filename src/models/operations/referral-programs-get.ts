@@ -1,0 +1,11 @@
+import type * as v from "valibot";
+import { outbound } from "../../lib/wire.js";
+import { CatalogIdSchema } from "../billing-params.js";
+
+/** Params of `referralPrograms.get`. */
+export const ReferralProgramsGetParamsSchema = /* @__PURE__ */ outbound({
+  /** The program to get. */
+  referralProgramId: CatalogIdSchema,
+});
+/** Params of `referralPrograms.get`. */
+export type ReferralProgramsGetParams = v.InferInput<typeof ReferralProgramsGetParamsSchema>;

@@ -31,6 +31,6 @@ export interface Operation<TParams, TValue> {
   readonly credential?: (params: TParams) => string;
   /** Fewer retries than the client allows, where repeating more often would do harm. */
   readonly maxRetries?: number;
-  /** The answer holds credentials: its body is never logged, and tokens in it are redacted from errors. */
+  /** The answer holds credentials: its body is never logged, nor kept in an error when it does not parse. */
   readonly sensitive?: boolean;
 }

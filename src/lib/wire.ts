@@ -113,13 +113,15 @@ function passesAsIs(schema: Leaf): ((value: unknown) => boolean) | undefined {
 
 // @__NO_SIDE_EFFECTS__
 function wireObject(entries: v.ObjectEntries, inbound: boolean): v.GenericSchema {
-  const fields = Object.keys(entries).map((name) => {
-    const wire = toWireName(name);
-    const field = entries[name]!;
-    return inbound ? ([wire, name, field, passesAsIs(field)] as const) : ([name, wire, field, passesAsIs(field)] as const);
-  });
+  // The field table is made on the first parse, not at import: an app imports many schemas and parses few.
+  let fields: (readonly [string, string, v.GenericSchema, ((value: unknown) => boolean) | undefined])[] | undefined;
   // Inbound objects drop unknown fields; outbound ones refuse them.
   return jsonObject(inbound ? "object" : "strict_object", { entries }, (input, output, dataset, config, schema) => {
+    fields ??= Object.keys(entries).map((name) => {
+      const wire = toWireName(name);
+      const field = entries[name]!;
+      return inbound ? [wire, name, field, passesAsIs(field)] : [name, wire, field, passesAsIs(field)];
+    });
     for (const [from, to, field, quick] of fields) {
       let value = input[from];
       if (!quick?.(value)) value = member(dataset, config, field, input, from, "value", value);

@@ -4,7 +4,7 @@
 // in .runtimes/ (`npm run runtimes:install`).
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./ports.js";
 import { join } from "node:path";
 import { readText, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
 import type { Sandbox } from "../../sandbox/server.js";
@@ -218,13 +218,3 @@ function jsFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}

@@ -6,7 +6,7 @@ import { ConfigurationError } from "./errors/configuration-error.js";
 
 // Line breaks would split a header; other control characters and anything above U+00FF make fetch
 // throw a TypeError, which would read as a network failure although nothing was sent.
-export const FORBIDDEN_HEADER_VALUE = /[\0-\x08\n-\x1f\x7f\u0100-\uffff]/;
+const FORBIDDEN_HEADER_VALUE = /[\0-\x08\n-\x1f\x7f\u0100-\uffff]/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // The four credential prefixes Autumn accepts; it refuses anything else with a 401.
 const CREDENTIAL = /^am_(?:sk|jwt|pk|oauth)_[!-~]+$/;
@@ -109,7 +109,7 @@ function problem(spec: Spec, value: unknown, path: string): ConfigurationError |
 }
 
 /** `serverURL` without a trailing slash, or undefined when it is not an absolute http(s) URL. */
-export function baseURL(serverURL: unknown): string | undefined {
+function baseURL(serverURL: unknown): string | undefined {
   try {
     const url = new URL(serverURL as string);
     if (url.protocol === "https:" || url.protocol === "http:") return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;

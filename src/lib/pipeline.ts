@@ -62,9 +62,9 @@ async function run<TParams, TValue>(
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
   const deadline = Date.now() + settings.timeoutMs;
   let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
+  // A credential that took time was raced against the signal there, so an abort while waiting ends the call in prepare.
   if (prepared instanceof Promise) prepared = await prepared;
   if (!prepared.ok) return prepared;
-  if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
 
   const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, deadline);
   let result: Result<TValue>;

@@ -48,5 +48,7 @@ export default defineConfig({
   platform: "neutral",
   outDir: "dist",
   checks: { pluginTimings: false },
+  // Only the Node-only sandbox (src/sandbox) imports Node built-ins.
+  deps: { neverBundle: [/^node:/] },
   plugins: [pureSchemas, cjsEsModuleInterop],
 });

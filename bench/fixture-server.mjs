@@ -3,7 +3,7 @@
 // so that the server runs on its own event loop (and, on a multi-core
 // machine, its own core), with nothing else loaded.
 import { readFileSync } from "node:fs";
-import { serveOnLoopback, writeAnswer } from "../sandbox/loopback-http.mjs";
+import { serveOnLoopback, writeAnswer } from "../dist/sandbox/loopback-http.js";
 
 // Read once: every answer is the same bytes, so no serialising per request.
 const body = readFileSync(process.argv[2]);

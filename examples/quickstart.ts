@@ -23,7 +23,7 @@ import { customersListPages } from "@useautumn/sdk/funcs/customers-list-pages.js
 import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
 import { referralsRedeemCode } from "@useautumn/sdk/funcs/referrals-redeem-code.js";
 import { webhooksVerify } from "@useautumn/sdk/webhooks";
-import { startSandbox } from "../sandbox/server.js";
+import { startSandbox } from "../src/sandbox/server.js";
 
 const live = Boolean(process.env["AUTUMN_SECRET_KEY"]);
 const sandbox = live ? undefined : await startSandbox();

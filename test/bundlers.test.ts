@@ -11,7 +11,7 @@ import { build } from "esbuild";
 import { rolldown } from "rolldown";
 import { rollup } from "rollup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 
 /**
  * The bundler matrix: one standalone function, bundled for the browser and

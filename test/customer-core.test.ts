@@ -11,8 +11,8 @@ import { customersUpdate } from "../src/funcs/customers-update.js";
 import { keysMint } from "../src/funcs/keys-mint.js";
 import { keysRevoke } from "../src/funcs/keys-revoke.js";
 import type { CustomerTokens } from "../src/models/customer-tokens.js";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
-import { readText, serveOnLoopback, type LoopbackServer } from "../sandbox/loopback-http.mjs";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { readText, serveOnLoopback, type LoopbackServer } from "../src/sandbox/loopback-http.js";
 
 const SECRET = "am_sk_test_tokens";
 const HOUR = 60 * 60 * 1000;

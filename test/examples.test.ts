@@ -15,7 +15,7 @@ import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
 import { billingAttach } from "@useautumn/sdk/funcs/billing-attach.js";
 import { customersGetOrCreate } from "@useautumn/sdk/funcs/customers-get-or-create.js";
 import type { WebhookEvent } from "@useautumn/sdk/webhooks";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { binaryPath } from "../scripts/runtimes/pins.js";
 import { startWorker } from "../scripts/runtimes/workerd.js";
 import { OTHER_KEY, OTHER_SECRET, signedHeaders, WEBHOOK_SECRET } from "./webhook-signing.js";

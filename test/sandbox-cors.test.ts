@@ -6,7 +6,7 @@ import { balancesTrack } from "../src/funcs/balances-track.js";
 import { billingAttach } from "../src/funcs/billing-attach.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { keysMint } from "../src/funcs/keys-mint.js";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 
 /**
  * A page on another origin calls the sandbox directly with a customer token, so the sandbox answers CORS

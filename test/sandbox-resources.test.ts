@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Autumn } from "../src/autumn.js";
 import type { InvoiceInsertParams } from "../src/models/index.js";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 
 /**
  * The sandbox's behaviour beyond customers and billing, through the class:

@@ -11,8 +11,8 @@ import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
 import { webhooksVerify } from "../src/webhooks/verify.js";
 import type { WebhookEvent } from "../src/models/webhook-events.js";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
-import { createWebhookSender, type WebhookSender } from "../sandbox/webhooks.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
+import { createWebhookSender, type WebhookSender } from "../src/sandbox/webhooks.js";
 import { hmac, NOW_MS, NOW_S, WEBHOOK_KEY, WEBHOOK_SECRET } from "./webhook-signing.js";
 
 /** What a receiver saw: each request's headers and raw body. */

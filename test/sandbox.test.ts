@@ -9,7 +9,7 @@ import { customersDelete } from "../src/funcs/customers-delete.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
 import { plansList } from "../src/funcs/plans-list.js";
-import { type Sandbox, startSandbox } from "../sandbox/server.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 let sandbox: Sandbox;
@@ -41,7 +41,7 @@ describe("the SDK against the local sandbox", () => {
     const attached = await billingAttach(core, { customerId: "loop_2", planId: "pro" });
     expect(attached.ok && attached.value.paymentUrl).toMatch(/^https:\/\//);
     const plans = await plansList(core);
-    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro", "team"]);
+    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free", "pro", "seat", "team"]);
   });
 
   it("refuses a reused idempotency key with 409 duplicate_idempotency_key", async () => {

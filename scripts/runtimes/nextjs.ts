@@ -6,8 +6,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { freePort } from "./ports.js";
 import { join } from "node:path";
-import { readText, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
-import type { Sandbox } from "../../sandbox/server.js";
+import { readText, serveOnLoopback, writeAnswer } from "../../src/sandbox/loopback-http.js";
+import type { Sandbox } from "../../src/sandbox/server.js";
 import { appDir, root } from "./pins.js";
 
 interface Verdict {

@@ -13,8 +13,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { build } from "esbuild";
-import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
-import { startSandbox } from "../../sandbox/server.js";
+import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../src/sandbox/loopback-http.js";
+import { startSandbox } from "../../src/sandbox/server.js";
 import { prepareNextApp, runNextApp } from "./nextjs.js";
 import { type AppName, appDir, apps, binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
 import { runTokenPage } from "./token-page.js";

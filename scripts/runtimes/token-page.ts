@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { build } from "esbuild";
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { startSandbox } from "../../sandbox/server.js";
+import { startSandbox } from "../../src/sandbox/server.js";
 import { Chromium } from "./cdp.js";
 import { root } from "./pins.js";
 

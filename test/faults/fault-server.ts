@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { afterEach } from "vitest";
-import { parseJsonOrUndefined, readText, serveOnLoopback, writeAnswer } from "../../sandbox/loopback-http.mjs";
+import { parseJsonOrUndefined, readText, serveOnLoopback, writeAnswer } from "../../src/sandbox/loopback-http.js";
 
 /** One request as the fault server received it. */
 export interface SeenRequest {

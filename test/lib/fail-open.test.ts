@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serveOnLoopback } from "../../sandbox/loopback-http.mjs";
+import { serveOnLoopback } from "../../src/sandbox/loopback-http.js";
 import { Autumn } from "../../src/autumn.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";

@@ -7,7 +7,7 @@ import { AutumnCore } from "../../src/core.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import { AutumnAPIError } from "../../src/models/errors/index.js";
-import { type LoopbackServer, serveOnLoopback } from "../../sandbox/loopback-http.mjs";
+import { type LoopbackServer, serveOnLoopback } from "../../src/sandbox/loopback-http.js";
 import { advance, fakeClock, realPause, until, watch } from "../clock.js";
 import { api, BASE_URL, fixture, recordRequests, SECRET_KEY, testCore } from "../helpers.js";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnOptions } from "../../src/core.js";
 import type { Result } from "../../src/lib/result.js";
 import type { CustomerTokens } from "../../src/models/customer-tokens.js";
-import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../sandbox/errors.js";
-import { type Sandbox, startSandbox } from "../../sandbox/server.js";
+import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../src/sandbox/errors.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { sdkOperation } from "./operations.js";
 import { recordingCore, recordingFetch, type WireAnswer } from "./wire-recorder.js";
 

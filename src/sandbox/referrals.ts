@@ -41,7 +41,7 @@ function applyProgram(state: SandboxState, program: StoredReferralProgram, chang
   }
   if (plans !== undefined) {
     require400(plans === null || (Array.isArray(plans) && new Set(plans).size === plans.length), "plan_ids must be unique plan ids");
-    next["plan_ids"] = plans === null ? null : plans.map((id) => findPlan(id).id);
+    next["plan_ids"] = plans === null ? null : plans.map((id) => findPlan(state.catalog, id).id);
   }
   if (excludeTrial !== undefined) {
     require400(excludeTrial === null || typeof excludeTrial === "boolean", "exclude_trial must be a boolean");

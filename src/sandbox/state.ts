@@ -1,3 +1,4 @@
+import type { Catalog } from "./catalog.js";
 import type { TokenHolder, TokenState } from "./keys.js";
 import type { WebhookSender } from "./webhooks.js";
 
@@ -97,6 +98,8 @@ export interface RevenuecatLink {
 }
 
 export interface SandboxState {
+  /** The features and plans it serves. */
+  catalog: Catalog;
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;

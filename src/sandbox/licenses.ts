@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { findFeature, PLANS } from "./catalog.js";
+import { findFeature } from "./catalog.js";
 import { findCustomer } from "./customers.js";
 import { require400, SandboxError } from "./errors.js";
-import type { Route, StoredCustomer, StoredEntity } from "./state.js";
+import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
 /**
  * Seats as Autumn gives them: each active plan of a customer that offers a
@@ -26,10 +26,10 @@ interface Pool {
 const held = (customer: StoredCustomer) => customer.seats.filter((seat) => seat.ended_at === null);
 
 /** The customer's seat pools, in wire form: one per license plan an active plan offers. The sandbox sells no extra seats. */
-export function licensePools(customer: StoredCustomer): Pool[] {
+export function licensePools(state: SandboxState, customer: StoredCustomer): Pool[] {
   const active = (customer.subscriptions as { plan_id: string; status: string }[]).filter((subscription) => subscription.status === "active");
   return active.flatMap(({ plan_id }) =>
-    Object.entries(PLANS[plan_id]?.licenses ?? {}).map(([licensePlanId, { name, included }]) => {
+    Object.entries(state.catalog.plans.get(plan_id)?.licenses ?? {}).map(([licensePlanId, { name, included }]) => {
       const usage = held(customer).filter((seat) => seat.license_plan_id === licensePlanId).length;
       return { license_plan_id: licensePlanId, parent_plan_id: plan_id, license_plan_name: name, granted: included, usage, remaining: Math.max(0, included - usage), paid_quantity: 0 };
     }),
@@ -54,7 +54,7 @@ const attach: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
   const planId = body["plan_id"];
   require400(typeof planId === "string" && planId !== "", "plan_id is required");
-  const pool = licensePools(customer).find((candidate) => candidate.license_plan_id === planId);
+  const pool = licensePools(state, customer).find((candidate) => candidate.license_plan_id === planId);
   if (!pool) throw new SandboxError("planNotFound", `No plan of customer ${customer.id} offers license plan ${planId}`);
   const wanted = nonEmptyList(body, "entities").map((input, index) => {
     require400(typeof input === "object" && input !== null, `entities[${index}] must be an object`);
@@ -63,7 +63,7 @@ const attach: Route = (state, body) => {
     require400(name === undefined || name === null || typeof name === "string", `entities[${index}].name must be a string`);
     if (!customer.entities.has(id)) {
       require400(featureId !== undefined, `entities[${index}].feature_id is required for a new entity`);
-      findFeature(featureId);
+      findFeature(state.catalog, featureId);
     }
     return { id, name: (name as string | null | undefined) ?? null, featureId: featureId as string };
   });
@@ -99,7 +99,7 @@ const list: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
   // An entity sees its customer's pools: the sandbox attaches plans to customers only.
   if (body["entity_id"] !== undefined) findEntity(customer, body["entity_id"]);
-  return { list: licensePools(customer) };
+  return { list: licensePools(state, customer) };
 };
 
 const listAssignments: Route = (state, body) => {

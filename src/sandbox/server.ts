@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
+import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
+import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
-import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.mjs";
+import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
 import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
@@ -15,6 +17,12 @@ import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 export interface Sandbox {
   /** The origin to use as `serverURL`. */
   readonly url: string;
+  /** A secret key it accepts (any `am_sk_test_…` or `am_sk_live_…` key works). */
+  readonly secretKey: string;
+  /** Replaces the catalog; customers keep their plans. Throws SandboxCatalogError, leaving the old one in place. */
+  setCatalog(catalog: SandboxCatalog): void;
+  /** Forgets every customer, event, token, reward and claimed idempotency key; the catalog and clock stay. */
+  reset(): void;
   /** The in-memory data, for assertions. */
   readonly state: SandboxState;
   /** Requests received, in order (CORS preflights aside), with the credential each carried. */
@@ -28,6 +36,8 @@ export interface Sandbox {
 
 export interface SandboxOptions {
   port?: number;
+  /** The features and plans to serve (default: the demo catalog). */
+  catalog?: SandboxCatalog;
   routes?: Record<string, Route>;
   /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
   webhookURL?: string;
@@ -64,7 +74,9 @@ const PREFLIGHT_HEADERS = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
+  const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
+    catalog: initialCatalog,
     customers: new Map(),
     claimedKeys: new Set(),
     clock: () => Date.now() + offsetMs,
@@ -101,6 +113,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }, { port: options.port ?? 0 });
   return {
     url: loopback.url,
+    secretKey: "am_sk_test_sandbox",
+    setCatalog(catalog) {
+      state.catalog = loadCatalog(catalog);
+    },
+    reset() {
+      state.customers.clear();
+      state.claimedKeys.clear();
+      state.tokens = newTokenState();
+      state.rewards.clear();
+      state.referralPrograms.clear();
+      state.referralCodes.clear();
+      state.revenuecat.clear();
+      requests.length = 0;
+    },
     state,
     requests,
     advanceClock: (ms) => {

@@ -49,15 +49,15 @@ function promoCodes(state: SandboxState, rewardId: string, input: unknown, limit
   });
 }
 
-function planIds(input: unknown): string[] | null {
+function planIds(state: SandboxState, input: unknown): string[] | null {
   if (input === null) return null;
   require400(Array.isArray(input) && input.length > 0 && new Set(input).size === input.length, "plan_ids must be unique plan ids, or null");
-  return input.map((id) => findPlan(id).id);
+  return input.map((id) => findPlan(state.catalog, id).id);
 }
 
-function grants(input: unknown): Wire[] {
+function grants(state: SandboxState, input: unknown): Wire[] {
   require400(Array.isArray(input) && input.length > 0 && input.every(isObject), "grants must be a list of at least one");
-  const features = input.map((grant) => findFeature(grant["feature_id"])["id"]);
+  const features = input.map((grant) => findFeature(state.catalog, grant["feature_id"]).id);
   require400(new Set(features).size === features.length, "grants must name each feature once");
   return input.map((grant) => {
     const { included, expiry } = grant;
@@ -80,7 +80,7 @@ function coupon(state: SandboxState, input: Wire, now: number): Wire {
     type,
     value,
     duration: { type: duration["type"], length: duration["length"] },
-    plan_ids: planIds(input["plan_ids"]),
+    plan_ids: planIds(state, input["plan_ids"]),
     promo_codes: promoCodes(state, id, input["promo_codes"], "global_max_redemption", false),
     created_at: now,
   };
@@ -91,7 +91,7 @@ function featureGrant(state: SandboxState, input: Wire, now: number): Wire {
   return {
     id,
     name: nonEmpty(input["name"], "feature_grant.name"),
-    grants: grants(input["grants"]),
+    grants: grants(state, input["grants"]),
     promo_codes: promoCodes(state, id, input["promo_codes"], "max_uses", true),
     created_at: now,
   };
@@ -128,8 +128,8 @@ const update: Route = (state, body) => {
   require400(kind === stored.kind, `Reward ${stored.reward.id} is a ${stored.kind.replace("_", " ")}`);
   const reward: Wire = { ...stored.reward };
   if (changes["name"] !== undefined) reward["name"] = nonEmpty(changes["name"], `${kind}.name`);
-  if (kind === "coupon" && changes["plan_ids"] !== undefined) reward["plan_ids"] = planIds(changes["plan_ids"]);
-  if (kind === "feature_grant" && changes["grants"] !== undefined) reward["grants"] = grants(changes["grants"]);
+  if (kind === "coupon" && changes["plan_ids"] !== undefined) reward["plan_ids"] = planIds(state, changes["plan_ids"]);
+  if (kind === "feature_grant" && changes["grants"] !== undefined) reward["grants"] = grants(state, changes["grants"]);
   if (changes["promo_codes"] !== undefined) {
     reward["promo_codes"] = promoCodes(state, stored.reward.id, changes["promo_codes"], kind === "coupon" ? "global_max_redemption" : "max_uses", kind === "feature_grant");
   }

@@ -10,7 +10,7 @@ const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The wire form of a stored customer, with the fields the 2.3 API always sends. */
-export function renderCustomer(customer: StoredCustomer): Record<string, unknown> {
+export function renderCustomer(state: SandboxState, customer: StoredCustomer): Record<string, unknown> {
   return {
     id: customer.id,
     name: customer.name,
@@ -24,7 +24,7 @@ export function renderCustomer(customer: StoredCustomer): Record<string, unknown
     billing_controls: customer.billing_controls ?? {},
     subscriptions: customer.subscriptions,
     purchases: [],
-    licenses: licensePools(customer),
+    licenses: licensePools(state, customer),
     balances: Object.fromEntries(Object.entries(customer.grants).map(([featureId, grant]) => [featureId, renderBalance(grant)])),
     flags: {},
   };
@@ -64,7 +64,7 @@ const getOrCreate: Route = (state, body, env) => {
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
-    return expandCustomer(state, existing, renderCustomer(existing), body["expand"]);
+    return expandCustomer(state, existing, renderCustomer(state, existing), body["expand"]);
   }
   const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
@@ -86,12 +86,12 @@ const getOrCreate: Route = (state, body, env) => {
     ...billingControls(body),
   };
   state.customers.set(key, customer);
-  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(state, customer), body["expand"]);
 };
 
 const get: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  return expandCustomer(state, customer, renderCustomer(customer), body["expand"]);
+  return expandCustomer(state, customer, renderCustomer(state, customer), body["expand"]);
 };
 
 const update: Route = (state, body) => {
@@ -126,7 +126,7 @@ const update: Route = (state, body) => {
     customer.key = newId;
     state.customers.set(newId, customer);
   }
-  return renderCustomer(customer);
+  return renderCustomer(state, customer);
 };
 
 const remove: Route = (state, body) => {
@@ -141,7 +141,7 @@ const list: Route = (state, body) => {
     .filter(customerFilter(body))
     .sort((a, b) => (ascending ? 1 : -1) * (a.created_at - b.created_at || a.key.localeCompare(b.key)));
   const { page, next_cursor } = cursorPage(all, body, 1000);
-  return { list: page.map(renderCustomer), next_cursor };
+  return { list: page.map((customer) => renderCustomer(state, customer)), next_cursor };
 };
 
 /**

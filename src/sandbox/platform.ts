@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { PLANS } from "./catalog.js";
 import { require400, SandboxError } from "./errors.js";
 import { nonEmpty } from "./rewards.js";
 import type { RevenuecatLink, Route, SandboxState } from "./state.js";
@@ -42,10 +41,10 @@ const link: Route = (state, body) => {
 
 const sync: Route = (state, body) => {
   const linked = findLink(state, body);
-  const wanted = body["product_ids"] ?? Object.keys(PLANS);
+  const wanted = body["product_ids"] ?? [...state.catalog.plans.keys()];
   require400(Array.isArray(wanted) && wanted.every((id) => typeof id === "string"), "product_ids must be a list of plan ids");
   const results = (wanted as string[]).map((planId) => {
-    const plan = PLANS[planId];
+    const plan = state.catalog.plans.get(planId);
     if (!plan) return { plan_id: planId, status: "error", message: `Plan ${planId} not found` };
     const product = linked.syncedPlans.has(planId) ? "exists" : "created";
     linked.syncedPlans.add(planId);

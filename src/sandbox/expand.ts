@@ -1,4 +1,4 @@
-import { FEATURES, PLANS, renderPlan } from "./catalog.js";
+import { renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
 import { renderInvoiceSummary } from "./invoices.js";
 import { renderEntities } from "./licenses.js";
@@ -45,15 +45,15 @@ const EXPANSIONS: Record<string, Expansion> = {
   payment_method: (_customer, rendered) => {
     rendered["payment_method"] = null;
   },
-  "subscriptions.plan": (customer, rendered) => {
+  "subscriptions.plan": (customer, rendered, state) => {
     rendered["subscriptions"] = (rendered["subscriptions"] as { plan_id: string }[]).map((subscription) => ({
       ...subscription,
-      plan: renderPlan(PLANS[subscription.plan_id]!, customer.env),
+      plan: renderPlan(state.catalog.plans.get(subscription.plan_id)!, customer.env),
     }));
   },
-  "balances.feature": (_customer, rendered) => {
+  "balances.feature": (_customer, rendered, state) => {
     const balances = rendered["balances"] as Record<string, Record<string, unknown>>;
-    for (const [featureId, balance] of Object.entries(balances)) balances[featureId] = { ...balance, feature: FEATURES[featureId] };
+    for (const [featureId, balance] of Object.entries(balances)) balances[featureId] = { ...balance, feature: state.catalog.features.get(featureId) };
   },
   "purchases.plan": nothingToExpand,
   "flags.feature": nothingToExpand,

@@ -1,6 +1,6 @@
 import { findCustomer } from "./customers.js";
 import { renderBalance } from "./balances.js";
-import { FEATURES, findFeature, findPlan, PLANS, renderPlan } from "./catalog.js";
+import { findFeature, findPlan, isPaid, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
 import { NO_CONTENT, type Route } from "./state.js";
 import { notifyAttach, notifyUsage } from "./webhooks.js";
@@ -14,8 +14,8 @@ const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
 
 const attach: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  const plan = findPlan(body["plan_id"]);
-  if (plan.price !== null) {
+  const plan = findPlan(state.catalog, body["plan_id"]);
+  if (isPaid(plan)) {
     // A paid plan needs a checkout; the sandbox has no Stripe, so it only answers with where to pay.
     return { customer_id: customer.id, payment_url: `https://checkout.stripe.com/c/pay/cs_test_sandbox_${plan.id}` };
   }
@@ -38,7 +38,7 @@ const attach: Route = (state, body) => {
     quantity: 1,
     scope: "customer",
   });
-  for (const [featureId, granted] of Object.entries(plan.grants)) {
+  for (const { feature_id: featureId, included: granted } of plan.items) {
     customer.grants[featureId] = { feature_id: featureId, granted, usage: 0, plan_id: plan.id, next_reset_at: now + MONTH_MS };
   }
   notifyAttach(state, customer, customer.subscriptions.at(-1) as Record<string, unknown>, customer.subscriptions.length === before);
@@ -47,7 +47,7 @@ const attach: Route = (state, body) => {
 
 const check: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  const featureId = findFeature(body["feature_id"])["id"] as string;
+  const featureId = findFeature(state.catalog, body["feature_id"]).id;
   const required = body["required_balance"] ?? 1;
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
   const balance = customer.grants[featureId];
@@ -67,7 +67,7 @@ const check: Route = (state, body) => {
 
 const track: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  const featureId = findFeature(body["feature_id"])["id"] as string;
+  const featureId = findFeature(state.catalog, body["feature_id"]).id;
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
   const balance = customer.grants[featureId];
@@ -81,10 +81,10 @@ const track: Route = (state, body) => {
   return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
 };
 
-const listPlans: Route = (_state, _body, env) => ({ list: Object.values(PLANS).map((plan) => renderPlan(plan, env)) });
-const getPlan: Route = (_state, body, env) => renderPlan(findPlan(body["plan_id"]), env);
-const listFeatures: Route = () => ({ list: Object.values(FEATURES) });
-const getFeature: Route = (_state, body) => findFeature(body["feature_id"]);
+const listPlans: Route = (state, _body, env) => ({ list: [...state.catalog.plans.values()].map((plan) => renderPlan(plan, env)) });
+const getPlan: Route = (state, body, env) => renderPlan(findPlan(state.catalog, body["plan_id"]), env);
+const listFeatures: Route = (state) => ({ list: [...state.catalog.features.values()] });
+const getFeature: Route = (state, body) => findFeature(state.catalog, body["feature_id"]);
 
 export const billingRoutes: Record<string, Route> = {
   "billing.attach": attach,

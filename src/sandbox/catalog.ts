@@ -1,0 +1,329 @@
+import type * as v from "valibot";
+import { toIssues } from "../lib/issues.js";
+import { FeaturesCreateParamsSchema } from "../models/operations/features-create.js";
+import { PlansCreateParamsSchema } from "../models/operations/plans-create.js";
+import { require400, SandboxError } from "./errors.js";
+
+/**
+ * The sandbox's catalog: your features and plans, given as the params of
+ * `features.create` and `plans.create` (camelCase, as the SDK takes them) or
+ * as the objects of an `autumn.config.ts` (`id` for the feature or plan id,
+ * camelCase or snake_case keys). Each entry is checked with the SDK's own
+ * params schema, then against the rest of the catalog; the first problem
+ * stops the load with a `SandboxCatalogError` naming the entry and the field.
+ */
+
+/** A catalog as data: `features` and `plans` arrays, or a module whose exports are features and plans. */
+export type SandboxCatalog = { readonly features?: readonly object[]; readonly plans?: readonly object[] } | Readonly<Record<string, unknown>>;
+
+/** An entry of a catalog that cannot be loaded. */
+export class SandboxCatalogError extends Error {
+  override readonly name = "SandboxCatalogError";
+
+  constructor(
+    /** The entry, as `features[0] "messages"` or `plans[2] "pro"`. */
+    readonly entry: string,
+    /** The field within it (dotted path), or "" for the entry as a whole. */
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${entry}${field === "" ? "" : ` ${field}`}: ${problem}`);
+  }
+}
+
+/** A feature in wire form, as `features.get` answers it. */
+export interface CatalogFeature {
+  id: string;
+  name: string;
+  type: string;
+  consumable: boolean;
+  event_names: string[];
+  archived: boolean;
+  display?: { singular: string; plural: string };
+  credit_schema?: { metered_feature_id: string; credit_cost: number }[];
+}
+
+/** What a plan grants of one feature, in wire names. */
+export interface CatalogItem {
+  feature_id: string;
+  included: number;
+  unlimited: boolean;
+  /** When the balance resets; null for a feature that is held (seats) or a one-time grant. */
+  reset: { interval: string; interval_count?: number } | null;
+  /** The price of usage beyond `included`; null for an included-only feature. */
+  price: {
+    amount?: number;
+    tiers?: unknown[];
+    tier_behavior?: string;
+    interval: string;
+    interval_count?: number;
+    billing_units: number;
+    billing_method: string;
+    max_purchase: number | null;
+  } | null;
+}
+
+/** A plan in wire names. */
+export interface CatalogPlan {
+  id: string;
+  name: string;
+  description: string | null;
+  group: string | null;
+  add_on: boolean;
+  auto_enable: boolean;
+  price: { amount: number; interval: string; interval_count?: number } | null;
+  items: CatalogItem[];
+  free_trial: { duration_length: number; duration_type: string; card_required: boolean; on_end?: string } | null;
+  /** License plans it offers seats of, by id: their name and the seats included. */
+  licenses: Record<string, { name: string; included: number }>;
+  metadata: Record<string, unknown>;
+  version: number;
+  created_at: number;
+  archived: boolean;
+}
+
+export interface Catalog {
+  readonly features: Map<string, CatalogFeature>;
+  readonly plans: Map<string, CatalogPlan>;
+}
+
+const FEATURE_TYPES = new Set(["boolean", "metered", "credit_system", "ai_credit_system"]);
+/** Keys whose values are the user's data: their own keys are never re-cased. */
+const DATA_KEYS = new Set(["metadata", "modelMarkups", "providerMarkups"]);
+const CATALOG_EPOCH = Date.UTC(2026, 0, 1);
+
+/** Loads a catalog, or throws a SandboxCatalogError. */
+export function loadCatalog(input: SandboxCatalog): Catalog {
+  if (!input || typeof input !== "object") throw new SandboxCatalogError("catalog", "", "must be an object with `features` and `plans` arrays, or a module exporting them");
+  const { features, plans } = splitEntries(input as Record<string, unknown>);
+  const catalog: Catalog = { features: new Map(), plans: new Map() };
+  const featureIds = features.map((entry, index) => addFeature(catalog, entry, `features[${index}]`));
+  featureIds.forEach((id, index) => checkCreditSchema(catalog, id, `features[${index}] "${id}"`));
+  plans.forEach((entry, index) => addPlan(catalog, entry, `plans[${index}]`));
+  return catalog;
+}
+
+/** The features and plans of a catalog object: its two arrays, or every export that is a feature or a plan. */
+function splitEntries(input: Record<string, unknown>): { features: Record<string, unknown>[]; plans: Record<string, unknown>[] } {
+  // A module namespace (or its default export) holds the entries as named exports.
+  if (!("features" in input) && !("plans" in input)) {
+    const values = Object.values(input).flatMap((value) => (isObject(value) && !isEntry(value) && ("features" in value || "plans" in value) ? [] : [value]));
+    const fromDefault = isObject(input["default"]) && ("features" in input["default"] || "plans" in input["default"]) ? splitEntries(input["default"]) : undefined;
+    const entries = values.filter(isObject).filter(isEntry);
+    return {
+      features: [...(fromDefault?.features ?? []), ...entries.filter(isFeatureEntry)],
+      plans: [...(fromDefault?.plans ?? []), ...entries.filter((entry) => !isFeatureEntry(entry))],
+    };
+  }
+  const list = (name: "features" | "plans") => {
+    const value = input[name] ?? [];
+    if (!Array.isArray(value)) throw new SandboxCatalogError(name, "", "must be an array");
+    value.forEach((entry, index) => {
+      if (!isObject(entry)) throw new SandboxCatalogError(`${name}[${index}]`, "", "must be an object");
+    });
+    return value as Record<string, unknown>[];
+  };
+  return { features: list("features"), plans: list("plans") };
+}
+
+/** Whether an export looks like a feature or a plan: it has an id and a name. */
+function isEntry(value: Record<string, unknown>): boolean {
+  return ["id", "featureId", "feature_id", "planId", "plan_id"].some((key) => typeof value[key] === "string") && typeof value["name"] === "string";
+}
+
+function isFeatureEntry(entry: Record<string, unknown>): boolean {
+  return typeof entry["type"] === "string" && FEATURE_TYPES.has(entry["type"]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The entry with camelCase keys (data keys' contents left alone), its id under `idKey`. */
+function normalise(entry: Record<string, unknown>, idKey: "featureId" | "planId"): Record<string, unknown> {
+  const camel = camelKeys(entry) as Record<string, unknown>;
+  if ("id" in camel) {
+    if (!(idKey in camel)) camel[idKey] = camel["id"];
+    delete camel["id"];
+  }
+  // An autumn.config.ts entry may say it is archived; the sandbox serves it either way.
+  delete camel["archived"];
+  return camel;
+}
+
+function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      const name = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+      return [name, DATA_KEYS.has(name) ? inner : camelKeys(inner)];
+    }),
+  );
+}
+
+/** Runs an SDK params schema over an entry; its first issue becomes the error. */
+function parse<T>(schema: v.GenericSchema<unknown, T>, value: unknown, entry: string): T {
+  const result = schema["~run"]({ value }, { abortEarly: false }) as { value: T; issues?: v.BaseIssue<unknown>[] };
+  if (result.issues) {
+    const [issue] = toIssues(result.issues);
+    throw new SandboxCatalogError(entry, issue!.path, issue!.message);
+  }
+  return result.value;
+}
+
+function addFeature(catalog: Catalog, entry: Record<string, unknown>, where: string): string {
+  const wire = parse(FeaturesCreateParamsSchema, normalise(entry, "featureId"), where) as Record<string, any>;
+  const id = wire["feature_id"] as string;
+  const name = `${where} "${id}"`;
+  if (id === "") throw new SandboxCatalogError(name, "featureId", "must not be empty");
+  if (catalog.features.has(id)) throw new SandboxCatalogError(name, "featureId", `"${id}" is already a feature of this catalog`);
+  catalog.features.set(id, featureFromParams(wire));
+  return id;
+}
+
+/** A feature in wire form from `features.create` params in wire form. */
+export function featureFromParams(wire: Record<string, any>): CatalogFeature {
+  const type = wire["type"] as string;
+  const feature: CatalogFeature = {
+    id: wire["feature_id"],
+    name: wire["name"],
+    type,
+    // Credit systems are spent like consumable features; boolean features are not metered at all.
+    consumable: type === "metered" ? wire["consumable"] !== false : type !== "boolean",
+    event_names: wire["event_names"] ?? [],
+    archived: false,
+  };
+  if (wire["display"]) feature.display = wire["display"];
+  if (wire["credit_schema"]) feature.credit_schema = wire["credit_schema"];
+  return feature;
+}
+
+function checkCreditSchema(catalog: Catalog, id: string, name: string): void {
+  const feature = catalog.features.get(id)!;
+  if (feature.type !== "credit_system") return;
+  if (!feature.credit_schema?.length) throw new SandboxCatalogError(name, "creditSchema", "a credit system needs at least one metered feature and its cost");
+  feature.credit_schema.forEach((entry, index) => {
+    const metered = catalog.features.get(entry.metered_feature_id);
+    if (!metered) throw new SandboxCatalogError(name, `creditSchema.${index}.meteredFeatureId`, `no feature "${entry.metered_feature_id}" in the catalog`);
+    if (metered.type !== "metered") throw new SandboxCatalogError(name, `creditSchema.${index}.meteredFeatureId`, `"${metered.id}" is ${metered.type}, not metered`);
+  });
+}
+
+/**
+ * Fills in what an autumn.config.ts item may leave out and `plans.create`
+ * requires: a usage price's interval (the reset's, else the plan's, else
+ * monthly) and its billing method (usage-based).
+ */
+function withItemDefaults(plan: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(plan["items"])) return plan;
+  const planInterval = isObject(plan["price"]) ? plan["price"]["interval"] : undefined;
+  const items = plan["items"].map((item: unknown) => {
+    if (!isObject(item) || !isObject(item["price"])) return item;
+    const reset = isObject(item["reset"]) ? item["reset"]["interval"] : undefined;
+    return { ...item, price: { interval: reset ?? planInterval ?? "month", billingMethod: "usage_based", ...item["price"] } };
+  });
+  return { ...plan, items };
+}
+
+function addPlan(catalog: Catalog, entry: Record<string, unknown>, where: string): void {
+  const wire = parse(PlansCreateParamsSchema, withItemDefaults(normalise(entry, "planId")), where) as Record<string, any>;
+  const name = `${where} "${wire["plan_id"]}"`;
+  if (catalog.plans.has(wire["plan_id"])) throw new SandboxCatalogError(name, "planId", `"${wire["plan_id"]}" is already a plan of this catalog`);
+  try {
+    catalog.plans.set(wire["plan_id"], planFromParams(catalog, wire));
+  } catch (error) {
+    if (error instanceof SandboxError) {
+      const [field, problem] = error.message.split(": ", 2) as [string, string];
+      throw new SandboxCatalogError(name, field, problem);
+    }
+    throw error;
+  }
+}
+
+/**
+ * A plan from `plans.create` params in wire form, checked against the
+ * catalog's features; a problem is Autumn's 400, `<field>: <problem>`.
+ */
+export function planFromParams(catalog: Catalog, wire: Record<string, any>, createdAt = CATALOG_EPOCH): CatalogPlan {
+  const items: CatalogItem[] = ((wire["items"] ?? []) as Record<string, any>[]).map((item, index) => {
+    const feature = catalog.features.get(item["feature_id"]);
+    require400(feature !== undefined, `items.${index}.featureId: no feature "${item["feature_id"]}" in the catalog`);
+    require400(!(item["reset"] && feature.type === "metered" && !feature.consumable), `items.${index}.reset: "${feature.id}" is not consumable, so its balance does not reset`);
+    const price = item["price"] as Record<string, any> | undefined;
+    require400(!price || price["amount"] !== undefined || price["tiers"] !== undefined, `items.${index}.price: needs an amount or tiers`);
+    return {
+      feature_id: feature.id,
+      included: item["included"] ?? 0,
+      unlimited: item["unlimited"] === true,
+      reset: item["reset"] ?? null,
+      price: price ? { ...price, billing_units: price["billing_units"] ?? 1, billing_method: price["billing_method"], max_purchase: price["max_purchase"] ?? null } as CatalogItem["price"] : null,
+    };
+  });
+  const licenses = Object.fromEntries(
+    ((wire["licenses"] ?? []) as Record<string, any>[]).map((license) => {
+      const licensePlan = catalog.plans.get(license["license_plan_id"]);
+      return [license["license_plan_id"], { name: licensePlan?.name ?? license["license_plan_id"], included: license["included"] ?? 1 }];
+    }),
+  );
+  const trial = wire["free_trial"] as Record<string, any> | undefined;
+  return {
+    id: wire["plan_id"],
+    name: wire["name"],
+    description: wire["description"] ?? null,
+    group: wire["group"] ?? null,
+    add_on: wire["add_on"] === true,
+    auto_enable: wire["auto_enable"] === true,
+    price: wire["price"] ?? null,
+    items,
+    free_trial: trial ? { duration_length: trial["duration_length"], duration_type: trial["duration_type"] ?? "day", card_required: trial["card_required"] !== false, ...(trial["on_end"] && { on_end: trial["on_end"] }) } : null,
+    licenses,
+    metadata: wire["metadata"] ?? {},
+    version: 1,
+    created_at: createdAt,
+    archived: false,
+  };
+}
+
+/** The wire form of a plan, in the environment of the key that asked. */
+export function renderPlan(plan: CatalogPlan, env: string): Record<string, unknown> {
+  return {
+    id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    group: plan.group,
+    version: plan.version,
+    add_on: plan.add_on,
+    auto_enable: plan.auto_enable,
+    price: plan.price,
+    items: plan.items.map((item) => ({ ...item, price: item.price && { ...item.price } })),
+    ...(plan.free_trial && { free_trial: plan.free_trial }),
+    created_at: plan.created_at,
+    env,
+    archived: plan.archived,
+    base_variant_id: null,
+    config: {},
+    metadata: plan.metadata,
+  };
+}
+
+/** Whether a plan costs anything: a base price or a priced item. */
+export function isPaid(plan: CatalogPlan): boolean {
+  return (plan.price !== null && plan.price.amount > 0) || plan.items.some((item) => item.price !== null && item.price.billing_method === "prepaid");
+}
+
+/** The catalog plan with this id, or Autumn's 404. */
+export function findPlan(catalog: Catalog, id: unknown): CatalogPlan {
+  require400(typeof id === "string" && id !== "", "plan_id is required");
+  const plan = catalog.plans.get(id);
+  if (!plan) throw new SandboxError("planNotFound", `Plan ${id} not found`);
+  return plan;
+}
+
+/** The catalog feature with this id, or Autumn's 404. */
+export function findFeature(catalog: Catalog, id: unknown): CatalogFeature {
+  require400(typeof id === "string" && id !== "", "feature_id is required");
+  const feature = catalog.features.get(id);
+  if (!feature) throw new SandboxError("featureNotFound", `Feature ${id} not found`);
+  return feature;
+}

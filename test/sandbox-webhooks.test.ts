@@ -164,9 +164,9 @@ describe("the sandbox sends webhooks when its state changes", () => {
     expect((await billingAttach(core, { customerId, planId: "free" })).ok).toBe(true);
   }
 
-  it("billing.updated on attach: activated, then updated when attached again; nothing for a checkout", async () => {
+  it("billing.updated: activated for the auto-enabled plan of a new customer, updated when attached again; nothing for a checkout", async () => {
     await start();
-    await freeCustomer("wh_1");
+    expect((await customersGetOrCreate(core, { customerId: "wh_1" })).ok).toBe(true);
     await billingAttach(core, { customerId: "wh_1", planId: "free" });
     await billingAttach(core, { customerId: "wh_1", planId: "pro" });
     const received = await events();
@@ -237,7 +237,7 @@ describe("the sandbox sends webhooks when its state changes", () => {
     expect([sandbox.webhooks.url, sandbox.webhooks.secret]).toEqual([target.url, WEBHOOK_SECRET]);
     core = new AutumnCore({ secretKey: "am_sk_test_webhooks", serverURL: sandbox.url });
     inbox = target.received;
-    await freeCustomer("wh_5");
+    expect((await customersGetOrCreate(core, { customerId: "wh_5" })).ok).toBe(true);
     expect((await events()).map((event) => event.type)).toEqual(["billing.updated"]);
   });
 });

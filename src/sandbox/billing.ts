@@ -1,84 +1,182 @@
+import { randomBytes } from "node:crypto";
+import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
 import { findCustomer } from "./customers.js";
-import { renderBalance } from "./balances.js";
-import { findFeature, findPlan, isPaid, renderPlan } from "./catalog.js";
-import { require400 } from "./errors.js";
-import { NO_CONTENT, type Route } from "./state.js";
-import { notifyAttach, notifyUsage } from "./webhooks.js";
+import { findEntity } from "./entities.js";
+import { require400, SandboxError } from "./errors.js";
+import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
+import { attach as attachPlan, cancel, checkoutURL } from "./plans.js";
+import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer } from "./state.js";
+import { notifyUsage } from "./webhooks.js";
 
 /**
- * The billing loop a quick start needs: reading the catalog, attaching a
- * plan, and checking and tracking usage against the balances the plan grants.
+ * Attaching and changing plans, and checking and tracking usage against the
+ * balances they grant (sandbox/ledger.ts keeps the balances, sandbox/plans.ts
+ * the plans over time).
  */
 
-const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+/** The entity a request names, checked to belong to the customer; undefined when it names none. */
+function entityOf(customer: StoredCustomer, body: Record<string, unknown>): string | undefined {
+  const id = body["entity_id"];
+  if (id === undefined || id === null) return undefined;
+  return findEntity(customer, id).id;
+}
+
+/** The prepaid quantities a request buys, by feature id. */
+function quantities(body: Record<string, unknown>): Record<string, number> {
+  const list = body["feature_quantities"];
+  if (!Array.isArray(list)) return {};
+  return Object.fromEntries(list.map((entry: Record<string, unknown>) => [entry["feature_id"] as string, (entry["quantity"] as number | undefined) ?? 0]));
+}
 
 const attach: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
   const plan = findPlan(state.catalog, body["plan_id"]);
-  if (isPaid(plan)) {
-    // A paid plan needs a checkout; the sandbox has no Stripe, so it only answers with where to pay.
-    return { customer_id: customer.id, payment_url: `https://checkout.stripe.com/c/pay/cs_test_sandbox_${plan.id}` };
-  }
-  const now = state.clock();
-  const before = customer.subscriptions.length;
-  customer.subscriptions = customer.subscriptions.filter((subscription) => (subscription as { plan_id: string }).plan_id !== plan.id);
-  customer.subscriptions.push({
-    id: `sub_${plan.id}_${customer.key}`,
-    plan_id: plan.id,
-    auto_enable: true,
-    add_on: false,
-    status: "active",
-    past_due: false,
-    canceled_at: null,
-    expires_at: null,
-    trial_ends_at: null,
-    started_at: now,
-    current_period_start: now,
-    current_period_end: now + MONTH_MS,
-    quantity: 1,
-    scope: "customer",
+  const entityId = entityOf(customer, body);
+  const successURL = typeof body["success_url"] === "string" ? body["success_url"] : undefined;
+  const paymentURL = attachPlan(state, customer, plan, {
+    entityId: entityId ?? null,
+    quantities: quantities(body),
+    endOfCycle: body["plan_schedule"] === "end_of_cycle",
+    ...(successURL !== undefined && { successURL }),
   });
-  for (const { feature_id: featureId, included: granted } of plan.items) {
-    customer.grants[featureId] = { feature_id: featureId, granted, usage: 0, plan_id: plan.id, next_reset_at: now + MONTH_MS };
-  }
-  notifyAttach(state, customer, customer.subscriptions.at(-1) as Record<string, unknown>, customer.subscriptions.length === before);
-  return { customer_id: customer.id, payment_url: null };
+  return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: paymentURL };
 };
+
+const update: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const entityId = entityOf(customer, body);
+  const planId = body["plan_id"];
+  const subscriptionId = body["subscription_id"];
+  require400(planId !== undefined || subscriptionId !== undefined, "plan_id or subscription_id is required");
+  const subscription = customer.subscriptions.find(
+    (candidate) => (subscriptionId === undefined || candidate.id === subscriptionId) && (planId === undefined || candidate.plan_id === planId) && candidate.entity_id === (entityId ?? null),
+  );
+  if (!subscription) throw new SandboxError("planNotFound", `Customer ${customer.id} has no plan ${String(planId ?? subscriptionId)}${entityId === undefined ? "" : ` on entity ${entityId}`}`);
+  const action = body["cancel_action"];
+  if (typeof action === "string") cancel(state, customer, subscription, action);
+  const bought = quantities(body);
+  for (const row of customer.rows) {
+    if (row.source_id === subscription.id && row.feature_id in bought && row.price?.billing_method === "prepaid") row.prepaid = bought[row.feature_id]!;
+  }
+  Object.assign(subscription.quantities, bought);
+  return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: null };
+};
+
+const setupPayment: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  const entityId = entityOf(customer, body);
+  // The sandbox's checkout page takes a card; with a plan it attaches it too.
+  const plan = body["plan_id"] === undefined ? undefined : findPlan(state.catalog, body["plan_id"]);
+  const id = `cs_sandbox_${randomBytes(8).toString("hex")}`;
+  state.checkouts.set(id, { id, customer_key: customer.key, plan_id: plan?.id ?? null, entity_id: entityId ?? null, quantities: quantities(body), created_at: state.clock() });
+  return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), url: checkoutURL(state, id) };
+};
+
+const openCustomerPortal: Route = (state, body) => {
+  const customer = findCustomer(state, body["customer_id"]);
+  return { customer_id: customer.id, url: `${state.url}/portal/${encodeURIComponent(customer.key)}` };
+};
+
+/** The feature a usage request names by `feature_id`, or by `event_name` through a feature's event names. */
+function usageFeature(state: SandboxState, body: Record<string, unknown>): CatalogFeature {
+  const eventName = body["event_name"];
+  if (body["feature_id"] === undefined && typeof eventName === "string") {
+    const feature = [...state.catalog.features.values()].find((candidate) => candidate.event_names.includes(eventName) || candidate.id === eventName);
+    if (!feature) throw new SandboxError("featureNotFound", `No feature counts event ${eventName}`);
+    return feature;
+  }
+  return findFeature(state.catalog, body["feature_id"]);
+}
+
+/** The boolean feature's flag in a scope, in wire form, or null when no plan in force grants it. */
+function flagOf(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, entityId: string | undefined): Record<string, unknown> | null {
+  const subscription = customer.subscriptions.find(
+    (candidate) =>
+      candidate.status === "active" &&
+      (candidate.entity_id === null || candidate.entity_id === entityId) &&
+      state.catalog.plans.get(candidate.plan_id)?.items.some((item) => item.feature_id === feature.id),
+  );
+  return subscription ? { id: `flag_${subscription.id}_${feature.id}`, plan_id: subscription.plan_id, expires_at: subscription.expires_at, feature_id: feature.id } : null;
+}
+
+/** A usage level of some rows, for the webhooks. */
+function level(rows: BalanceRow[]): { granted: number; usage: number } {
+  return { granted: rows.reduce((sum, row) => sum + row.included + row.prepaid, 0), usage: rows.reduce((sum, row) => sum + row.usage, 0) };
+}
+
+/** Takes `value` units of `feature` from the scope (its own rows or a credit system's), recording the event. */
+export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: { entityId: string | undefined; eventName?: string; properties?: Record<string, unknown>; overflow?: boolean; timestamp?: number }): { balanceFeature: string; rows: BalanceRow[]; deductions: Deduction[] } {
+  const paying = payer(state.catalog, customer.rows, feature, options.entityId);
+  const rows = rowsInScope(customer.rows, paying.feature.id, options.entityId);
+  const before = level(rows);
+  const amount = value * paying.cost;
+  const deductions = spend(rows, amount);
+  const spent = deductions.reduce((sum, deduction) => sum + deduction.value, 0);
+  if (options.overflow && amount > 0 && spent < amount && rows.length > 0) {
+    // `overage_behavior: "overflow"` records usage past every limit on the row spent last.
+    const row = rows.at(-1)!;
+    row.usage += amount - spent;
+  }
+  notifyUsage(state, customer, paying.feature.id, before, level(rows));
+  state.events.push({
+    id: `evt_${randomBytes(8).toString("hex")}`,
+    customer_key: customer.key,
+    customer_id: customer.id,
+    entity_id: options.entityId ?? null,
+    feature_id: feature.id,
+    event_name: options.eventName ?? null,
+    value,
+    properties: options.properties ?? {},
+    timestamp: options.timestamp ?? state.clock(),
+    deductions,
+  });
+  return { balanceFeature: paying.feature.id, rows, deductions };
+}
 
 const check: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  const featureId = findFeature(state.catalog, body["feature_id"]).id;
+  const feature = findFeature(state.catalog, body["feature_id"]);
+  const entityId = entityOf(customer, body);
   const required = body["required_balance"] ?? 1;
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
-  const balance = customer.grants[featureId];
-  const allowed = balance !== undefined && balance.granted - balance.usage >= required;
-  if (allowed && body["send_event"] === true) {
-    balance.usage += required;
-    notifyUsage(state, customer, balance, balance.usage - required);
+  const scope = { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), required_balance: required };
+  if (feature.type === "boolean") {
+    const flag = flagOf(state, customer, feature, entityId);
+    return { allowed: flag !== null, ...scope, balance: null, flag };
   }
-  return {
-    allowed,
-    customer_id: customer.id,
-    required_balance: required,
-    balance: balance ? renderBalance(balance) : null,
-    flag: null,
-  };
+  const paying = payer(state.catalog, customer.rows, feature, entityId);
+  const rows = rowsInScope(customer.rows, paying.feature.id, entityId);
+  const allowed = canSpend(rows, required * paying.cost);
+  if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
+  return { allowed, ...scope, balance: renderBalance(paying.feature.id, rows), flag: null };
 };
 
-const track: Route = (state, body) => {
+const trackRoute: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
-  const featureId = findFeature(state.catalog, body["feature_id"]).id;
+  const feature = usageFeature(state, body);
+  const entityId = entityOf(customer, body);
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
-  const balance = customer.grants[featureId];
-  if (balance) {
-    const usageBefore = balance.usage;
-    balance.usage = Math.max(0, balance.usage + value);
-    notifyUsage(state, customer, balance, usageBefore);
-  }
+  const eventName = typeof body["event_name"] === "string" ? body["event_name"] : undefined;
+  const properties = body["properties"] as Record<string, unknown> | undefined;
+  const timestamp = typeof body["timestamp"] === "number" ? body["timestamp"] : undefined;
+  const { balanceFeature, rows, deductions } = track(state, customer, feature, value, {
+    entityId,
+    ...(eventName !== undefined && { eventName }),
+    ...(properties !== undefined && { properties }),
+    ...(timestamp !== undefined && { timestamp }),
+    overflow: body["overage_behavior"] === "overflow",
+  });
   // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
   if (body["async"] === true) return NO_CONTENT;
-  return { customer_id: customer.id, value, balance: balance ? renderBalance(balance) : null };
+  return {
+    customer_id: customer.id,
+    ...(entityId !== undefined && { entity_id: entityId }),
+    ...(eventName !== undefined && { event_name: eventName }),
+    value,
+    balance: renderBalance(balanceFeature, rows),
+    deductions,
+  };
 };
 
 const listPlans: Route = (state, _body, env) => ({ list: [...state.catalog.plans.values()].map((plan) => renderPlan(plan, env)) });
@@ -88,11 +186,13 @@ const getFeature: Route = (state, body) => findFeature(state.catalog, body["feat
 
 export const billingRoutes: Record<string, Route> = {
   "billing.attach": attach,
+  "billing.update": update,
+  "billing.setup_payment": setupPayment,
+  "billing.open_customer_portal": openCustomerPortal,
   "balances.check": check,
-  "balances.track": track,
+  "balances.track": trackRoute,
   "plans.list": listPlans,
   "plans.get": getPlan,
   "features.list": listFeatures,
   "features.get": getFeature,
 };
-

@@ -1,9 +1,10 @@
-import { renderBalance } from "./balances.js";
 import { customerFilter } from "./customer-filters.js";
 import { require400, SandboxError } from "./errors.js";
 import { expandCustomer } from "./expand.js";
+import { renderBalances } from "./ledger.js";
 import { licensePools } from "./licenses.js";
 import { cursorPage } from "./pages.js";
+import { enableDefaults, renderSubscription, settle } from "./plans.js";
 import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
 const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
@@ -22,12 +23,25 @@ export function renderCustomer(state: SandboxState, customer: StoredCustomer): R
     metadata: customer.metadata,
     send_email_receipts: customer.send_email_receipts,
     billing_controls: customer.billing_controls ?? {},
-    subscriptions: customer.subscriptions,
-    purchases: [],
+    subscriptions: customer.subscriptions.filter((subscription) => subscription.entity_id === null).map(renderSubscription),
+    purchases: customer.purchases.map(({ plan_id, started_at, quantity, entity_id }) => ({ plan_id, started_at, quantity, expires_at: null, scope: entity_id === null ? "customer" : "entity" })),
     licenses: licensePools(state, customer),
-    balances: Object.fromEntries(Object.entries(customer.grants).map(([featureId, grant]) => [featureId, renderBalance(grant)])),
-    flags: {},
+    balances: renderBalances(customer.rows),
+    flags: renderFlags(state, customer),
   };
+}
+
+/** The boolean features that plans in force grant the customer (or one entity, with the customer's own), by feature id. */
+export function renderFlags(state: SandboxState, customer: StoredCustomer, entityId: string | null = null): Record<string, unknown> {
+  const flags: Record<string, unknown> = {};
+  for (const subscription of customer.subscriptions) {
+    if (subscription.status !== "active" || (subscription.entity_id !== null && subscription.entity_id !== entityId)) continue;
+    for (const item of state.catalog.plans.get(subscription.plan_id)?.items ?? []) {
+      if (state.catalog.features.get(item.feature_id)?.type !== "boolean" || item.feature_id in flags) continue;
+      flags[item.feature_id] = { id: `flag_${subscription.id}_${item.feature_id}`, plan_id: subscription.plan_id, expires_at: subscription.expires_at, feature_id: item.feature_id };
+    }
+  }
+  return flags;
 }
 
 /** The stored customer with this id, or Autumn's 404. */
@@ -36,6 +50,7 @@ export function findCustomer(state: SandboxState, id: unknown): StoredCustomer {
   require400(ID_PATTERN.test(id), "customer_id may only contain letters, digits, _, : and -");
   const customer = state.customers.get(id);
   if (!customer) throw new SandboxError("customerNotFound", `Customer ${id} not found`);
+  settle(state, customer);
   return customer;
 }
 
@@ -61,6 +76,7 @@ const getOrCreate: Route = (state, body, env) => {
       ? [...state.customers.values()].find((customer) => customer.id === null && email && customer.email === email)
       : state.customers.get(id);
   if (existing) {
+    settle(state, existing);
     // An existing customer is returned as it is; only a missing name or email is filled in.
     existing.name ??= name ?? null;
     existing.email ??= email ?? null;
@@ -78,14 +94,18 @@ const getOrCreate: Route = (state, body, env) => {
     env,
     metadata: dropNulls((body["metadata"] as Record<string, unknown> | null | undefined) ?? {}),
     send_email_receipts: body["send_email_receipts"] === true,
-    grants: {},
+    rows: [],
     subscriptions: [],
+    purchases: [],
+    has_payment_method: false,
+    trials_used: [],
     invoices: [],
     entities: new Map(),
     seats: [],
     ...billingControls(body),
   };
   state.customers.set(key, customer);
+  enableDefaults(state, customer);
   return expandCustomer(state, customer, renderCustomer(state, customer), body["expand"]);
 };
 
@@ -136,6 +156,7 @@ const remove: Route = (state, body) => {
 };
 
 const list: Route = (state, body) => {
+  for (const customer of state.customers.values()) settle(state, customer);
   const ascending = body["sort_order"] === "asc";
   const all = [...state.customers.values()]
     .filter(customerFilter(body))

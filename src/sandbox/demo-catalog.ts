@@ -3,8 +3,8 @@ import type { SandboxCatalog } from "./catalog.js";
 /**
  * The catalog a sandbox starts with when given none: what the quick start
  * and the SDK's own tests use. A free plan every new customer gets, a paid
- * plan bought through checkout, and a team plan offering three seats of the
- * license plan `seat`.
+ * plan bought through checkout, and a team plan with three seats (entities
+ * of the feature `seats`) and three seats of the license plan `seat`.
  */
 export const DEMO_CATALOG: SandboxCatalog = {
   features: [
@@ -15,6 +15,15 @@ export const DEMO_CATALOG: SandboxCatalog = {
     { planId: "free", name: "Free", group: "main", autoEnable: true, items: [{ featureId: "messages", included: 5, reset: { interval: "month" } }] },
     { planId: "pro", name: "Pro", group: "main", price: { amount: 20, interval: "month" }, items: [{ featureId: "messages", included: 1000, reset: { interval: "month" } }] },
     { planId: "seat", name: "Seat", group: "seats", addOn: true, items: [{ featureId: "messages", included: 10, reset: { interval: "month" } }] },
-    { planId: "team", name: "Team", group: "main", items: [{ featureId: "messages", included: 50, reset: { interval: "month" } }], licenses: [{ licensePlanId: "seat", included: 3 }] },
+    {
+      planId: "team",
+      name: "Team",
+      group: "main",
+      items: [
+        { featureId: "messages", included: 50, reset: { interval: "month" } },
+        { featureId: "seats", included: 3 },
+      ],
+      licenses: [{ licensePlanId: "seat", included: 3 }],
+    },
   ],
 };

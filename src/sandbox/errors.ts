@@ -43,6 +43,10 @@ export const SANDBOX_ERRORS = {
   // refuses takes invalid_request, the documented 400 for a well-formed request Autumn will not do.
   /** An entity the customer does not have. */
   entityNotFound: { status: 404, code: "entity_not_found" },
+  /** `entities.create` with an id the customer already has (the pattern of customer_already_exists). */
+  entityAlreadyExists: { status: 409, code: "entity_already_exists" },
+  /** `entities.create` when the customer has none of the entity's feature left. */
+  featureLimitReached: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for more entities than the pool has seats left. */
   noSeatLeft: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for an entity that already holds a seat of that license plan. */

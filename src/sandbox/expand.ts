@@ -32,7 +32,9 @@ const EXPANSIONS: Record<string, Expansion> = {
     rendered["invoices"] = customer.invoices.map(renderInvoiceSummary);
   },
   invoice_previews: emptyList("invoice_previews"),
-  trials_used: emptyList("trials_used"),
+  trials_used: (customer, rendered) => {
+    rendered["trials_used"] = customer.trials_used.map((planId) => ({ plan_id: planId, customer_id: customer.id ?? customer.key, fingerprint: customer.fingerprint }));
+  },
   entities: (customer, rendered) => {
     rendered["entities"] = renderEntities(customer);
   },

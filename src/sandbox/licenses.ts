@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { findFeature } from "./catalog.js";
 import { findCustomer } from "./customers.js";
+import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
@@ -34,14 +35,6 @@ export function licensePools(state: SandboxState, customer: StoredCustomer): Poo
       return { license_plan_id: licensePlanId, parent_plan_id: plan_id, license_plan_name: name, granted: included, usage, remaining: Math.max(0, included - usage), paid_quantity: 0 };
     }),
   );
-}
-
-/** The customer's entity with this id, or Autumn's 404. */
-function findEntity(customer: StoredCustomer, id: unknown): StoredEntity {
-  require400(typeof id === "string" && id !== "", "entity_id must be a non-empty string");
-  const entity = customer.entities.get(id);
-  if (!entity) throw new SandboxError("entityNotFound", `Entity ${id} not found for customer ${customer.id}`);
-  return entity;
 }
 
 function nonEmptyList(body: Record<string, unknown>, field: string): unknown[] {

@@ -1,5 +1,6 @@
 import { billingRoutes } from "./billing.js";
 import { customerRoutes } from "./customers.js";
+import { entityRoutes } from "./entities.js";
 import { invoiceRoutes } from "./invoices.js";
 import { keyRoutes } from "./keys.js";
 import { licenseRoutes } from "./licenses.js";
@@ -11,6 +12,7 @@ import type { Route } from "./state.js";
 /** Every operation the sandbox serves, by its path after `/v1/`. */
 export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...customerRoutes,
+  ...entityRoutes,
   ...billingRoutes,
   ...keyRoutes,
   ...invoiceRoutes,

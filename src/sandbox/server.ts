@@ -1,10 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
+import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
+import { completeCheckout } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
 import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
@@ -27,11 +29,34 @@ export interface Sandbox {
   readonly state: SandboxState;
   /** Requests received, in order (CORS preflights aside), with the credential each carried. */
   readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined }[];
-  /** Moves the sandbox's clock forward: tokens expire as if that much time had passed. */
+  /** Moves the sandbox's clock forward: balances reset, trials end, cancellations and downgrades take effect, tokens expire. */
   advanceClock(ms: number): void;
+  /** The sandbox's time, in epoch ms. */
+  now(): number;
+  /**
+   * Pays a checkout a paid attach answered with, as the buyer would: pass its
+   * `paymentUrl`, or a customer id for that customer's latest checkout. The
+   * customer keeps the card, so later paid attaches apply at once.
+   */
+  completeCheckout(paymentUrlOrCustomerId: string): void;
+  /** Usage events recorded by `track` (and `check` with `sendEvent`), oldest first. */
+  readonly events: readonly SandboxEvent[];
   /** The webhooks it sends when its state changes: where to, the secret, what was sent. */
   readonly webhooks: WebhookSender;
   close(): Promise<void>;
+}
+
+/** A usage event the sandbox recorded. */
+export interface SandboxEvent {
+  readonly id: string;
+  readonly customerId: string | null;
+  readonly entityId: string | null;
+  readonly featureId: string;
+  readonly eventName: string | null;
+  readonly value: number;
+  readonly properties: Readonly<Record<string, unknown>>;
+  /** Epoch ms, on the sandbox's clock. */
+  readonly timestamp: number;
 }
 
 export interface SandboxOptions {
@@ -85,6 +110,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     referralPrograms: new Map(),
     referralCodes: new Map(),
     revenuecat: new Map(),
+    url: "",
+    checkouts: new Map(),
+    events: [],
   };
   const webhooks = createWebhookSender({
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
@@ -96,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: Sandbox["requests"] = [];
 
   const loopback = await serveOnLoopback((request, response) => {
+    if (servePage(state, request, response)) return;
     if (request.method === "OPTIONS") {
       response.writeHead(204, PREFLIGHT_HEADERS).end();
       return;
@@ -111,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else sendJson(response, status, payload, ANSWER_HEADERS);
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
+  state.url = loopback.url;
   return {
     url: loopback.url,
     secretKey: "am_sk_test_sandbox",
@@ -125,12 +155,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       state.referralPrograms.clear();
       state.referralCodes.clear();
       state.revenuecat.clear();
+      state.checkouts.clear();
+      state.events.length = 0;
       requests.length = 0;
     },
     state,
     requests,
     advanceClock: (ms) => {
+      if (!Number.isFinite(ms)) throw new TypeError("advanceClock takes a number of milliseconds");
       offsetMs += ms;
+    },
+    now: () => state.clock(),
+    completeCheckout(target) {
+      const id = /\/checkout\/([^/?#]+)/.exec(target)?.[1] ?? (state.checkouts.has(target) ? target : undefined);
+      const latest = [...state.checkouts.values()].filter((checkout) => checkout.customer_key === target).at(-1);
+      const checkout = id ?? latest?.id;
+      if (checkout === undefined || !state.checkouts.has(checkout)) throw new Error(`No pending checkout for ${target}`);
+      completeCheckout(state, checkout);
+    },
+    get events() {
+      return state.events.map((event) => ({
+        id: event.id,
+        customerId: event.customer_id,
+        entityId: event.entity_id,
+        featureId: event.feature_id,
+        eventName: event.event_name,
+        value: event.value,
+        properties: event.properties,
+        timestamp: event.timestamp,
+      }));
     },
     webhooks,
     close: async () => {

@@ -1,5 +1,6 @@
 import type { Catalog } from "./catalog.js";
 import type { TokenHolder, TokenState } from "./keys.js";
+import type { BalanceRow, Deduction } from "./ledger.js";
 import type { WebhookSender } from "./webhooks.js";
 
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
@@ -15,9 +16,16 @@ export interface StoredCustomer {
   env: "sandbox" | "live";
   metadata: Record<string, unknown>;
   send_email_receipts: boolean;
-  /** Balances granted by attached plans, keyed by feature id. */
-  grants: Record<string, StoredGrant>;
-  subscriptions: unknown[];
+  /** Every grant of a feature: attached plans', purchases', `balances.create`'s, for the customer and its entities. */
+  rows: BalanceRow[];
+  /** Plans attached (active, trialing, or scheduled to start), oldest first. */
+  subscriptions: StoredSubscription[];
+  /** One-off plans bought. */
+  purchases: StoredPurchase[];
+  /** Whether a checkout was completed, so that paid plans are charged without another. */
+  has_payment_method: boolean;
+  /** Plans whose free trial the customer has had. */
+  trials_used: string[];
   /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
   billing_controls?: Record<string, unknown>;
   /** Invoices recorded with `invoices.insert`, oldest first. */
@@ -34,6 +42,8 @@ export interface StoredEntity {
   name: string | null;
   feature_id: string;
   created_at: number;
+  /** Billing controls as last set (wire names). */
+  billing_controls?: Record<string, unknown>;
 }
 
 /** A seat of a license plan given to an entity, in wire names; `ended_at` is set when it is released. */
@@ -60,13 +70,64 @@ export interface StoredInvoice {
   hosted_invoice_url: string | null;
 }
 
-/** A balance granted by a plan, in wire names. */
-export interface StoredGrant {
-  feature_id: string;
-  granted: number;
-  usage: number;
+/** A plan attached to a customer (or one of its entities), in wire names. */
+export interface StoredSubscription {
+  id: string;
   plan_id: string;
-  next_reset_at: number;
+  /** The entity it is attached to; null for the customer. */
+  entity_id: string | null;
+  add_on: boolean;
+  auto_enable: boolean;
+  /** `scheduled` waits for `started_at` (a downgrade at the end of the cycle). A plan in its trial is active, with `trial_ends_at`. */
+  status: "active" | "scheduled";
+  /** In its free trial until `trial_ends_at`. */
+  in_trial: boolean;
+  canceled_at: number | null;
+  /** When a cancelled plan ends. */
+  expires_at: number | null;
+  trial_ends_at: number | null;
+  started_at: number;
+  current_period_start: number | null;
+  current_period_end: number | null;
+  quantity: number;
+  /** Prepaid quantities bought, by feature id. */
+  quantities: Record<string, number>;
+}
+
+/** A one-off plan bought, in wire names. */
+export interface StoredPurchase {
+  id: string;
+  plan_id: string;
+  entity_id: string | null;
+  started_at: number;
+  quantity: number;
+}
+
+/** A checkout waiting to be paid: completing it attaches the plan. */
+export interface PendingCheckout {
+  id: string;
+  customer_key: string;
+  /** The plan to attach once paid; null when the checkout only takes a card. */
+  plan_id: string | null;
+  entity_id: string | null;
+  quantities: Record<string, number>;
+  /** Where the checkout page sends the buyer once paid. */
+  success_url?: string;
+  created_at: number;
+}
+
+/** A usage event as `balances.track` records it, in wire names. */
+export interface StoredEvent {
+  id: string;
+  customer_key: string;
+  customer_id: string | null;
+  entity_id: string | null;
+  feature_id: string;
+  event_name: string | null;
+  value: number;
+  properties: Record<string, unknown>;
+  timestamp: number;
+  deductions: Deduction[];
 }
 
 /** A coupon or feature grant, in wire names, and how often each of its promo codes was redeemed. */
@@ -100,6 +161,12 @@ export interface RevenuecatLink {
 export interface SandboxState {
   /** The features and plans it serves. */
   catalog: Catalog;
+  /** Its own origin, for the checkout URLs it hands out. */
+  url: string;
+  /** Checkouts not yet completed, by id. */
+  checkouts: Map<string, PendingCheckout>;
+  /** Usage events, oldest first. */
+  events: StoredEvent[];
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;

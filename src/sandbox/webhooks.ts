@@ -2,7 +2,8 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
-import type { SandboxState, StoredCustomer, StoredGrant } from "./state.js";
+import { renderSubscription } from "./plans.js";
+import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
 /**
  * The sandbox's webhooks: events from its own state changes, signed the way
@@ -150,17 +151,23 @@ interface StoredAlert {
   name?: string;
 }
 
+/** A feature's balance before or after a change of usage: what the webhooks compare. */
+export interface UsageLevel {
+  granted: number;
+  usage: number;
+}
+
 /** Sends what a change of usage causes: `balances.limit_reached` when the balance runs out, and each alert it crosses. */
-export function notifyUsage(state: SandboxState, customer: StoredCustomer, grant: StoredGrant, usageBefore: number): void {
+export function notifyUsage(state: SandboxState, customer: StoredCustomer, featureId: string, before: UsageLevel, after: UsageLevel): void {
   if (!state.webhooks || customer.id === null) return;
-  const base = { customer_id: customer.id, feature_id: grant.feature_id };
-  const remaining = (usage: number) => Math.max(0, grant.granted - usage);
-  if (remaining(usageBefore) > 0 && remaining(grant.usage) === 0) state.webhooks.send("balances.limit_reached", { ...base, limit_type: "included" });
+  const base = { customer_id: customer.id, feature_id: featureId };
+  const remaining = (level: UsageLevel) => Math.max(0, level.granted - level.usage);
+  if (remaining(before) > 0 && remaining(after) === 0) state.webhooks.send("balances.limit_reached", { ...base, limit_type: "included" });
   const alerts = ((customer.billing_controls?.["usage_alerts"] ?? []) as StoredAlert[]).filter(
-    (alert) => alert.enabled !== false && (alert.feature_id === undefined || alert.feature_id === grant.feature_id),
+    (alert) => alert.enabled !== false && (alert.feature_id === undefined || alert.feature_id === featureId),
   );
   for (const alert of alerts) {
-    if (!crossed(alert, grant.granted, usageBefore, grant.usage)) continue;
+    if (!crossed(alert, after.granted, before.usage, after.usage)) continue;
     const usageAlert = { ...(alert.name === undefined ? {} : { name: alert.name }), threshold: alert.threshold, threshold_type: alert.threshold_type };
     state.webhooks.send("balances.usage_alert_triggered", { ...base, usage_alert: usageAlert });
   }
@@ -185,17 +192,19 @@ function crossed(alert: StoredAlert, granted: number, before: number, after: num
   return false;
 }
 
-/** Sends `billing.updated` for a plan an attach activated (or, attached again, updated). */
-export function notifyAttach(state: SandboxState, customer: StoredCustomer, subscription: Record<string, unknown>, reattached: boolean): void {
+/** Sends `billing.updated` for a plan that was activated, changed, cancelled or that expired. */
+export function notifyPlanChange(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription, action: "activated" | "scheduled" | "updated" | "expired"): void {
   if (!state.webhooks || customer.id === null) return;
+  const rendered = renderSubscription(subscription);
   const fields = ["plan_id", "status", "past_due", "started_at", "canceled_at", "expires_at", "trial_ends_at", "current_period_start", "current_period_end"];
   state.webhooks.send("billing.updated", {
     object: "billing.updated",
     customer_id: customer.id,
+    ...(subscription.entity_id !== null && { entity_id: subscription.entity_id }),
     plan_changes: [
       {
-        action: reattached ? "updated" : "activated",
-        subscription: Object.fromEntries(fields.map((field) => [field, subscription[field]])),
+        action,
+        subscription: Object.fromEntries(fields.map((field) => [field, rendered[field]])),
         previous_attributes: null,
         item_changes: [],
       },

@@ -60,7 +60,7 @@ const cases: readonly ErrorCase[] = [
   },
   { kind: "invalidKey", name: "a publishable key", env: undefined, provoke: ({ sdk }) => sdk("customers.get", { customerId: "a" }, { secretKey: "am_pk_test_wrong" }) },
   { kind: "unknownApiVersion", name: "API version 9.9", env: "sandbox", provoke: ({ sdk }) => sdk("customers.get", { customerId: "a" }, { xApiVersion: "9.9" }) },
-  { kind: "routeNotFound", name: "an operation the sandbox does not serve", env: "sandbox", provoke: ({ sdk }) => sdk("entities.get", { customerId: "err_ada", entityId: "seat_1" }) },
+  { kind: "routeNotFound", name: "an operation Autumn does not have", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.frobnicate", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: "{}" }) },
   { kind: "routeNotFound", name: "a GET", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.get", { method: "GET", headers: { ...CONTRACT_HEADERS, ...KEY } }) },
   { kind: "bodyNotObject", name: "a JSON array as the body", env: "sandbox", provoke: ({ raw }) => raw("/v1/customers.list", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: "[]" }) },
   {
@@ -86,6 +86,25 @@ const cases: readonly ErrorCase[] = [
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
   { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "storage" }) },
   { kind: "entityNotFound", name: "an entity the customer does not have", env: "sandbox", provoke: ({ sdk }) => sdk("licenses.list", { customerId: "err_ada", entityId: "err_nobody" }) },
+  {
+    kind: "entityAlreadyExists",
+    name: "an entity id the customer already has",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("entities.create", { customerId: "err_ada", entityId: "err_twice", featureId: "seats" })).ok).toBe(true);
+      return sdk("entities.create", { customerId: "err_ada", entityId: "err_twice", featureId: "seats" });
+    },
+  },
+  {
+    kind: "featureLimitReached",
+    name: "a fourth seat entity on a plan including three",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      await onTeamPlan(sdk, "err_team_seats");
+      for (const n of [1, 2, 3]) expect((await sdk("entities.create", { customerId: "err_team_seats", entityId: `err_member_${n}`, featureId: "seats" })).ok).toBe(true);
+      return sdk("entities.create", { customerId: "err_team_seats", entityId: "err_member_4", featureId: "seats" });
+    },
+  },
   {
     kind: "noSeatLeft",
     name: "four seats of a pool of three",

@@ -64,7 +64,11 @@ const scenarios: Record<string, readonly Scenario[]> = {
       params: { customerId: ADA },
       shows: (customer) => expect(customer["balances"]["messages"]).toMatchObject({ granted: 5, usage: 2, remaining: 3 }),
     },
-    { name: "a customer without plans", params: { customerId: GRACE }, shows: (customer) => expect(customer["subscriptions"]).toEqual([]) },
+    {
+      name: "a new customer, on the auto-enabled free plan",
+      params: { customerId: GRACE },
+      shows: (customer) => expect(customer).toMatchObject({ subscriptions: [{ planId: "free", autoEnable: true, status: "active" }], balances: { messages: { granted: 5, usage: 0 } } }),
+    },
     {
       name: "with everything expanded",
       params: { customerId: ADA, expand: [...EVERY_EXPANSION] },
@@ -95,13 +99,52 @@ const scenarios: Record<string, readonly Scenario[]> = {
     { name: "a last page", params: { limit: 1000 }, shows: (page) => expect(page["nextCursor"]).toBe(null) },
     {
       name: "filtered by plan and processor",
-      params: { plans: [{ id: "free" }], processors: ["stripe"], createdAtRange: { start: 0 } },
+      params: { plans: [{ id: "team" }], processors: ["stripe"], createdAtRange: { start: 0 } },
       shows: (page) => expect(page["list"].map((customer: { id: string }) => customer.id)).toEqual(["contract_linked"]),
     },
   ],
   "billing.attach": [
     { name: "a free plan", params: { customerId: GRACE, planId: "free" }, shows: (result) => expect(result["paymentUrl"]).toBe(null) },
-    { name: "a paid plan, answered with a checkout URL", params: { customerId: ADA, planId: "pro" }, shows: (result) => expect(result["paymentUrl"]).toMatch(/^https:/) },
+    { name: "a paid plan, answered with a checkout URL", params: { customerId: ADA, planId: "pro" }, shows: (result) => expect(result["paymentUrl"]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/checkout\/cs_/) },
+  ],
+  "billing.update": [
+    {
+      name: "a cancellation at the end of the cycle",
+      params: { customerId: "contract_paid", planId: "pro", cancelAction: "cancel_end_of_cycle" },
+      shows: (result) => expect(result).toMatchObject({ customerId: "contract_paid", paymentUrl: null }),
+    },
+    { name: "taken back", params: { customerId: "contract_paid", planId: "pro", cancelAction: "uncancel" }, shows: (result) => expect(result["paymentUrl"]).toBe(null) },
+  ],
+  "billing.setup_payment": [
+    { name: "a page that takes a card", params: { customerId: GRACE }, shows: (result) => expect(result["url"]).toMatch(/\/checkout\/cs_/) },
+  ],
+  "billing.open_customer_portal": [
+    { name: "the portal's address", params: { customerId: GRACE }, shows: (result) => expect(result).toMatchObject({ customerId: GRACE, url: expect.stringMatching(/\/portal\//) }) },
+  ],
+  "entities.create": [
+    {
+      name: "a seat of a team, counted against its seats",
+      params: { customerId: TEAM, entityId: "contract_member", featureId: "seats", name: "Member" },
+      shows: (entity) => expect(entity).toMatchObject({ id: "contract_member", customerId: TEAM, featureId: "seats", balances: { seats: { usage: 1, granted: 3 } } }),
+    },
+    { name: "a second, with billing controls", params: { customerId: TEAM, entityId: "contract_member_2", featureId: "seats", billingControls: { spendLimits: [] } } },
+  ],
+  "entities.get": [
+    { name: "with the customer", params: { customerId: TEAM, entityId: "contract_member" }, shows: (entity) => expect(entity["name"]).toBe("Member") },
+    { name: "by entity id alone", params: { entityId: "contract_member" }, shows: (entity) => expect(entity["customerId"]).toBe(TEAM) },
+  ],
+  "entities.update": [
+    { name: "its billing controls", params: { customerId: TEAM, entityId: "contract_member", billingControls: { spendLimits: [] } }, shows: (entity) => expect(entity["id"]).toBe("contract_member") },
+  ],
+  "entities.list": [
+    {
+      name: "a customer's, one page at a time",
+      params: { customerId: TEAM, limit: 1 },
+      shows: (page) => expect(page).toMatchObject({ list: [{ id: "contract_member" }], nextCursor: expect.any(String) }),
+    },
+  ],
+  "entities.delete": [
+    { name: "a seat given back", params: { customerId: TEAM, entityId: "contract_member_2" }, shows: (result) => expect(result).toEqual({ success: true }) },
   ],
   "balances.check": [
     { name: "allowed, with a balance", params: { customerId: ADA, featureId: "messages" }, shows: (check) => expect(check["allowed"]).toBe(true) },
@@ -110,7 +153,7 @@ const scenarios: Record<string, readonly Scenario[]> = {
       params: { customerId: ADA, featureId: "messages", requiredBalance: 100 },
       shows: (check) => expect(check).toMatchObject({ allowed: false, requiredBalance: 100 }),
     },
-    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "messages" }, shows: (check) => expect(check).toMatchObject({ allowed: false, balance: null }) },
+    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "seats" }, shows: (check) => expect(check).toMatchObject({ allowed: false, balance: null }) },
     {
       name: "checked and deducted at once",
       params: { customerId: ADA, featureId: "messages", sendEvent: true },
@@ -119,7 +162,7 @@ const scenarios: Record<string, readonly Scenario[]> = {
   ],
   "balances.track": [
     { name: "usage against a balance", params: { customerId: ADA, featureId: "messages", value: 1 }, shows: (track) => expect(track["balance"]).toMatchObject({ usage: 4 }) },
-    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "messages" }, shows: (track) => expect(track["balance"]).toBe(null) },
+    { name: "a customer without the feature", params: { customerId: "contract_stripe", featureId: "seats" }, shows: (track) => expect(track["balance"]).toBe(null) },
     {
       name: "queued with async, answered with an empty 204",
       params: { customerId: ADA, featureId: "messages", value: 1, async: true },
@@ -321,11 +364,14 @@ async function seed(): Promise<void> {
   await call("balances.track", { customerId: ADA, featureId: "messages", value: 2 });
   await call("customers.get_or_create", { customerId: GRACE, name: "Grace", stripeId: "cus_grace", metadata: { cohort: "2026" } });
   await call("customers.get_or_create", { customerId: "contract_linked", stripeId: "cus_linked" });
-  await call("billing.attach", { customerId: "contract_linked", planId: "free" });
+  await call("billing.attach", { customerId: "contract_linked", planId: "team" });
   await call("customers.get_or_create", { customerId: "contract_rename_me" });
   await call("customers.get_or_create", { customerId: "contract_delete_me" });
   await call("billing.attach", { customerId: "contract_delete_me", planId: "free" });
   for (const n of [1, 2, 3]) await call("customers.get_or_create", { customerId: `contract_page_${n}`, email: `page${n}@example.com` });
+  await call("customers.get_or_create", { customerId: "contract_paid" });
+  await call("billing.attach", { customerId: "contract_paid", planId: "pro" });
+  sandbox.completeCheckout("contract_paid");
   await call("customers.get_or_create", { customerId: TEAM, name: "Team" });
   await call("billing.attach", { customerId: TEAM, planId: "team" });
 }

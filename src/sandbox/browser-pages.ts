@@ -1,0 +1,33 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { completeCheckout } from "./plans.js";
+import type { SandboxState } from "./state.js";
+
+/**
+ * The two pages the sandbox's URLs lead a person to: a checkout (opening it
+ * pays, as `sandbox.completeCheckout` does, then follows `success_url` when
+ * the attach gave one) and the customer portal. Answers true when the
+ * request was for one of them.
+ */
+export function servePage(state: SandboxState, request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== "GET") return false;
+  const [, kind, id] = /^\/(checkout|portal)\/([^/?#]+)/.exec(request.url ?? "") ?? [];
+  if (!kind || !id) return false;
+  if (kind === "checkout") {
+    const checkout = state.checkouts.get(id);
+    if (!checkout) return page(response, 404, "Checkout not found", "This checkout was completed already, or never existed.");
+    completeCheckout(state, id);
+    if (checkout.success_url) {
+      response.writeHead(303, { location: checkout.success_url }).end();
+      return true;
+    }
+    return page(response, 200, "Paid", checkout.plan_id === null ? "The card is saved." : `Plan ${checkout.plan_id} is attached.`);
+  }
+  return page(response, 200, "Customer portal", "The sandbox has no invoices or cards to manage.");
+}
+
+function page(response: ServerResponse, status: number, title: string, text: string): true {
+  const escape = (value: string) => value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const body = `<!doctype html><meta charset="utf-8"><title>${escape(title)}</title><h1>${escape(title)}</h1><p>${escape(text)}</p><p>Autumn sandbox</p>`;
+  response.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
+  return true;
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { AutumnCore } from "../src/core.js";
+import { balancesTrack } from "../src/funcs/balances-track.js";
+import { billingAttach } from "../src/funcs/billing-attach.js";
+import { billingSetupPayment } from "../src/funcs/billing-setup-payment.js";
+import { customersGet } from "../src/funcs/customers-get.js";
+import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
+import { plansList } from "../src/funcs/plans-list.js";
+import { type Sandbox, SandboxCatalogError, startSandbox } from "../src/sandbox/index.js";
+
+/** The controls a test drives the sandbox with, beyond the API it serves. */
+
+let sandbox: Sandbox;
+let autumn: AutumnCore;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  autumn = new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+async function checkoutFor(customerId: string, extra: { successUrl?: string } = {}): Promise<string> {
+  expect((await customersGetOrCreate(autumn, { customerId })).ok).toBe(true);
+  const attached = await billingAttach(autumn, { customerId, planId: "pro", ...extra });
+  if (!attached.ok || !attached.value.paymentUrl) throw new Error("expected a checkout URL");
+  return attached.value.paymentUrl;
+}
+
+async function planIds(customerId: string): Promise<string[]> {
+  const customer = await customersGet(autumn, { customerId });
+  if (!customer.ok) throw customer.error;
+  return customer.value.subscriptions.map((subscription) => subscription.planId);
+}
+
+describe("completeCheckout", () => {
+  it("takes the payment URL: the plan replaces the free one, and the next paid attach needs no checkout", async () => {
+    sandbox.completeCheckout(await checkoutFor("buyer_1"));
+    expect(await planIds("buyer_1")).toEqual(["pro"]);
+    const again = await billingAttach(autumn, { customerId: "buyer_1", planId: "pro" });
+    expect(again.ok && again.value.paymentUrl).toBe(null);
+  });
+
+  it("takes a customer id, for that customer's latest checkout", async () => {
+    await checkoutFor("buyer_2");
+    expect(await planIds("buyer_2")).toEqual(["free"]);
+    sandbox.completeCheckout("buyer_2");
+    expect(await planIds("buyer_2")).toEqual(["pro"]);
+  });
+
+  it("throws when there is nothing to pay, or the checkout was paid already", async () => {
+    expect(() => sandbox.completeCheckout("nobody")).toThrow(/No pending checkout/);
+    const url = await checkoutFor("buyer_3");
+    sandbox.completeCheckout(url);
+    expect(() => sandbox.completeCheckout(url)).toThrow(/No pending checkout/);
+  });
+
+  it("pays a billing.setupPayment page: the card is kept, no plan changes", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "buyer_4" })).ok).toBe(true);
+    const setup = await billingSetupPayment(autumn, { customerId: "buyer_4" });
+    if (!setup.ok) throw setup.error;
+    sandbox.completeCheckout(setup.value.url);
+    expect(await planIds("buyer_4")).toEqual(["free"]);
+    const attached = await billingAttach(autumn, { customerId: "buyer_4", planId: "pro" });
+    expect(attached.ok && attached.value.paymentUrl).toBe(null);
+    expect(await planIds("buyer_4")).toEqual(["pro"]);
+  });
+});
+
+describe("the checkout page", () => {
+  it("pays when opened, then sends the buyer to successUrl", async () => {
+    const url = await checkoutFor("browser_1", { successUrl: "https://app.example.com/thanks" });
+    const page = await fetch(url, { redirect: "manual" });
+    expect([page.status, page.headers.get("location")]).toEqual([303, "https://app.example.com/thanks"]);
+    expect(await planIds("browser_1")).toEqual(["pro"]);
+  });
+
+  it("says so when opened without a successUrl, and answers 404 once paid", async () => {
+    const url = await checkoutFor("browser_2");
+    const page = await fetch(url);
+    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining("Plan pro is attached")]);
+    expect((await fetch(url)).status).toBe(404);
+  });
+});
+
+describe("the clock", () => {
+  it("now() follows advanceClock, which refuses what is not a number", () => {
+    const before = sandbox.now();
+    sandbox.advanceClock(86_400_000);
+    expect(sandbox.now() - before).toBeGreaterThanOrEqual(86_400_000);
+    expect(() => sandbox.advanceClock(Number.NaN)).toThrow(TypeError);
+  });
+});
+
+describe("events", () => {
+  it("lists what track recorded, in camelCase, oldest first", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "tracker" })).ok).toBe(true);
+    expect((await balancesTrack(autumn, { customerId: "tracker", featureId: "messages", value: 2, properties: { model: "small" } })).ok).toBe(true);
+    expect((await balancesTrack(autumn, { customerId: "tracker", featureId: "messages" })).ok).toBe(true);
+    expect(sandbox.events).toEqual([
+      expect.objectContaining({ customerId: "tracker", entityId: null, featureId: "messages", eventName: null, value: 2, properties: { model: "small" } }),
+      expect.objectContaining({ customerId: "tracker", featureId: "messages", value: 1 }),
+    ]);
+    sandbox.reset();
+    expect(sandbox.events).toEqual([]);
+  });
+});
+
+describe("setCatalog", () => {
+  it("serves the new catalog, keeps customers, and leaves the old one in place when the new one is invalid", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "kept" })).ok).toBe(true);
+    sandbox.setCatalog({
+      features: [{ featureId: "messages", name: "Messages", type: "metered", consumable: true }],
+      plans: [{ planId: "free", name: "Free", autoEnable: true, items: [{ featureId: "messages", included: 5, reset: { interval: "month" } }] }],
+    });
+    const plans = await plansList(autumn);
+    expect(plans.ok && plans.value.list.map((plan) => plan.id)).toEqual(["free"]);
+    expect(() => sandbox.setCatalog({ features: [], plans: [{ planId: "x", name: "X", items: [{ featureId: "ghost" }] }] })).toThrow(SandboxCatalogError);
+    const still = await plansList(autumn);
+    expect(still.ok && still.value.list.map((plan) => plan.id)).toEqual(["free"]);
+    expect(await planIds("kept")).toEqual(["free"]);
+  });
+});
+
+describe("keys", () => {
+  it("answers a live key as the live environment", async () => {
+    const live = new AutumnCore({ secretKey: "am_sk_live_sandbox", serverURL: sandbox.url });
+    const customer = await customersGetOrCreate(live, { customerId: "live_1" });
+    expect(customer.ok && customer.value.env).toBe("live");
+  });
+});

@@ -4,7 +4,7 @@ import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
-import { attach as attachPlan, cancel, checkoutURL } from "./plans.js";
+import { attach as attachPlan, cancel, checkoutURL, setQuantities } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer } from "./state.js";
 import { notifyUsage } from "./webhooks.js";
 
@@ -54,11 +54,7 @@ const update: Route = (state, body) => {
   if (!subscription) throw new SandboxError("planNotFound", `Customer ${customer.id} has no plan ${String(planId ?? subscriptionId)}${entityId === undefined ? "" : ` on entity ${entityId}`}`);
   const action = body["cancel_action"];
   if (typeof action === "string") cancel(state, customer, subscription, action);
-  const bought = quantities(body);
-  for (const row of customer.rows) {
-    if (row.source_id === subscription.id && row.feature_id in bought && row.price?.billing_method === "prepaid") row.prepaid = bought[row.feature_id]!;
-  }
-  Object.assign(subscription.quantities, bought);
+  setQuantities(customer, subscription, quantities(body));
   return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: null };
 };
 

@@ -191,12 +191,19 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     notifyPlanChange(state, customer, subscription, "scheduled");
     return;
   }
-  // An upgrade, a re-attach, or a first plan: in force now. Usage of held features (seats) carries over.
+  if (rival?.plan_id === plan.id) {
+    // Attached again: the plan and its balances stay as they are (attaching is no way to refill a balance);
+    // a cancellation is taken back, and new prepaid quantities apply.
+    Object.assign(rival, { canceled_at: null, expires_at: null });
+    setQuantities(customer, rival, quantities);
+    notifyPlanChange(state, customer, rival, "updated");
+    return;
+  }
+  // An upgrade or a first plan: in force now. Usage of held features (seats) carries over.
   const carried = new Map<string, number>();
   if (rival) {
     for (const row of customer.rows) {
-      if (row.source_id !== rival.id) continue;
-      if (state.catalog.features.get(row.feature_id)?.consumable === false) carried.set(row.feature_id, (carried.get(row.feature_id) ?? 0) + row.usage);
+      if (row.source_id === rival.id && state.catalog.features.get(row.feature_id)?.consumable === false) carried.set(row.feature_id, (carried.get(row.feature_id) ?? 0) + row.usage);
     }
     customer.subscriptions = customer.subscriptions.filter((candidate) => candidate !== rival);
     customer.rows = customer.rows.filter((row) => row.source_id !== rival.id);
@@ -207,7 +214,15 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     const row = customer.rows.find((candidate) => candidate.source_id === subscription.id && candidate.feature_id === featureId);
     if (row) row.usage = usage;
   }
-  notifyPlanChange(state, customer, subscription, rival?.plan_id === plan.id ? "updated" : "activated");
+  notifyPlanChange(state, customer, subscription, "activated");
+}
+
+/** Sets the prepaid quantities a plan bought, by feature id; its balances grow or shrink with them. */
+export function setQuantities(customer: StoredCustomer, subscription: StoredSubscription, quantities: Record<string, number>): void {
+  Object.assign(subscription.quantities, quantities);
+  for (const row of customer.rows) {
+    if (row.source_id === subscription.id && row.feature_id in quantities && row.price?.billing_method === "prepaid") row.prepaid = quantities[row.feature_id]!;
+  }
 }
 
 /** `billing.update`'s cancel actions. */

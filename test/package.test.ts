@@ -36,6 +36,31 @@ describe("the CommonJS build", () => {
   });
 });
 
+describe("the sandbox entry point", () => {
+  it("starts a sandbox from @useautumn/sdk/sandbox, imported or required, that the built SDK can call", async () => {
+    const imported = await import("@useautumn/sdk/sandbox");
+    const required = require("@useautumn/sdk/sandbox") as typeof imported;
+    expect(typeof required.startSandbox).toBe("function");
+    for (const { startSandbox: start } of [imported, required]) {
+      const own = await start();
+      try {
+        const { AutumnCore } = require("../dist/core.cjs") as typeof import("../src/core.js");
+        const { plansList } = require("../dist/funcs/plans-list.cjs") as typeof import("../src/funcs/plans-list.js");
+        const plans = await plansList(new AutumnCore({ secretKey: own.secretKey, serverURL: own.url }));
+        expect(plans.ok && plans.value.list.length).toBeGreaterThan(0);
+      } finally {
+        await own.close();
+      }
+    }
+  });
+
+  it("ships the autumn-sandbox command as an executable script", () => {
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { bin: Record<string, string> };
+    expect(Object.keys(pkg.bin)).toEqual(["autumn-sandbox"]);
+    expect(readFileSync(`${root}${pkg.bin["autumn-sandbox"]}`, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+});
+
 describe("the webhook entry points", () => {
   it("give the same functions under @useautumn/sdk/webhooks and the funcs/ paths, imported or required", async () => {
     const entry = await import("@useautumn/sdk/webhooks");

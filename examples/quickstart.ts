@@ -23,11 +23,11 @@ import { customersListPages } from "@useautumn/sdk/funcs/customers-list-pages.js
 import { customersUpdate } from "@useautumn/sdk/funcs/customers-update.js";
 import { referralsRedeemCode } from "@useautumn/sdk/funcs/referrals-redeem-code.js";
 import { webhooksVerify } from "@useautumn/sdk/webhooks";
-import { startSandbox } from "../src/sandbox/server.js";
+import { startSandbox } from "@useautumn/sdk/sandbox";
 
 const live = Boolean(process.env["AUTUMN_SECRET_KEY"]);
 const sandbox = live ? undefined : await startSandbox();
-const options = live ? {} : { secretKey: "am_sk_test_quickstart", serverURL: sandbox!.url };
+const options = live ? {} : { secretKey: sandbox!.secretKey, serverURL: sandbox!.url };
 console.log(live ? `Using Autumn at ${process.env["AUTUMN_SERVER_URL"] ?? "https://api.useautumn.com"}` : `Using the local sandbox at ${sandbox!.url}`);
 
 const show = (label: string, value: unknown) => console.log(`\n# ${label}\n${JSON.stringify(value, null, 2)}`);

@@ -109,18 +109,22 @@ describe("the sandbox's webhook sender", () => {
     expect(unreachable).toMatchObject({ status: "failed", attempts: ["ECONNREFUSED", "ECONNREFUSED"] });
   });
 
-  it("sends nothing without a URL, and follows configure()", async () => {
+  it("sends nothing without a URL but records what it would have sent, and follows configure()", async () => {
     const { url, received } = await receiver();
     const webhooks = sender({});
     expect(webhooks.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
-    expect(webhooks.send("balances.limit_reached", {})).toBeUndefined();
+    expect(webhooks.send("balances.limit_reached", { n: 0 })).toMatchObject({ type: "balances.limit_reached", status: "unsent", attempts: [] });
     webhooks.configure({ url, secret: WEBHOOK_SECRET });
     webhooks.send("sandbox.ping", { n: 1 });
     await webhooks.idle();
     webhooks.configure({ url: undefined });
-    expect(webhooks.send("sandbox.ping", { n: 2 })).toBeUndefined();
+    expect(webhooks.send("sandbox.ping", { n: 2 })?.status).toBe("unsent");
     expect(received).toHaveLength(1);
-    expect(webhooks.deliveries).toHaveLength(1);
+    expect(webhooks.deliveries.map((delivery) => [delivery.status, JSON.parse(delivery.body).data.n])).toEqual([
+      ["unsent", 0],
+      ["delivered", 1],
+      ["unsent", 2],
+    ]);
     expect(await verified(received[0]!, WEBHOOK_SECRET)).toMatchObject({ type: "sandbox.ping", known: false, data: { n: 1 } });
   });
 

@@ -9,7 +9,8 @@ import type { RetryConfig } from "./config.js";
  */
 export function requestedWaitMs(status: number, headers: Headers): number | undefined {
   if (status !== 429 && status !== 503) return undefined;
-  const value = headers.get("retry-after") ?? headers.get("ratelimit-reset");
+  // Autumn sends its rate-limit window on most answers, a 503 included: its reset is a wait only for a 429.
+  const value = headers.get("retry-after") ?? (status === 429 ? headers.get("ratelimit-reset") : null);
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) {

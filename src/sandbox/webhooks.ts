@@ -20,8 +20,11 @@ export interface WebhookDelivery {
   readonly body: string;
   /** Each attempt's HTTP status, or the network error's code. */
   readonly attempts: (number | string)[];
-  /** `pending` until an attempt gets a 2xx (`delivered`), or the retries run out or the sandbox closes (`failed`). */
-  status: "pending" | "delivered" | "failed";
+  /**
+   * `pending` until an attempt gets a 2xx (`delivered`), or the retries run out or the sandbox closes
+   * (`failed`); `unsent` when no URL was set, so that a test can see what would have been sent.
+   */
+  status: "pending" | "delivered" | "failed" | "unsent";
 }
 
 export interface WebhookSenderOptions {
@@ -42,12 +45,12 @@ export interface WebhookSender {
   readonly url: string | undefined;
   /** The secret that signs them, to give `webhooksVerify`. */
   readonly secret: string;
-  /** Every event sent since the sandbox started, in order. */
+  /** Every event since the sandbox started (or was reset), sent or not, in order. */
   readonly deliveries: readonly WebhookDelivery[];
   /** Sends to this URL (and with this secret) from now on; `url: undefined` stops sending. */
   configure(target: { url?: string | undefined; secret?: string }): void;
-  /** Posts an event, when a URL is set. */
-  send(type: string, data: Record<string, unknown>): WebhookDelivery | undefined;
+  /** Records an event, and posts it when a URL is set. */
+  send(type: string, data: Record<string, unknown>): WebhookDelivery;
   /** Resolves once no delivery is pending. */
   idle(): Promise<void>;
   /** Stops: waits and requests in progress are abandoned, and no timer is left behind. */
@@ -96,9 +99,10 @@ export function createWebhookSender(options: WebhookSenderOptions = {}): Webhook
       if (target.secret !== undefined) secret = target.secret;
     },
     send(type, data) {
-      if (url === undefined || stop.signal.aborted) return undefined;
-      const delivery: WebhookDelivery = { id: `msg_${randomBytes(12).toString("hex")}`, type, body: JSON.stringify({ type, data }), attempts: [], status: "pending" };
+      const unsent = url === undefined || stop.signal.aborted;
+      const delivery: WebhookDelivery = { id: `msg_${randomBytes(12).toString("hex")}`, type, body: JSON.stringify({ type, data }), attempts: [], status: unsent ? "unsent" : "pending" };
       deliveries.push(delivery);
+      if (url === undefined || unsent) return delivery;
       const running = deliver(delivery, url, secretKey(secret)).finally(() => pending.delete(running));
       pending.add(running);
       return delivery;

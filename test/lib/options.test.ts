@@ -155,6 +155,19 @@ describe("retryAfterMs", () => {
     expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 404, retryAfterMs: undefined });
   });
 
+  it("is undefined on a 503 without Retry-After, whose RateLimit-Reset is only the window's: the call retries and succeeds", async () => {
+    const seen = recordRequests(
+      api()
+        .post("/v1/customers.get")
+        .reply(503, { message: "busy", code: "service_unavailable" }, { "ratelimit-reset": "60" })
+        .post("/v1/customers.get")
+        .reply(200, customer),
+    );
+    const result = await customersGet(testCore(), { customerId: "u1" });
+    expect(result.ok).toBe(true);
+    expect(seen).toHaveLength(2);
+  });
+
   it("is the Retry-After of a 429 or 503 the call could not wait for", async () => {
     api().post("/v1/customers.get").reply(429, "slow down", { "content-type": "text/plain", "retry-after": "120" });
     const limited = await customersGet(testCore(), { customerId: "u1" });

@@ -106,6 +106,20 @@ describe("events", () => {
   });
 });
 
+describe("webhook deliveries", () => {
+  it("are recorded without a URL, as unsent, so a test can see what would have been sent; reset forgets them", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "spender" })).ok).toBe(true);
+    expect((await balancesTrack(autumn, { customerId: "spender", featureId: "messages", value: 5 })).ok).toBe(true);
+    const sent = sandbox.webhooks.deliveries.map((delivery) => ({ type: delivery.type, status: delivery.status, data: JSON.parse(delivery.body).data }));
+    expect(sent).toEqual([
+      { type: "billing.updated", status: "unsent", data: expect.objectContaining({ customer_id: "spender" }) },
+      { type: "balances.limit_reached", status: "unsent", data: { customer_id: "spender", feature_id: "messages", limit_type: "included" } },
+    ]);
+    sandbox.reset();
+    expect(sandbox.webhooks.deliveries).toEqual([]);
+  });
+});
+
 describe("setCatalog", () => {
   it("serves the new catalog, keeps customers, and leaves the old one in place when the new one is invalid", async () => {
     expect((await customersGetOrCreate(autumn, { customerId: "kept" })).ok).toBe(true);

@@ -23,7 +23,7 @@ export interface Sandbox {
   readonly secretKey: string;
   /** Replaces the catalog; customers keep their plans. Throws SandboxCatalogError, leaving the old one in place. */
   setCatalog(catalog: SandboxCatalog): void;
-  /** Forgets every customer, event, token, reward and claimed idempotency key; the catalog and clock stay. */
+  /** Forgets every customer, event, webhook delivery, token, reward, checkout and claimed idempotency key; the catalog and clock stay. */
   reset(): void;
   /** The in-memory data, for assertions. */
   readonly state: SandboxState;
@@ -157,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       state.revenuecat.clear();
       state.checkouts.clear();
       state.events.length = 0;
+      webhooks.forget();
       requests.length = 0;
     },
     state,

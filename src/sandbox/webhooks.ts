@@ -51,6 +51,8 @@ export interface WebhookSender {
   configure(target: { url?: string | undefined; secret?: string }): void;
   /** Records an event, and posts it when a URL is set. */
   send(type: string, data: Record<string, unknown>): WebhookDelivery;
+  /** Forgets the deliveries recorded so far (those in flight carry on). */
+  forget(): void;
   /** Resolves once no delivery is pending. */
   idle(): Promise<void>;
   /** Stops: waits and requests in progress are abandoned, and no timer is left behind. */
@@ -106,6 +108,9 @@ export function createWebhookSender(options: WebhookSenderOptions = {}): Webhook
       const running = deliver(delivery, url, secretKey(secret)).finally(() => pending.delete(running));
       pending.add(running);
       return delivery;
+    },
+    forget() {
+      deliveries.length = 0;
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

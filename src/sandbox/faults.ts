@@ -68,13 +68,13 @@ export interface FaultQueue {
   release(): void;
 }
 
-/** A queue for one sandbox; `routes` are the paths it serves, to refuse a `route` that could never match. */
-export function createFaultQueue(routes: ReadonlySet<string>): FaultQueue {
+/** A queue for one sandbox; `serves` tells the paths it serves, to refuse a `route` that could never match. */
+export function createFaultQueue(serves: (route: string) => boolean): FaultQueue {
   const queue: Queued[] = [];
   const held = new Set<ServerResponse>();
   return {
     add(fault, options = {}) {
-      const { times, route } = checkOptions(options, routes);
+      const { times, route } = checkOptions(options, serves);
       queue.push({ fault: checkFault(fault), route, left: times });
     },
     take(path) {
@@ -152,13 +152,13 @@ function checkFault(fault: unknown): SandboxFault {
   return { kind };
 }
 
-function checkOptions(options: unknown, routes: ReadonlySet<string>): { times: number; route: string | undefined } {
+function checkOptions(options: unknown, serves: (route: string) => boolean): { times: number; route: string | undefined } {
   if (typeof options !== "object" || options === null) throw new TypeError("sandbox.fail: options must be an object");
   const { times = 1, route, ...rest } = options as Record<string, unknown>;
   const unknown = Object.keys(rest)[0];
   if (unknown !== undefined) throw new TypeError(`sandbox.fail: options.${unknown} is not an option (times, route)`);
   if (!isInteger(times) || times < 1) throw new TypeError(`sandbox.fail: options.times must be an integer of at least 1, got ${String(times)}`);
-  if (route !== undefined && (typeof route !== "string" || !routes.has(route))) {
+  if (route !== undefined && (typeof route !== "string" || !serves(route))) {
     // A typo would otherwise queue a fault that never fires and a test that passes for the wrong reason.
     throw new TypeError(`sandbox.fail: options.route must be a route the sandbox serves, as after /v1/ ("balances.check"), got ${JSON.stringify(route)}`);
   }

@@ -103,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   state.webhooks = webhooks;
   const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
-  const faults = createFaultQueue(new Set(Object.keys(routes)));
+  const faults = createFaultQueue((route) => Object.hasOwn(routes, route));
 
   const loopback = await serveOnLoopback((request, response) => {
     if (request.method === "OPTIONS") {

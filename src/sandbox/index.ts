@@ -7,6 +7,7 @@ import { type Sandbox as SandboxInternals, type SandboxOptions, startSandbox as 
 
 export { loadCatalog, SandboxCatalogError, type SandboxCatalog } from "./catalog.js";
 export { DEMO_CATALOG } from "./demo-catalog.js";
+export type { SandboxFault, SandboxFaultOptions } from "./faults.js";
 export type { WebhookDelivery } from "./webhooks.js";
 export type { SandboxOptions };
 

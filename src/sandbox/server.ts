@@ -1,8 +1,9 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
+import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
@@ -13,8 +14,8 @@ import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 /**
  * A local stand-in for the Autumn API: an in-memory server on 127.0.0.1 with
  * the behaviour the SDK relies on (auth, versions, idempotency keys, error
- * bodies, cursor pages). It exists for the quick start and the tests; it is
- * not shipped in the package.
+ * bodies, cursor pages), and the controls a test drives it with. Shipped as
+ * `@useautumn/sdk/sandbox` (index.ts is its public face).
  */
 export interface Sandbox {
   /** The origin to use as `serverURL`. */
@@ -23,12 +24,23 @@ export interface Sandbox {
   readonly secretKey: string;
   /** Replaces the catalog; customers keep their plans. Throws SandboxCatalogError, leaving the old one in place. */
   setCatalog(catalog: SandboxCatalog): void;
-  /** Forgets every customer, event, webhook delivery, token, reward, checkout and claimed idempotency key; the catalog and clock stay. */
+  /**
+   * Forgets every customer, event, webhook delivery, token, reward, checkout, claimed idempotency key,
+   * request and queued fault, and cuts off requests a `timeout` holds; the catalog and clock stay.
+   */
   reset(): void;
   /** The in-memory data, for assertions. */
   readonly state: SandboxState;
-  /** Requests received, in order (CORS preflights aside), with the credential each carried. */
-  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined }[];
+  /** Requests received, in order (CORS preflights aside), with the credential each carried and the fault that hit it, if one did. */
+  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined; fault?: string }[];
+  /**
+   * Makes the next `times` (default 1) requests to `route` (default any) fail with `fault`, in the order
+   * faults were queued. A faulted request changes nothing and claims no idempotency key, except a
+   * `reset` with `afterApplying`. Throws a TypeError naming a bad field.
+   */
+  fail(fault: SandboxFault, options?: SandboxFaultOptions): void;
+  /** Forgets every queued fault (requests already held by a `timeout` stay held until reset or close). */
+  clearFaults(): void;
   /** Moves the sandbox's clock forward: balances reset, trials end, cancellations and downgrades take effect, tokens expire. */
   advanceClock(ms: number): void;
   /** The sandbox's time, in epoch ms. */
@@ -122,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   state.webhooks = webhooks;
   const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
+  const faults = createFaultQueue((route) => Object.hasOwn(routes, route));
 
   const loopback = await serveOnLoopback((request, response) => {
     if (servePage(state, request, response)) return;
@@ -133,11 +146,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const path = (request.url ?? "").replace(/^\/v1\//, "");
       const idempotencyKey = header(request, "idempotency-key");
       const body = text === "" ? {} : parseJsonOrUndefined(text);
-      requests.push({ path, idempotencyKey, body, authorization: header(request, "authorization") });
+      const fault = faults.take(path);
+      requests.push({ path, idempotencyKey, body, authorization: header(request, "authorization"), ...(fault && { fault: faultLabel(fault) }) });
+      const action = fault && faultAction(fault);
+      if (action?.do === "hold") return faults.hold(response);
+      if (action?.do === "drop") {
+        if (action.afterApplying) await handle(state, routes, request, path, body, idempotencyKey);
+        return response.destroy();
+      }
+      // A fault's answer has no rate-limit window of its own (faults.ts says why) and may carry Retry-After.
+      if (action) return answer(response, action.status, action.payload, { ...CORS_HEADERS, ...action.headers });
       const { status, payload } = await handle(state, routes, request, path, body, idempotencyKey);
-      // A 204 has no body, and so no content-length either.
-      if (payload === NO_CONTENT) response.writeHead(status, ANSWER_HEADERS).end();
-      else sendJson(response, status, payload, ANSWER_HEADERS);
+      answer(response, status, payload);
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
   state.url = loopback.url;
@@ -147,7 +167,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setCatalog(catalog) {
       state.catalog = loadCatalog(catalog);
     },
+    fail: (fault, failOptions) => faults.add(fault, failOptions),
+    clearFaults: () => faults.clear(),
     reset() {
+      faults.clear();
+      faults.release();
       state.customers.clear();
       state.claimedKeys.clear();
       state.tokens = newTokenState();
@@ -188,10 +212,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     webhooks,
     close: async () => {
+      faults.release();
       await webhooks.close();
       await loopback.close();
     },
   };
+}
+
+/** Writes an answer: every answer the sandbox gives, faults' included, goes out here. */
+function answer(response: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = ANSWER_HEADERS): void {
+  // A 204 has no body, and so no content-length either.
+  if (payload === NO_CONTENT) response.writeHead(status, headers).end();
+  else sendJson(response, status, payload, headers);
 }
 
 async function handle(

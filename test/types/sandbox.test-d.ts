@@ -1,0 +1,21 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { Sandbox, SandboxFault, SandboxFaultOptions } from "../../src/sandbox/index.js";
+
+describe("the public Sandbox's fault controls", () => {
+  it("take a fault of one of three kinds and the options times and route", () => {
+    expectTypeOf<Sandbox["fail"]>().parameters.toEqualTypeOf<[fault: SandboxFault, options?: SandboxFaultOptions]>();
+    expectTypeOf<SandboxFault["kind"]>().toEqualTypeOf<"status" | "timeout" | "reset">();
+    expectTypeOf<Sandbox["clearFaults"]>().toEqualTypeOf<() => void>();
+    const sandbox = {} as Sandbox;
+    sandbox.fail({ kind: "status", status: 503, retryAfterSeconds: 1 }, { route: "balances.check", times: 2 });
+    sandbox.fail({ kind: "reset", afterApplying: true });
+    // @ts-expect-error a status fault needs its status
+    sandbox.fail({ kind: "status" });
+    // @ts-expect-error a timeout has nothing to set
+    sandbox.fail({ kind: "timeout", status: 503 });
+  });
+
+  it("say in requests which fault hit each one", () => {
+    expectTypeOf<Sandbox["requests"][number]["fault"]>().toEqualTypeOf<string | undefined>();
+  });
+});

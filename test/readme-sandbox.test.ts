@@ -6,34 +6,38 @@ import { describe, expect, it } from "vitest";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
 
 /**
- * The README's vitest example for `@useautumn/sdk/sandbox` is not only
- * type-checked (test/readme.test.ts) but run, as a user would run it: copied
- * into a file of its own and handed to vitest in a child process, against the
- * built package.
+ * The README's vitest examples for `@useautumn/sdk/sandbox` are not only
+ * type-checked (test/readme.test.ts) but run, as a user would run them: each
+ * copied into a file of its own and handed to vitest in a child process,
+ * against the built package.
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package.
 const dir = `${root}node_modules/.cache/readme-sandbox/`;
 
-function example(): string {
+/** The section's vitest files: its TypeScript blocks that import vitest. */
+function examples(): string[] {
   const readme = readFileSync(`${root}README.md`, "utf8");
-  const section = readme.slice(readme.indexOf("## Testing your app against an in-memory Autumn"));
-  const block = /^```ts\n([\s\S]*?)^```$/m.exec(section)?.[1];
-  if (!block?.includes('from "@useautumn/sdk/sandbox"')) throw new Error("the section's first block is not the sandbox example");
-  return block;
+  const start = readme.indexOf("## Testing your app against an in-memory Autumn");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  return blocks.filter((block) => block.includes('from "vitest"') && block.includes('from "@useautumn/sdk/sandbox"'));
 }
 
-describe("the README's sandbox example", () => {
-  it("passes when run with vitest against the built package", SPAWNING_TEST, async () => {
+describe("the README's sandbox examples", () => {
+  it("pass when run with vitest against the built package", SPAWNING_TEST, async () => {
+    const files = examples();
+    expect(files.length).toBeGreaterThanOrEqual(2);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}billing.test.ts`, example());
+    files.forEach((code, index) => writeFileSync(`${dir}example-${index + 1}.test.ts`, code));
     writeFileSync(`${dir}vitest.config.mjs`, "export default {};\n");
     const { stdout } = await promisify(execFile)(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, "run", "--root", "."], {
       cwd: dir,
       timeout: CHILD_TIMEOUT_MS,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
-    expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(stdout).toMatch(new RegExp(`Test Files\\s+${files.length} passed \\(${files.length}\\)`));
+    expect(stdout).toMatch(/Tests\s+(\d+) passed \(\1\)/);
   });
 });

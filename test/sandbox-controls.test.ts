@@ -83,6 +83,21 @@ describe("the checkout page", () => {
   });
 });
 
+describe("port", () => {
+  it("listens on the port given, on 127.0.0.1", async () => {
+    const probe = await startSandbox();
+    const { port } = new URL(probe.url);
+    await probe.close();
+    const own = await startSandbox({ port: Number(port) });
+    try {
+      expect(own.url).toBe(`http://127.0.0.1:${port}`);
+      expect((await plansList(new AutumnCore({ secretKey: own.secretKey, serverURL: own.url }))).ok).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe("the clock", () => {
   it("now() follows advanceClock, which refuses what is not a number", () => {
     const before = sandbox.now();

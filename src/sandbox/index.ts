@@ -3,13 +3,16 @@
  * and local development, serving your own catalog. Node only; no other
  * import of the SDK reaches this module.
  */
-import { type Sandbox as SandboxInternals, type SandboxOptions, startSandbox as start } from "./server.js";
+import { type Sandbox as SandboxInternals, type SandboxOptions as SandboxInternalOptions, startSandbox as start } from "./server.js";
 
 export { loadCatalog, SandboxCatalogError, type SandboxCatalog } from "./catalog.js";
 export { DEMO_CATALOG } from "./demo-catalog.js";
 export type { SandboxFault, SandboxFaultOptions } from "./faults.js";
+export type { SandboxEvent } from "./server.js";
 export type { WebhookDelivery } from "./webhooks.js";
-export type { SandboxOptions };
+
+/** How to start a sandbox: its port (default: one the system picks), catalog and webhook target. */
+export type SandboxOptions = Omit<SandboxInternalOptions, "routes">;
 
 /** A running sandbox: where it listens, a key it accepts, and its controls. */
 export type Sandbox = Omit<SandboxInternals, "state">;

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { Sandbox, SandboxFault, SandboxFaultOptions } from "../../src/sandbox/index.js";
+import type { Sandbox, SandboxEvent, SandboxFault, SandboxFaultOptions, SandboxOptions } from "../../src/sandbox/index.js";
 
 describe("the public Sandbox's fault controls", () => {
   it("take a fault of one of three kinds and the options times and route", () => {
@@ -17,5 +17,18 @@ describe("the public Sandbox's fault controls", () => {
 
   it("say in requests which fault hit each one", () => {
     expectTypeOf<Sandbox["requests"][number]["fault"]>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe("the public Sandbox", () => {
+  it("keeps its internals to itself: no state, no route overrides", () => {
+    expectTypeOf<Sandbox>().not.toHaveProperty("state");
+    expectTypeOf<SandboxOptions>().not.toHaveProperty("routes");
+    expectTypeOf<keyof SandboxOptions>().toEqualTypeOf<"port" | "catalog" | "webhookURL" | "webhookSecret" | "webhookRetryDelaysMs">();
+  });
+
+  it("lists events in camelCase, read-only", () => {
+    expectTypeOf<Sandbox["events"]>().toEqualTypeOf<readonly SandboxEvent[]>();
+    expectTypeOf<SandboxEvent["featureId"]>().toEqualTypeOf<string>();
   });
 });

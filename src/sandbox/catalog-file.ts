@@ -23,9 +23,11 @@ let imports = 0;
  * namespace of the module, for `loadCatalog`. Each call reads the file afresh.
  */
 export async function readCatalogFile(path: string): Promise<SandboxCatalog> {
-  await stat(path).catch((error: NodeJS.ErrnoException) => {
+  const { size } = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CatalogFileError(error.code === "ENOENT" ? `catalog file ${path} does not exist` : `catalog file ${path} cannot be read: ${error.message}`);
   });
+  // An editor that truncates before it writes leaves an empty file for a moment; as a module it would be an empty catalog.
+  if (size === 0) throw new CatalogFileError(`${basename(path)} is empty`);
   if (extname(path).toLowerCase() === ".json") {
     const text = await readFile(path, "utf8");
     try {

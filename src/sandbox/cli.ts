@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  printBanner(sandbox, options);
+  // Watching and the signal handlers start before the banner: whoever reads it may edit or stop at once.
   const watcher = path === undefined ? undefined : watchForChanges(sandbox, path, options);
 
   let closing = false;
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  printBanner(sandbox, options);
 }
 
 function printBanner(sandbox: Sandbox, options: CliOptions): void {

@@ -98,22 +98,21 @@ export function loadCatalog(input: SandboxCatalog): Catalog {
   const { features, plans } = splitEntries(input as Record<string, unknown>);
   const catalog: Catalog = { features: new Map(), plans: new Map() };
   const featureIds = features.map((entry, index) => addFeature(catalog, entry, `features[${index}]`));
-  featureIds.forEach((id, index) => checkCreditSchema(catalog, id, `features[${index}] "${id}"`));
+  featureIds.forEach((id, index) => checkCreditSchema(catalog, id, named(`features[${index}]`, id)));
   plans.forEach((entry, index) => addPlan(catalog, entry, `plans[${index}]`));
   return catalog;
 }
 
-/** The features and plans of a catalog object: its two arrays, or every export that is a feature or a plan. */
+/**
+ * The features and plans of a catalog object: its two arrays, or every export
+ * that is a feature or a plan (a CommonJS module's arrive under `default`).
+ */
 function splitEntries(input: Record<string, unknown>): { features: Record<string, unknown>[]; plans: Record<string, unknown>[] } {
-  // A module namespace (or its default export) holds the entries as named exports.
   if (!("features" in input) && !("plans" in input)) {
-    const values = Object.values(input).flatMap((value) => (isObject(value) && !isEntry(value) && ("features" in value || "plans" in value) ? [] : [value]));
-    const fromDefault = isObject(input["default"]) && ("features" in input["default"] || "plans" in input["default"]) ? splitEntries(input["default"]) : undefined;
-    const entries = values.filter(isObject).filter(isEntry);
-    return {
-      features: [...(fromDefault?.features ?? []), ...entries.filter(isFeatureEntry)],
-      plans: [...(fromDefault?.plans ?? []), ...entries.filter((entry) => !isFeatureEntry(entry))],
-    };
+    const fallback = input["default"];
+    if (isObject(fallback) && !isEntry(fallback)) return splitEntries({ ...fallback, ...withoutDefault(input) });
+    const entries = Object.values(input).filter(isObject).filter(isEntry);
+    return { features: entries.filter(isFeatureEntry), plans: entries.filter((entry) => !isFeatureEntry(entry)) };
   }
   const list = (name: "features" | "plans") => {
     const value = input[name] ?? [];
@@ -124,6 +123,11 @@ function splitEntries(input: Record<string, unknown>): { features: Record<string
     return value as Record<string, unknown>[];
   };
   return { features: list("features"), plans: list("plans") };
+}
+
+function withoutDefault(input: Record<string, unknown>): Record<string, unknown> {
+  const { default: _, ...rest } = input;
+  return rest;
 }
 
 /** Whether an export looks like a feature or a plan: it has an id and a name. */
@@ -143,7 +147,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function normalise(entry: Record<string, unknown>, idKey: "featureId" | "planId"): Record<string, unknown> {
   const camel = camelKeys(entry) as Record<string, unknown>;
   if ("id" in camel) {
-    if (!(idKey in camel)) camel[idKey] = camel["id"];
+    if (camel[idKey] === undefined) camel[idKey] = camel["id"];
     delete camel["id"];
   }
   // An autumn.config.ts entry may say it is archived; the sandbox serves it either way.
@@ -172,10 +176,16 @@ function parse<T>(schema: v.GenericSchema<unknown, T>, value: unknown, entry: st
   return result.value;
 }
 
+/** How an error names an entry: its place, and its id when it has one. */
+function named(where: string, id: unknown): string {
+  return typeof id === "string" ? `${where} "${id}"` : where;
+}
+
 function addFeature(catalog: Catalog, entry: Record<string, unknown>, where: string): string {
-  const wire = parse(FeaturesCreateParamsSchema, normalise(entry, "featureId"), where) as Record<string, any>;
+  const input = normalise(entry, "featureId");
+  const wire = parse(FeaturesCreateParamsSchema, input, named(where, input["featureId"])) as Record<string, any>;
   const id = wire["feature_id"] as string;
-  const name = `${where} "${id}"`;
+  const name = named(where, id);
   if (id === "") throw new SandboxCatalogError(name, "featureId", "must not be empty");
   if (catalog.features.has(id)) throw new SandboxCatalogError(name, "featureId", `"${id}" is already a feature of this catalog`);
   catalog.features.set(id, featureFromParams(wire));
@@ -227,8 +237,9 @@ function withItemDefaults(plan: Record<string, unknown>): Record<string, unknown
 }
 
 function addPlan(catalog: Catalog, entry: Record<string, unknown>, where: string): void {
-  const wire = parse(PlansCreateParamsSchema, withItemDefaults(normalise(entry, "planId")), where) as Record<string, any>;
-  const name = `${where} "${wire["plan_id"]}"`;
+  const input = withItemDefaults(normalise(entry, "planId"));
+  const wire = parse(PlansCreateParamsSchema, input, named(where, input["planId"])) as Record<string, any>;
+  const name = named(where, wire["plan_id"]);
   if (catalog.plans.has(wire["plan_id"])) throw new SandboxCatalogError(name, "planId", `"${wire["plan_id"]}" is already a plan of this catalog`);
   try {
     catalog.plans.set(wire["plan_id"], planFromParams(catalog, wire));

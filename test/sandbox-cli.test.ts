@@ -197,7 +197,7 @@ describe("autumn-sandbox refusing to start", () => {
     const file = writeCatalog("invalid.json", { features: [{ ...FEATURES[0], type: "bogus" }], plans: [] });
     const run = start(["--port", "0", "--catalog", file]);
     expect(await run.exited).toBe(1);
-    expect(run.stderr).toMatch(/invalid\.json: features\[0\] type: /);
+    expect(run.stderr).toMatch(/invalid\.json: features\[0\] "messages" type: /);
     expect(run.stdout).not.toContain("listening");
   });
 

@@ -1,4 +1,5 @@
 import { billingRoutes } from "./billing.js";
+import { catalogRoutes } from "./catalog-routes.js";
 import { customerRoutes } from "./customers.js";
 import { entityRoutes } from "./entities.js";
 import { invoiceRoutes } from "./invoices.js";
@@ -14,6 +15,7 @@ export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...customerRoutes,
   ...entityRoutes,
   ...billingRoutes,
+  ...catalogRoutes,
   ...keyRoutes,
   ...invoiceRoutes,
   ...licenseRoutes,

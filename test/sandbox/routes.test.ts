@@ -171,6 +171,45 @@ const scenarios: Record<string, readonly Scenario[]> = {
     },
   ],
   "plans.list": [{ name: "the catalog", params: {}, shows: (list) => expect(list["list"].length).toBeGreaterThan(0) }],
+  "features.create": [
+    {
+      name: "a metered feature",
+      params: { featureId: "contract_exports", name: "Exports", type: "metered", consumable: true, eventNames: ["export"] },
+      shows: (feature) => expect(feature).toMatchObject({ id: "contract_exports", type: "metered", consumable: true, eventNames: ["export"], archived: false }),
+    },
+    { name: "a boolean feature", params: { featureId: "contract_scratch", name: "Scratch", type: "boolean" }, shows: (feature) => expect(feature).toMatchObject({ consumable: false }) },
+  ],
+  "features.update": [
+    {
+      name: "a new name and display",
+      params: { featureId: "contract_exports", name: "Data exports", display: { singular: "export", plural: "exports" } },
+      shows: (feature) => expect(feature).toMatchObject({ id: "contract_exports", name: "Data exports", display: { plural: "exports" }, eventNames: ["export"] }),
+    },
+    { name: "a new id for a feature nobody uses", params: { featureId: "contract_scratch", newFeatureId: "contract_scratch_2" }, shows: (feature) => expect(feature["id"]).toBe("contract_scratch_2") },
+  ],
+  "features.delete": [{ name: "a feature nobody uses", params: { featureId: "contract_scratch_2" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "plans.create": [
+    {
+      name: "a paid plan with a prepaid feature",
+      params: {
+        planId: "contract_business",
+        name: "Business",
+        group: "main",
+        price: { amount: 50, interval: "month" },
+        items: [
+          { featureId: "contract_exports", included: 100, reset: { interval: "month" } },
+          { featureId: "messages", included: 0, price: { amount: 5, billingUnits: 100, interval: "month", billingMethod: "prepaid" } },
+        ],
+      },
+      shows: (plan) => expect(plan).toMatchObject({ id: "contract_business", version: 1, price: { amount: 50 }, items: [{ featureId: "contract_exports" }, { featureId: "messages" }] }),
+    },
+    { name: "a free plan", params: { planId: "contract_doomed", name: "Doomed" }, shows: (plan) => expect(plan).toMatchObject({ price: null, items: [] }) },
+  ],
+  "plans.update": [
+    { name: "a plan nobody is on, changed in place", params: { planId: "contract_business", description: "For teams" }, shows: (plan) => expect(plan).toMatchObject({ description: "For teams", version: 1 }) },
+    { name: "a new version, forced", params: { planId: "contract_business", name: "Business 2", forceVersion: true }, shows: (plan) => expect(plan).toMatchObject({ name: "Business 2", version: 2, description: "For teams" }) },
+  ],
+  "plans.delete": [{ name: "a plan nobody is on", params: { planId: "contract_doomed" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
   "plans.get": [
     { name: "a free plan", params: { planId: "free" }, shows: (plan) => expect(plan["price"]).toBe(null) },
     { name: "a paid plan", params: { planId: "pro" }, shows: (plan) => expect(plan["price"]).toMatchObject({ interval: "month" }) },

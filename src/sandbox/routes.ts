@@ -1,3 +1,6 @@
+import { importRoutes } from "./billing-import.js";
+import { multiBillingRoutes } from "./billing-more.js";
+import { previewRoutes } from "./billing-previews.js";
 import { billingRoutes } from "./billing.js";
 import { catalogRoutes } from "./catalog-routes.js";
 import { customerRoutes } from "./customers.js";
@@ -15,6 +18,9 @@ export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...customerRoutes,
   ...entityRoutes,
   ...billingRoutes,
+  ...previewRoutes,
+  ...multiBillingRoutes,
+  ...importRoutes,
   ...catalogRoutes,
   ...keyRoutes,
   ...invoiceRoutes,

@@ -59,7 +59,7 @@ describe("loadCatalog", () => {
     ["a plan item of a feature the catalog lacks", { features: [messages], plans: [{ planId: "p", name: "P" }, { planId: "pro", name: "Pro", items: [{ featureId: "mesages" }] }] }, { entry: 'plans[1] "pro"', field: "items.0.featureId", message: /no feature "mesages"/ }],
     ["a credit system costing a boolean feature", { features: [{ featureId: "sso", name: "SSO", type: "boolean" }, { featureId: "credits", name: "Credits", type: "credit_system", creditSchema: [{ meteredFeatureId: "sso", creditCost: 1 }] }] }, { entry: 'features[1] "credits"', field: "creditSchema.0.meteredFeatureId", message: /boolean, not metered/ }],
     ["a reset on a held feature", { features: [{ featureId: "seats", name: "Seats", type: "metered", consumable: false }], plans: [{ planId: "team", name: "Team", items: [{ featureId: "seats", included: 5, reset: { interval: "month" } }] }] }, { entry: 'plans[0] "team"', field: "items.0.reset", message: /not consumable/ }],
-    ["a feature id given twice", { features: [messages, messages] }, { entry: 'features[1] "messages"', field: "featureId", message: /already a feature/ }],
+    ["a feature id given twice", { features: [messages, messages] }, { entry: 'features[1] "messages"', field: "featureId", message: /already exists/ }],
     ["features that are not an array", { features: messages as never }, { entry: "features", field: "", message: /must be an array/ }],
   ])("refuses %s, naming the entry and the field", (_name, input, expected) => {
     const { entry, field, message } = refusal(input);

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
+import { type CatalogFeature, findFeature, findPlan, planOf, renderPlan } from "./catalog.js";
 import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
-import { attach as attachPlan, cancel, checkoutURL, setQuantities } from "./plans.js";
-import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer } from "./state.js";
+import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
+import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
 import { notifyUsage } from "./webhooks.js";
 
 /**
@@ -15,17 +15,34 @@ import { notifyUsage } from "./webhooks.js";
  */
 
 /** The entity a request names, checked to belong to the customer; undefined when it names none. */
-function entityOf(customer: StoredCustomer, body: Record<string, unknown>): string | undefined {
+export function entityOf(customer: StoredCustomer, body: Record<string, unknown>): string | undefined {
   const id = body["entity_id"];
   if (id === undefined || id === null) return undefined;
   return findEntity(customer, id).id;
 }
 
 /** The prepaid quantities a request buys, by feature id. */
-function quantities(body: Record<string, unknown>): Record<string, number> {
+export function quantities(body: Record<string, unknown>): Record<string, number> {
   const list = body["feature_quantities"];
   if (!Array.isArray(list)) return {};
   return Object.fromEntries(list.map((entry: Record<string, unknown>) => [entry["feature_id"] as string, (entry["quantity"] as number | undefined) ?? 0]));
+}
+
+/** `plan_schedule`, when a request gives one. */
+export function planSchedule(value: unknown): "immediate" | "end_of_cycle" | undefined {
+  return value === "immediate" || value === "end_of_cycle" ? value : undefined;
+}
+
+/** The subscription an update names by `plan_id` or `subscription_id`, in the scope of `entityId`, or Autumn's 404. */
+export function findSubscription(customer: StoredCustomer, update: Record<string, unknown>, entityId: string | undefined): StoredSubscription {
+  const planId = update["plan_id"];
+  const subscriptionId = update["subscription_id"];
+  require400(planId !== undefined || subscriptionId !== undefined, "plan_id or subscription_id is required");
+  const subscription = customer.subscriptions.find(
+    (candidate) => (subscriptionId === undefined || candidate.id === subscriptionId) && (planId === undefined || candidate.plan_id === planId) && candidate.entity_id === (entityId ?? null),
+  );
+  if (!subscription) throw new SandboxError("planNotFound", `Customer ${customer.id} has no plan ${String(planId ?? subscriptionId)}${entityId === undefined ? "" : ` on entity ${entityId}`}`);
+  return subscription;
 }
 
 const attach: Route = (state, body) => {
@@ -36,7 +53,7 @@ const attach: Route = (state, body) => {
   const paymentURL = attachPlan(state, customer, plan, {
     entityId: entityId ?? null,
     quantities: quantities(body),
-    endOfCycle: body["plan_schedule"] === "end_of_cycle",
+    schedule: planSchedule(body["plan_schedule"]),
     ...(successURL !== undefined && { successURL }),
   });
   return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: paymentURL };
@@ -45,13 +62,7 @@ const attach: Route = (state, body) => {
 const update: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
   const entityId = entityOf(customer, body);
-  const planId = body["plan_id"];
-  const subscriptionId = body["subscription_id"];
-  require400(planId !== undefined || subscriptionId !== undefined, "plan_id or subscription_id is required");
-  const subscription = customer.subscriptions.find(
-    (candidate) => (subscriptionId === undefined || candidate.id === subscriptionId) && (planId === undefined || candidate.plan_id === planId) && candidate.entity_id === (entityId ?? null),
-  );
-  if (!subscription) throw new SandboxError("planNotFound", `Customer ${customer.id} has no plan ${String(planId ?? subscriptionId)}${entityId === undefined ? "" : ` on entity ${entityId}`}`);
+  const subscription = findSubscription(customer, body, entityId);
   const action = body["cancel_action"];
   if (typeof action === "string") cancel(state, customer, subscription, action);
   setQuantities(customer, subscription, quantities(body));
@@ -63,9 +74,8 @@ const setupPayment: Route = (state, body) => {
   const entityId = entityOf(customer, body);
   // The sandbox's checkout page takes a card; with a plan it attaches it too.
   const plan = body["plan_id"] === undefined ? undefined : findPlan(state.catalog, body["plan_id"]);
-  const id = `cs_sandbox_${randomBytes(8).toString("hex")}`;
-  state.checkouts.set(id, { id, customer_key: customer.key, plan_id: plan?.id ?? null, entity_id: entityId ?? null, quantities: quantities(body), created_at: state.clock() });
-  return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), url: checkoutURL(state, id) };
+  const plans = plan ? [checkoutPlan(plan, { entityId: entityId ?? null, quantities: quantities(body) })] : [];
+  return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), url: openCheckout(state, customer, plans) };
 };
 
 const openCustomerPortal: Route = (state, body) => {
@@ -90,7 +100,7 @@ function flagOf(state: SandboxState, customer: StoredCustomer, feature: CatalogF
     (candidate) =>
       candidate.status === "active" &&
       (candidate.entity_id === null || candidate.entity_id === entityId) &&
-      state.catalog.plans.get(candidate.plan_id)?.items.some((item) => item.feature_id === feature.id),
+      planOf(state.catalog, candidate)?.items.some((item) => item.feature_id === feature.id),
   );
   return subscription ? { id: `flag_${subscription.id}_${feature.id}`, plan_id: subscription.plan_id, expires_at: subscription.expires_at, feature_id: feature.id } : null;
 }

@@ -20,7 +20,7 @@ export function servePage(state: SandboxState, request: IncomingMessage, respons
       response.writeHead(303, { location: checkout.success_url }).end();
       return true;
     }
-    return page(response, 200, "Paid", checkout.plan_id === null ? "The card is saved." : `Plan ${checkout.plan_id} is attached.`);
+    return page(response, 200, "Paid", checkout.plans.length === 0 ? "The card is saved." : `Plan ${checkout.plans.map((plan) => plan.plan_id).join(", ")} is attached.`);
   }
   return page(response, 200, "Customer portal", "The sandbox has no invoices or cards to manage.");
 }

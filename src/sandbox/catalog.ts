@@ -84,7 +84,29 @@ export interface CatalogPlan {
 
 export interface Catalog {
   readonly features: Map<string, CatalogFeature>;
+  /** The latest version of each plan. */
   readonly plans: Map<string, CatalogPlan>;
+  /** Earlier versions of plans (`plans.update` made newer ones), kept for the customers still on them. */
+  readonly superseded: CatalogPlan[];
+}
+
+/**
+ * A problem with one field of a catalog entry or of a request's params:
+ * Autumn's 400 `invalid_inputs` when a route throws it, a
+ * SandboxCatalogError naming the entry when the loader does.
+ */
+export class FieldProblem extends SandboxError {
+  constructor(
+    /** The field (dotted path, camelCase), or "" for the params as a whole. */
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super("invalidInputs", field === "" ? problem : `${field}: ${problem}`);
+  }
+}
+
+function need(check: boolean, field: string, problem: string): asserts check {
+  if (!check) throw new FieldProblem(field, problem);
 }
 
 const FEATURE_TYPES = new Set(["boolean", "metered", "credit_system", "ai_credit_system"]);
@@ -96,11 +118,38 @@ const CATALOG_EPOCH = Date.UTC(2026, 0, 1);
 export function loadCatalog(input: SandboxCatalog): Catalog {
   if (!input || typeof input !== "object") throw new SandboxCatalogError("catalog", "", "must be an object with `features` and `plans` arrays, or a module exporting them");
   const { features, plans } = splitEntries(input as Record<string, unknown>);
-  const catalog: Catalog = { features: new Map(), plans: new Map() };
-  const featureIds = features.map((entry, index) => addFeature(catalog, entry, `features[${index}]`));
-  featureIds.forEach((id, index) => checkCreditSchema(catalog, id, named(`features[${index}]`, id)));
-  plans.forEach((entry, index) => addPlan(catalog, entry, `plans[${index}]`));
+  const catalog: Catalog = { features: new Map(), plans: new Map(), superseded: [] };
+  const added = features.map((entry, index) =>
+    loading(`features[${index}]`, entry, () => {
+      const feature = createFeature(catalog, checkParams(FeaturesCreateParamsSchema, normalise(entry, "featureId")));
+      catalog.features.set(feature.id, feature);
+      return feature;
+    }),
+  );
+  // Credit systems are checked once every feature is in: one may cost a feature listed after it.
+  added.forEach((feature, index) => loading(`features[${index}]`, features[index]!, () => checkCreditSchema(catalog, feature)));
+  plans.forEach((plan, index) =>
+    loading(`plans[${index}]`, plan, () => {
+      const created = createPlan(catalog, checkParams(PlansCreateParamsSchema, withItemDefaults(normalise(plan, "planId"))), CATALOG_EPOCH);
+      catalog.plans.set(created.id, created);
+    }),
+  );
   return catalog;
+}
+
+/** Runs one step of the load; a problem becomes a SandboxCatalogError naming the entry (`plans[2] "pro"`) and the field. */
+function loading<T>(where: string, entry: Record<string, unknown>, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof SandboxError)) throw error;
+    const id = ["id", "featureId", "feature_id", "planId", "plan_id"].map((key) => entry[key]).find((value) => typeof value === "string");
+    const name = id === undefined ? where : `${where} "${id}"`;
+    if (error instanceof FieldProblem) throw new SandboxCatalogError(name, error.field, error.problem);
+    // A taken id is a 409 to a route; to a catalog it is a problem with the entry's id field.
+    const field = { featureAlreadyExists: "featureId", planAlreadyExists: "planId" }[error.kind as string] ?? "";
+    throw new SandboxCatalogError(name, field, error.message);
+  }
 }
 
 /**
@@ -155,7 +204,8 @@ function normalise(entry: Record<string, unknown>, idKey: "featureId" | "planId"
   return camel;
 }
 
-function camelKeys(value: unknown): unknown {
+/** The value with camelCase keys, the contents of data keys (metadata) left alone. */
+export function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (!isObject(value)) return value;
   return Object.fromEntries(
@@ -166,30 +216,22 @@ function camelKeys(value: unknown): unknown {
   );
 }
 
-/** Runs an SDK params schema over an entry; its first issue becomes the error. */
-function parse<T>(schema: v.GenericSchema<unknown, T>, value: unknown, entry: string): T {
-  const result = schema["~run"]({ value }, { abortEarly: false }) as { value: T; issues?: v.BaseIssue<unknown>[] };
+/** Checks params (camelCase keys) with an SDK params schema: the params in wire form, or a FieldProblem for the first issue. */
+export function checkParams(schema: v.GenericSchema, value: unknown): Record<string, any> {
+  const result = schema["~run"]({ value }, { abortEarly: false }) as { value: Record<string, any>; issues?: v.BaseIssue<unknown>[] };
   if (result.issues) {
     const [issue] = toIssues(result.issues);
-    throw new SandboxCatalogError(entry, issue!.path, issue!.message);
+    throw new FieldProblem(issue!.path, issue!.message);
   }
   return result.value;
 }
 
-/** How an error names an entry: its place, and its id when it has one. */
-function named(where: string, id: unknown): string {
-  return typeof id === "string" ? `${where} "${id}"` : where;
-}
-
-function addFeature(catalog: Catalog, entry: Record<string, unknown>, where: string): string {
-  const input = normalise(entry, "featureId");
-  const wire = parse(FeaturesCreateParamsSchema, input, named(where, input["featureId"])) as Record<string, any>;
+/** A new feature from `features.create` params in wire form; refused when its id is taken. Not added: credit systems are checked after. */
+export function createFeature(catalog: Catalog, wire: Record<string, any>): CatalogFeature {
   const id = wire["feature_id"] as string;
-  const name = named(where, id);
-  if (id === "") throw new SandboxCatalogError(name, "featureId", "must not be empty");
-  if (catalog.features.has(id)) throw new SandboxCatalogError(name, "featureId", `"${id}" is already a feature of this catalog`);
-  catalog.features.set(id, featureFromParams(wire));
-  return id;
+  need(id !== "", "featureId", "must not be empty");
+  if (catalog.features.has(id)) throw new SandboxError("featureAlreadyExists", `Feature ${id} already exists`);
+  return featureFromParams(wire);
 }
 
 /** A feature in wire form from `features.create` params in wire form. */
@@ -209,14 +251,15 @@ export function featureFromParams(wire: Record<string, any>): CatalogFeature {
   return feature;
 }
 
-function checkCreditSchema(catalog: Catalog, id: string, name: string): void {
-  const feature = catalog.features.get(id)!;
+/** Checks that a credit system costs metered features of the catalog. */
+export function checkCreditSchema(catalog: Catalog, feature: CatalogFeature): void {
   if (feature.type !== "credit_system") return;
-  if (!feature.credit_schema?.length) throw new SandboxCatalogError(name, "creditSchema", "a credit system needs at least one metered feature and its cost");
-  feature.credit_schema.forEach((entry, index) => {
-    const metered = catalog.features.get(entry.metered_feature_id);
-    if (!metered) throw new SandboxCatalogError(name, `creditSchema.${index}.meteredFeatureId`, `no feature "${entry.metered_feature_id}" in the catalog`);
-    if (metered.type !== "metered") throw new SandboxCatalogError(name, `creditSchema.${index}.meteredFeatureId`, `"${metered.id}" is ${metered.type}, not metered`);
+  need(feature.credit_schema !== undefined && feature.credit_schema.length > 0, "creditSchema", "a credit system needs at least one metered feature and its cost");
+  feature.credit_schema.forEach((cost, index) => {
+    const metered = catalog.features.get(cost.metered_feature_id);
+    const field = `creditSchema.${index}.meteredFeatureId`;
+    need(metered !== undefined, field, `no feature "${cost.metered_feature_id}" in the catalog`);
+    need(metered.type === "metered", field, `"${metered.id}" is ${metered.type}, not metered`);
   });
 }
 
@@ -236,33 +279,20 @@ function withItemDefaults(plan: Record<string, unknown>): Record<string, unknown
   return { ...plan, items };
 }
 
-function addPlan(catalog: Catalog, entry: Record<string, unknown>, where: string): void {
-  const input = withItemDefaults(normalise(entry, "planId"));
-  const wire = parse(PlansCreateParamsSchema, input, named(where, input["planId"])) as Record<string, any>;
-  const name = named(where, wire["plan_id"]);
-  if (catalog.plans.has(wire["plan_id"])) throw new SandboxCatalogError(name, "planId", `"${wire["plan_id"]}" is already a plan of this catalog`);
-  try {
-    catalog.plans.set(wire["plan_id"], planFromParams(catalog, wire));
-  } catch (error) {
-    if (error instanceof SandboxError) {
-      const [field, problem] = error.message.split(": ", 2) as [string, string];
-      throw new SandboxCatalogError(name, field, problem);
-    }
-    throw error;
-  }
+/** A new plan from `plans.create` params in wire form, created at `createdAt`; refused when its id is taken. Not added. */
+export function createPlan(catalog: Catalog, wire: Record<string, any>, createdAt: number): CatalogPlan {
+  if (catalog.plans.has(wire["plan_id"])) throw new SandboxError("planAlreadyExists", `Plan ${wire["plan_id"]} already exists`);
+  return planFromParams(catalog, wire, createdAt);
 }
 
-/**
- * A plan from `plans.create` params in wire form, checked against the
- * catalog's features; a problem is Autumn's 400, `<field>: <problem>`.
- */
-export function planFromParams(catalog: Catalog, wire: Record<string, any>, createdAt = CATALOG_EPOCH): CatalogPlan {
+/** A plan from `plans.create` params in wire form, checked against the catalog's features (a problem is a FieldProblem). */
+export function planFromParams(catalog: Catalog, wire: Record<string, any>, createdAt: number): CatalogPlan {
   const items: CatalogItem[] = ((wire["items"] ?? []) as Record<string, any>[]).map((item, index) => {
     const feature = catalog.features.get(item["feature_id"]);
-    require400(feature !== undefined, `items.${index}.featureId: no feature "${item["feature_id"]}" in the catalog`);
-    require400(!(item["reset"] && feature.type === "metered" && !feature.consumable), `items.${index}.reset: "${feature.id}" is not consumable, so its balance does not reset`);
-    const price = item["price"] as Record<string, any> | undefined;
-    require400(!price || price["amount"] !== undefined || price["tiers"] !== undefined, `items.${index}.price: needs an amount or tiers`);
+    need(feature !== undefined, `items.${index}.featureId`, `no feature "${item["feature_id"]}" in the catalog`);
+    need(!(item["reset"] && feature.type === "metered" && !feature.consumable), `items.${index}.reset`, `"${feature.id}" is not consumable, so its balance does not reset`);
+    const price = item["price"] as Record<string, any> | null | undefined;
+    need(!price || price["amount"] !== undefined || price["tiers"] !== undefined, `items.${index}.price`, "needs an amount or tiers");
     return {
       feature_id: feature.id,
       included: item["included"] ?? 0,
@@ -318,9 +348,39 @@ export function renderPlan(plan: CatalogPlan, env: string): Record<string, unkno
   };
 }
 
+/** The interval a plan bills on: its base price's, else its first recurring priced item's; undefined for a free or one-off plan. */
+export function billingInterval(plan: CatalogPlan): { interval: string; interval_count?: number } | undefined {
+  if (plan.price) return plan.price.interval === "one_off" ? undefined : plan.price;
+  return plan.items.map((item) => item.price).find((price) => price !== null && price.interval !== "one_off") ?? undefined;
+}
+
 /** Whether a plan costs anything: a base price or a priced item. */
 export function isPaid(plan: CatalogPlan): boolean {
   return (plan.price !== null && plan.price.amount > 0) || plan.items.some((item) => item.price !== null && item.price.billing_method === "prepaid");
+}
+
+/** The version of a plan a subscription holds: the latest, or an earlier one `plans.update` superseded. */
+export function planOf(catalog: Catalog, held: { plan_id: string; plan_version?: number }): CatalogPlan | undefined {
+  const latest = catalog.plans.get(held.plan_id);
+  if (latest === undefined || held.plan_version === undefined || latest.version === held.plan_version) return latest;
+  return catalog.superseded.find((plan) => plan.id === held.plan_id && plan.version === held.plan_version) ?? latest;
+}
+
+/** The `plans.create` params, in wire form, that make this plan. */
+export function planParams(plan: CatalogPlan): Record<string, unknown> {
+  return {
+    plan_id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    group: plan.group,
+    add_on: plan.add_on,
+    auto_enable: plan.auto_enable,
+    price: plan.price,
+    items: plan.items,
+    free_trial: plan.free_trial,
+    licenses: Object.entries(plan.licenses).map(([id, license]) => ({ license_plan_id: id, included: license.included })),
+    metadata: plan.metadata,
+  };
 }
 
 /** The catalog plan with this id, or Autumn's 404. */

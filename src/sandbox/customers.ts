@@ -1,3 +1,4 @@
+import { planOf } from "./catalog.js";
 import { customerFilter } from "./customer-filters.js";
 import { require400, SandboxError } from "./errors.js";
 import { expandCustomer } from "./expand.js";
@@ -36,7 +37,7 @@ export function renderFlags(state: SandboxState, customer: StoredCustomer, entit
   const flags: Record<string, unknown> = {};
   for (const subscription of customer.subscriptions) {
     if (subscription.status !== "active" || (subscription.entity_id !== null && subscription.entity_id !== entityId)) continue;
-    for (const item of state.catalog.plans.get(subscription.plan_id)?.items ?? []) {
+    for (const item of planOf(state.catalog, subscription)?.items ?? []) {
       if (state.catalog.features.get(item.feature_id)?.type !== "boolean" || item.feature_id in flags) continue;
       flags[item.feature_id] = { id: `flag_${subscription.id}_${item.feature_id}`, plan_id: subscription.plan_id, expires_at: subscription.expires_at, feature_id: item.feature_id };
     }
@@ -82,6 +83,15 @@ const getOrCreate: Route = (state, body, env) => {
     existing.email ??= email ?? null;
     return expandCustomer(state, existing, renderCustomer(state, existing), body["expand"]);
   }
+  const customer = createCustomer(state, id as string | null, body, env);
+  return expandCustomer(state, customer, renderCustomer(state, customer), body["expand"]);
+};
+
+/** A new customer from `customers.get_or_create`'s wire fields, stored and on the catalog's auto-enabled plans. */
+export function createCustomer(state: SandboxState, id: string | null, body: Record<string, unknown>, env: "sandbox" | "live"): StoredCustomer {
+  const name = optionalString(body, "name");
+  const email = optionalString(body, "email");
+  checkEmail(email);
   const key = id ?? anonymousKey(state);
   const customer: StoredCustomer = {
     id,
@@ -106,8 +116,8 @@ const getOrCreate: Route = (state, body, env) => {
   };
   state.customers.set(key, customer);
   enableDefaults(state, customer);
-  return expandCustomer(state, customer, renderCustomer(state, customer), body["expand"]);
-};
+  return customer;
+}
 
 const get: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);

@@ -38,6 +38,10 @@ export const SANDBOX_ERRORS = {
   /** Autumn still calls plans products in this code. */
   planNotFound: { status: 404, code: "product_not_found" },
   featureNotFound: { status: 404, code: "feature_not_found" },
+  /** `features.create`, or `features.update` to a new id, with an id already taken (the pattern of customer_already_exists). */
+  featureAlreadyExists: { status: 409, code: "feature_already_exists" },
+  /** `plans.create`, or `plans.update` to a new id, with an id already taken; `product`, as in product_not_found. */
+  planAlreadyExists: { status: 409, code: "product_already_exists" },
   // Neither the spec nor API-NOTES give codes for what follows. Something unknown takes the
   // `<thing>_not_found` pattern of customer_not_found and product_not_found; a request the state
   // refuses takes invalid_request, the documented 400 for a well-formed request Autumn will not do.
@@ -53,6 +57,10 @@ export const SANDBOX_ERRORS = {
   seatAlreadyHeld: { status: 400, code: "invalid_request" },
   /** `licenses.release` for an entity that holds no seat (of that license plan). */
   seatNotHeld: { status: 400, code: "invalid_request" },
+  /** `features.delete`, a new id or a new type for a feature that plans or customers' balances use: archive it instead. */
+  featureInUse: { status: 400, code: "invalid_request" },
+  /** `plans.delete` of a plan customers are on (or another plan offers as a license), or a new id for one: archive it instead. */
+  planInUse: { status: 400, code: "invalid_request" },
   /** A coupon or feature grant id the organisation does not have. */
   rewardNotFound: { status: 404, code: "reward_not_found" },
   /** `rewards.create` with an id already taken (the pattern of customer_already_exists). */

@@ -1,4 +1,4 @@
-import { renderPlan } from "./catalog.js";
+import { planOf, renderPlan } from "./catalog.js";
 import { require400 } from "./errors.js";
 import { renderInvoiceSummary } from "./invoices.js";
 import { renderEntities } from "./licenses.js";
@@ -48,9 +48,9 @@ const EXPANSIONS: Record<string, Expansion> = {
     rendered["payment_method"] = null;
   },
   "subscriptions.plan": (customer, rendered, state) => {
-    rendered["subscriptions"] = (rendered["subscriptions"] as { plan_id: string }[]).map((subscription) => ({
+    rendered["subscriptions"] = (rendered["subscriptions"] as { id: string; plan_id: string }[]).map((subscription) => ({
       ...subscription,
-      plan: renderPlan(state.catalog.plans.get(subscription.plan_id)!, customer.env),
+      plan: renderPlan(planOf(state.catalog, customer.subscriptions.find((held) => held.id === subscription.id) ?? subscription)!, customer.env),
     }));
   },
   "balances.feature": (_customer, rendered, state) => {

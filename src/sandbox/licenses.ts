@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { findFeature } from "./catalog.js";
+import { findFeature, planOf } from "./catalog.js";
 import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
@@ -28,11 +28,11 @@ const held = (customer: StoredCustomer) => customer.seats.filter((seat) => seat.
 
 /** The customer's seat pools, in wire form: one per license plan an active plan offers. The sandbox sells no extra seats. */
 export function licensePools(state: SandboxState, customer: StoredCustomer): Pool[] {
-  const active = (customer.subscriptions as { plan_id: string; status: string }[]).filter((subscription) => subscription.status === "active");
-  return active.flatMap(({ plan_id }) =>
-    Object.entries(state.catalog.plans.get(plan_id)?.licenses ?? {}).map(([licensePlanId, { name, included }]) => {
+  const active = customer.subscriptions.filter((subscription) => subscription.status === "active");
+  return active.flatMap((subscription) =>
+    Object.entries(planOf(state.catalog, subscription)?.licenses ?? {}).map(([licensePlanId, { name, included }]) => {
       const usage = held(customer).filter((seat) => seat.license_plan_id === licensePlanId).length;
-      return { license_plan_id: licensePlanId, parent_plan_id: plan_id, license_plan_name: name, granted: included, usage, remaining: Math.max(0, included - usage), paid_quantity: 0 };
+      return { license_plan_id: licensePlanId, parent_plan_id: subscription.plan_id, license_plan_name: name, granted: included, usage, remaining: Math.max(0, included - usage), paid_quantity: 0 };
     }),
   );
 }

@@ -1,4 +1,8 @@
+import { importRoutes } from "./billing-import.js";
+import { multiBillingRoutes } from "./billing-more.js";
+import { previewRoutes } from "./billing-previews.js";
 import { billingRoutes } from "./billing.js";
+import { catalogRoutes } from "./catalog-routes.js";
 import { customerRoutes } from "./customers.js";
 import { entityRoutes } from "./entities.js";
 import { invoiceRoutes } from "./invoices.js";
@@ -14,6 +18,10 @@ export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...customerRoutes,
   ...entityRoutes,
   ...billingRoutes,
+  ...previewRoutes,
+  ...multiBillingRoutes,
+  ...importRoutes,
+  ...catalogRoutes,
   ...keyRoutes,
   ...invoiceRoutes,
   ...licenseRoutes,

@@ -80,6 +80,8 @@ export interface StoredSubscription {
   auto_enable: boolean;
   /** `scheduled` waits for `started_at` (a downgrade at the end of the cycle). A plan in its trial is active, with `trial_ends_at`. */
   status: "active" | "scheduled";
+  /** The version of the plan it holds; `plans.update` may make newer ones. */
+  plan_version: number;
   /** In its free trial until `trial_ends_at`. */
   in_trial: boolean;
   canceled_at: number | null;
@@ -103,14 +105,23 @@ export interface StoredPurchase {
   quantity: number;
 }
 
-/** A checkout waiting to be paid: completing it attaches the plan. */
+/** A plan a checkout attaches once paid. */
+export interface CheckoutPlan {
+  plan_id: string;
+  entity_id: string | null;
+  quantities: Record<string, number>;
+  /** `immediate` or `end_of_cycle`, as `billing.attach`'s `plan_schedule`; by default upgrades now, downgrades at cycle end. */
+  schedule?: "immediate" | "end_of_cycle";
+  /** Epoch ms it starts at, for a schedule's later phase; now when absent. */
+  starts_at?: number;
+}
+
+/** A checkout waiting to be paid: completing it attaches its plans. */
 export interface PendingCheckout {
   id: string;
   customer_key: string;
-  /** The plan to attach once paid; null when the checkout only takes a card. */
-  plan_id: string | null;
-  entity_id: string | null;
-  quantities: Record<string, number>;
+  /** The plans to attach once paid; none when the checkout only takes a card. */
+  plans: CheckoutPlan[];
   /** Where the checkout page sends the buyer once paid. */
   success_url?: string;
   created_at: number;

@@ -171,6 +171,147 @@ const scenarios: Record<string, readonly Scenario[]> = {
     },
   ],
   "plans.list": [{ name: "the catalog", params: {}, shows: (list) => expect(list["list"].length).toBeGreaterThan(0) }],
+  "features.create": [
+    {
+      name: "a metered feature",
+      params: { featureId: "contract_exports", name: "Exports", type: "metered", consumable: true, eventNames: ["export"] },
+      shows: (feature) => expect(feature).toMatchObject({ id: "contract_exports", type: "metered", consumable: true, eventNames: ["export"], archived: false }),
+    },
+    { name: "a boolean feature", params: { featureId: "contract_scratch", name: "Scratch", type: "boolean" }, shows: (feature) => expect(feature).toMatchObject({ consumable: false }) },
+  ],
+  "features.update": [
+    {
+      name: "a new name and display",
+      params: { featureId: "contract_exports", name: "Data exports", display: { singular: "export", plural: "exports" } },
+      shows: (feature) => expect(feature).toMatchObject({ id: "contract_exports", name: "Data exports", display: { plural: "exports" }, eventNames: ["export"] }),
+    },
+    { name: "a new id for a feature nobody uses", params: { featureId: "contract_scratch", newFeatureId: "contract_scratch_2" }, shows: (feature) => expect(feature["id"]).toBe("contract_scratch_2") },
+  ],
+  "features.delete": [{ name: "a feature nobody uses", params: { featureId: "contract_scratch_2" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "plans.create": [
+    {
+      name: "a paid plan with a prepaid feature",
+      params: {
+        planId: "contract_business",
+        name: "Business",
+        group: "main",
+        price: { amount: 50, interval: "month" },
+        items: [
+          { featureId: "contract_exports", included: 100, reset: { interval: "month" } },
+          { featureId: "messages", included: 0, price: { amount: 5, billingUnits: 100, interval: "month", billingMethod: "prepaid" } },
+        ],
+      },
+      shows: (plan) => expect(plan).toMatchObject({ id: "contract_business", version: 1, price: { amount: 50 }, items: [{ featureId: "contract_exports" }, { featureId: "messages" }] }),
+    },
+    { name: "a free plan", params: { planId: "contract_doomed", name: "Doomed" }, shows: (plan) => expect(plan).toMatchObject({ price: null, items: [] }) },
+  ],
+  "plans.update": [
+    { name: "a plan nobody is on, changed in place", params: { planId: "contract_business", description: "For teams" }, shows: (plan) => expect(plan).toMatchObject({ description: "For teams", version: 1 }) },
+    { name: "a new version, forced", params: { planId: "contract_business", name: "Business 2", forceVersion: true }, shows: (plan) => expect(plan).toMatchObject({ name: "Business 2", version: 2, description: "For teams" }) },
+  ],
+  "plans.delete": [{ name: "a plan nobody is on", params: { planId: "contract_doomed" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "billing.preview_attach": [
+    {
+      name: "an upgrade with a card on file, charged in full",
+      params: { customerId: "contract_paid", planId: "contract_business", featureQuantities: [{ featureId: "messages", quantity: 200 }] },
+      shows: (preview) =>
+        expect(preview).toMatchObject({
+          total: 60,
+          lineItems: [{ planId: "contract_business", featureId: null, total: 50 }, { featureId: "messages", quantity: 200, total: 10 }],
+          nextCycle: { total: 60 },
+          incoming: [{ planId: "contract_business", effectiveAt: null }],
+          outgoing: [{ planId: "pro" }],
+          redirectToCheckout: false,
+          checkoutType: null,
+        }),
+    },
+    {
+      name: "a paid plan for a customer without a card",
+      params: { customerId: GRACE, planId: "pro" },
+      shows: (preview) => expect(preview).toMatchObject({ total: 20, outgoing: [{ planId: "free" }], redirectToCheckout: true, checkoutType: "stripe_checkout" }),
+    },
+  ],
+  "billing.preview_update": [
+    {
+      name: "a cancellation at the end of the cycle",
+      params: { customerId: "contract_paid", planId: "pro", cancelAction: "cancel_end_of_cycle" },
+      shows: (preview) => expect(preview).toMatchObject({ intent: "cancel_end_of_cycle", total: 0, incoming: [], outgoing: [{ planId: "pro", expiresAt: expect.any(Number) }] }),
+    },
+  ],
+  "billing.preview_multi_attach": [
+    {
+      name: "a plan and an add-on",
+      params: { customerId: "contract_paid", plans: [{ planId: "contract_business" }, { planId: "seat" }] },
+      shows: (preview) => expect(preview).toMatchObject({ total: 50, incoming: [{ planId: "contract_business" }, { planId: "seat" }], redirectToCheckout: false }),
+    },
+  ],
+  "billing.preview_multi_update": [
+    {
+      name: "an immediate cancellation of a paid plan",
+      params: { customerId: "contract_paid", updates: [{ planId: "pro", cancelAction: "cancel_immediately" }] },
+      shows: (preview) => expect(preview).toMatchObject({ total: 0, subscriptions: [{ planIds: ["pro"], outgoing: [{ planId: "pro" }] }] }),
+    },
+  ],
+  "billing.multi_attach": [
+    {
+      name: "a paid plan and an add-on without a card: one checkout",
+      params: { customerId: "contract_page_1", plans: [{ planId: "pro" }, { planId: "seat" }] },
+      shows: (result) => expect(result["paymentUrl"]).toMatch(/\/checkout\/cs_sandbox_/),
+    },
+    {
+      name: "a plan and an add-on with a card on file: both started",
+      params: { customerId: "contract_paid", plans: [{ planId: "contract_business" }, { planId: "seat" }] },
+      shows: (result) => expect(result).toEqual({ customerId: "contract_paid", paymentUrl: null }),
+    },
+  ],
+  "billing.multi_update": [
+    {
+      name: "a plan cancelled at the end of its cycle, an add-on at once",
+      params: { customerId: "contract_paid", updates: [{ planId: "contract_business", cancelAction: "cancel_end_of_cycle" }, { planId: "seat", cancelAction: "cancel_immediately" }] },
+      shows: (result) => expect(result).toEqual({ customerId: "contract_paid", paymentUrl: null }),
+    },
+  ],
+  "billing.create_schedule": [
+    {
+      name: "free plans now and in a month",
+      params: { customerId: "contract_page_2", phases: [{ startsAt: "now", plans: [{ planId: "team" }] }, { startingAfter: { durationType: "month", durationCount: 1 }, plans: [{ planId: "free" }] }] },
+      shows: (schedule) =>
+        expect(schedule).toMatchObject({
+          status: "created",
+          scheduleId: expect.stringMatching(/^sch_/),
+          entityId: null,
+          phases: [{ customerProductIds: [expect.stringMatching(/^sub_/)] }, { startsAt: expect.any(Number), customerProductIds: [expect.stringMatching(/^sub_/)] }],
+          paymentUrl: null,
+        }),
+    },
+    {
+      name: "a paid phase for a customer without a card: a checkout first",
+      params: { customerId: "contract_page_3", phases: [{ plans: [{ planId: "free" }] }, { startingAfter: { durationType: "month", durationCount: 1 }, plans: [{ planId: "pro" }] }] },
+      shows: (schedule) => expect(schedule).toMatchObject({ status: "pending_payment", scheduleId: null, phases: [], paymentUrl: expect.stringMatching(/\/checkout\//) }),
+    },
+  ],
+  "billing.import": [
+    {
+      name: "a new customer on a paid plan, with its usage",
+      params: {
+        customerId: "contract_imported",
+        customerData: { name: "Imported", email: "imported@example.com" },
+        processors: [{ type: "stripe", id: "cus_imported" }],
+        billables: [{ processor: "stripe", link: { subscriptionId: "sub_imported" }, plan: { planId: "pro", balances: [{ featureId: "messages", usage: 10 }] } }],
+      },
+      shows: (answer) =>
+        expect(answer).toMatchObject({
+          customerId: "contract_imported",
+          flashed: [{ planId: "pro", processor: "stripe", customerProductId: expect.stringMatching(/^sub_/), status: "active", skipped: false }],
+          customer: { name: "Imported", stripeId: "cus_imported", subscriptions: [{ planId: "pro" }], balances: { messages: { granted: 1000, usage: 10 } } },
+        }),
+    },
+    {
+      name: "a dry run over a plan already active",
+      params: { customerId: ADA, billables: [{ plan: { planId: "free" } }], dryRun: true },
+      shows: (answer) => expect(answer).toMatchObject({ flashed: [{ planId: "free", skipped: true }], customer: null }),
+    },
+  ],
   "plans.get": [
     { name: "a free plan", params: { planId: "free" }, shows: (plan) => expect(plan["price"]).toBe(null) },
     { name: "a paid plan", params: { planId: "pro" }, shows: (plan) => expect(plan["price"]).toMatchObject({ interval: "month" }) },

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogPlan, isPaid } from "./catalog.js";
 import { addInterval, rollResets, rowFor } from "./ledger.js";
+import { releaseExpiredLocks } from "./locks.js";
 import type { PendingCheckout, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 import { notifyPlanChange } from "./webhooks.js";
 
@@ -58,6 +59,8 @@ export function settle(state: SandboxState, customer: StoredCustomer): void {
       subscription.current_period_end = addInterval(subscription.current_period_end, plan.price.interval, plan.price.interval_count) ?? null;
     }
   }
+  // Before the rows roll over: a hold is given back to the period it was taken from.
+  releaseExpiredLocks(state, customer, now);
   customer.rows = rollResets(customer.rows, now);
 }
 

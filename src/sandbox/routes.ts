@@ -1,6 +1,8 @@
+import { balanceRoutes } from "./balance-routes.js";
 import { billingRoutes } from "./billing.js";
 import { customerRoutes } from "./customers.js";
 import { entityRoutes } from "./entities.js";
+import { eventRoutes } from "./events.js";
 import { invoiceRoutes } from "./invoices.js";
 import { keyRoutes } from "./keys.js";
 import { licenseRoutes } from "./licenses.js";
@@ -14,6 +16,8 @@ export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...customerRoutes,
   ...entityRoutes,
   ...billingRoutes,
+  ...balanceRoutes,
+  ...eventRoutes,
   ...keyRoutes,
   ...invoiceRoutes,
   ...licenseRoutes,

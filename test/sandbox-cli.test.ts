@@ -131,7 +131,7 @@ describe("autumn-sandbox serving a catalog file", () => {
   it("serves the demo catalog without --catalog, and says so", SPAWNING_TEST, async () => {
     const { run, core } = await startServing([]);
     expect(await planIds(core)).toEqual(["free", "pro", "seat", "team"]);
-    expect(run.stdout).toMatch(/Catalog\s+the demo catalog: 2 features \(messages, seats\), 4 plans \(free, pro, seat, team\)/);
+    expect(run.stdout).toMatch(/Catalog\s+the demo catalog: 3 features \(messages, seats, ai_credits\), 4 plans \(free, pro, seat, team\)/);
   });
 
   it("serves an autumn.config-style module and reloads it when it changes; customers stay", SPAWNING_TEST, async () => {

@@ -4,6 +4,7 @@ import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
+import { hold, lockParams } from "./locks.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
 import { notifyUsage } from "./webhooks.js";
@@ -150,40 +151,63 @@ const check: Route = (state, body) => {
     const flag = flagOf(state, customer, feature, entityId);
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
+  const lock = lockParams(state, body["lock"]);
   const paying = payer(state.catalog, customer.rows, feature, entityId);
   const rows = rowsInScope(customer.rows, paying.feature.id, entityId);
   const allowed = canSpend(rows, required * paying.cost);
-  if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
+  // A lock holds the units now; its event is recorded when balances.finalize confirms it.
+  if (allowed && lock) hold(state, customer, rows, required * paying.cost, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt });
+  else if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
   return { allowed, ...scope, balance: renderBalance(paying.feature.id, rows), flag: null };
 };
 
-const trackRoute: Route = (state, body) => {
+/** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */
+export interface UsageRequest {
+  customer: StoredCustomer;
+  feature: CatalogFeature;
+  value: number;
+  options: Parameters<typeof track>[4];
+}
+
+/** Reads and checks one usage event in wire form: `balances.track`'s body, or an item of `balances.batch_track`. */
+export function usageRequest(state: SandboxState, body: Record<string, unknown>): UsageRequest {
   const customer = findCustomer(state, body["customer_id"]);
   const feature = usageFeature(state, body);
-  const entityId = entityOf(customer, body);
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
+  return { customer, feature, value, options: usageOptions(customer, body) };
+}
+
+/** The options of `track` a usage request in wire form sets: entity, event name, properties, timestamp, overage. */
+export function usageOptions(customer: StoredCustomer, body: Record<string, unknown>): UsageRequest["options"] {
   const eventName = typeof body["event_name"] === "string" ? body["event_name"] : undefined;
   const properties = body["properties"] as Record<string, unknown> | undefined;
   const timestamp = typeof body["timestamp"] === "number" ? body["timestamp"] : undefined;
-  const { balanceFeature, rows, deductions } = track(state, customer, feature, value, {
-    entityId,
+  return {
+    entityId: entityOf(customer, body),
     ...(eventName !== undefined && { eventName }),
     ...(properties !== undefined && { properties }),
     ...(timestamp !== undefined && { timestamp }),
     overflow: body["overage_behavior"] === "overflow",
-  });
+  };
+}
+
+/** Tracks a usage request and answers as `balances.track` does (and `track_tokens`, whose value is the cost). */
+export function trackAnswer(state: SandboxState, { customer, feature, value, options }: UsageRequest, body: Record<string, unknown>): unknown {
+  const { balanceFeature, rows, deductions } = track(state, customer, feature, value, options);
   // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
   if (body["async"] === true) return NO_CONTENT;
   return {
     customer_id: customer.id,
-    ...(entityId !== undefined && { entity_id: entityId }),
-    ...(eventName !== undefined && { event_name: eventName }),
+    ...(options.entityId !== undefined && { entity_id: options.entityId }),
+    ...(options.eventName !== undefined && { event_name: options.eventName }),
     value,
     balance: renderBalance(balanceFeature, rows),
     deductions,
   };
-};
+}
+
+const trackRoute: Route = (state, body) => trackAnswer(state, usageRequest(state, body), body);
 
 const listPlans: Route = (state, _body, env) => ({ list: [...state.catalog.plans.values()].map((plan) => renderPlan(plan, env)) });
 const getPlan: Route = (state, body, env) => renderPlan(findPlan(state.catalog, body["plan_id"]), env);

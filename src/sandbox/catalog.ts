@@ -41,6 +41,12 @@ export interface CatalogFeature {
   archived: boolean;
   display?: { singular: string; plural: string };
   credit_schema?: { metered_feature_id: string; credit_cost: number }[];
+  /** For an AI credit system: per model id, its markup in percent and its prices in dollars per million tokens. */
+  model_markups?: Record<string, { markup?: number; input_cost?: number; output_cost?: number }> | null;
+  /** For an AI credit system: markups in percent per provider (a model id's first segment). */
+  provider_markups?: Record<string, { markup: number }> | null;
+  /** For an AI credit system: the markup in percent when neither the model nor its provider has one. */
+  default_markup?: number;
 }
 
 /** What a plan grants of one feature, in wire names. */
@@ -248,6 +254,9 @@ export function featureFromParams(wire: Record<string, any>): CatalogFeature {
   };
   if (wire["display"]) feature.display = wire["display"];
   if (wire["credit_schema"]) feature.credit_schema = wire["credit_schema"];
+  for (const key of ["model_markups", "provider_markups", "default_markup"] as const) {
+    if (wire[key] !== undefined) feature[key] = wire[key];
+  }
   return feature;
 }
 

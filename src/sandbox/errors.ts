@@ -85,6 +85,18 @@ export const SANDBOX_ERRORS = {
   referralCodeUsedUp: { status: 400, code: "invalid_request" },
   /** `platform.sync_revenuecat` or `get_revenuecat_keys` for an organisation that has not linked RevenueCat. */
   revenuecatNotLinked: { status: 400, code: "invalid_request" },
+  /** `balances.update` or `balances.delete` of a balance the customer does not have (by id, interval or feature). */
+  balanceNotFound: { status: 404, code: "balance_not_found" },
+  /** `balances.create` with a `balance_id` the customer already has. */
+  balanceAlreadyExists: { status: 409, code: "balance_already_exists" },
+  /** `balances.delete` of a balance with a usage price: Autumn deletes only balances without one. */
+  pricedBalance: { status: 400, code: "invalid_request" },
+  /** `balances.finalize` of a lock that was never taken, was finalized already, or expired. */
+  lockNotFound: { status: 404, code: "lock_not_found" },
+  /** `balances.check` with the `lock_id` of a lock still held. */
+  lockAlreadyExists: { status: 409, code: "lock_already_exists" },
+  /** `balances.track_tokens` for a model the AI credit system gives no prices for (the sandbox cannot ask models.dev). */
+  modelNotPriced: { status: 404, code: "model_not_found" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

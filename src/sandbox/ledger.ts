@@ -103,7 +103,7 @@ export function rowsInScope(rows: readonly BalanceRow[], featureId: string, enti
 }
 
 /** Spending order within a scope: rows that reset soonest first, one-off grants last (a stable sort keeps the entity's rows ahead). */
-function spendingOrder(rows: BalanceRow[]): BalanceRow[] {
+export function spendingOrder(rows: BalanceRow[]): BalanceRow[] {
   return [...rows].sort((a, b) => (a.next_reset_at ?? Number.POSITIVE_INFINITY) - (b.next_reset_at ?? Number.POSITIVE_INFINITY));
 }
 

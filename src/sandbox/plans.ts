@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { billingInterval, type CatalogPlan, isPaid, planOf } from "./catalog.js";
 import { addInterval, rollResets, rowFor } from "./ledger.js";
+import { releaseExpiredLocks } from "./locks.js";
 import type { CheckoutPlan, PendingCheckout, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 import { notifyPlanChange } from "./webhooks.js";
 
@@ -66,6 +67,8 @@ export function settle(state: SandboxState, customer: StoredCustomer): void {
       subscription.current_period_end = periodEnd(plan, subscription.current_period_end);
     }
   }
+  // Before the rows roll over: a hold is given back to the period it was taken from.
+  releaseExpiredLocks(state, customer, now);
   customer.rows = rollResets(customer.rows, now);
 }
 

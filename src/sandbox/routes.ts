@@ -1,10 +1,12 @@
 import { importRoutes } from "./billing-import.js";
 import { multiBillingRoutes } from "./billing-more.js";
 import { previewRoutes } from "./billing-previews.js";
+import { balanceRoutes } from "./balance-routes.js";
 import { billingRoutes } from "./billing.js";
 import { catalogRoutes } from "./catalog-routes.js";
 import { customerRoutes } from "./customers.js";
 import { entityRoutes } from "./entities.js";
+import { eventRoutes } from "./events.js";
 import { invoiceRoutes } from "./invoices.js";
 import { keyRoutes } from "./keys.js";
 import { licenseRoutes } from "./licenses.js";
@@ -22,6 +24,8 @@ export const sandboxRoutes: Readonly<Record<string, Route>> = {
   ...multiBillingRoutes,
   ...importRoutes,
   ...catalogRoutes,
+  ...balanceRoutes,
+  ...eventRoutes,
   ...keyRoutes,
   ...invoiceRoutes,
   ...licenseRoutes,

@@ -8,7 +8,7 @@ import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopb
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
 import { completeCheckout } from "./plans.js";
-import { NO_CONTENT, type Route, type SandboxState } from "./state.js";
+import { Accepted, NO_CONTENT, type Route, type SandboxState } from "./state.js";
 import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
 /**
@@ -91,6 +91,9 @@ const SECRET_KEY_PATTERN = /^am_sk_(test|live)_[A-Za-z0-9]+$/;
 // Autumn tells credentials apart by prefix and refuses any other prefix outright.
 const CREDENTIAL_PREFIXES = ["am_sk_", "am_jwt_", "am_pk_", "am_oauth_"];
 
+// The routes whose wire body is a JSON array (of events) rather than an object.
+const ARRAY_BODIES: ReadonlySet<string> = new Set(["balances.batch_track"]);
+
 // Autumn sends its rate-limit window on most answers, errors included; the sandbox never limits.
 const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
@@ -125,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: "",
     checkouts: new Map(),
     events: [],
+    locks: new Map(),
   };
   const webhooks = createWebhookSender({
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
@@ -182,6 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       state.checkouts.clear();
       state.events.length = 0;
       webhooks.forget();
+      state.locks.clear();
       requests.length = 0;
     },
     state,
@@ -246,8 +251,8 @@ async function handle(
     if (request.method !== "POST") throw new SandboxError("routeNotFound", "Route not found");
     const route = routes[path];
     if (!route) throw new SandboxError("routeNotFound", `Route not found: POST /v1/${path}`);
-    if (body === undefined || body === null || typeof body !== "object" || Array.isArray(body)) {
-      throw new SandboxError("bodyNotObject", "Request body must be a JSON object");
+    if (body === undefined || body === null || typeof body !== "object" || Array.isArray(body) !== ARRAY_BODIES.has(path)) {
+      throw new SandboxError("bodyNotObject", `Request body must be a JSON ${ARRAY_BODIES.has(path) ? "array" : "object"}`);
     }
     // A refresh token reaches keys.refresh only; an access token a few routes, always for its own customer.
     if (holder?.kind === "refresh" && path !== "keys.refresh") throw new SandboxError("tokenRouteForbidden", `${path} is not accessible with a refresh token`);
@@ -263,6 +268,7 @@ async function handle(
       claimed = true;
     }
     const payload: unknown = await route(state, body as Record<string, unknown>, env, holder);
+    if (payload instanceof Accepted) return { status: 202, payload: payload.payload };
     return { status: payload === NO_CONTENT ? 204 : 200, payload };
   } catch (error) {
     const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");

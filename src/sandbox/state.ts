@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog.js";
 import type { TokenHolder, TokenState } from "./keys.js";
 import type { BalanceRow, Deduction } from "./ledger.js";
+import type { StoredLock } from "./locks.js";
 import type { WebhookSender } from "./webhooks.js";
 
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
@@ -178,6 +179,8 @@ export interface SandboxState {
   checkouts: Map<string, PendingCheckout>;
   /** Usage events, oldest first. */
   events: StoredEvent[];
+  /** Balance held by `balances.check` with a lock, by lock id, until finalized or expired. */
+  locks: Map<string, StoredLock>;
   customers: Map<string, StoredCustomer>;
   claimedKeys: Set<string>;
   clock: () => number;
@@ -196,7 +199,7 @@ export interface SandboxState {
 }
 
 /**
- * An operation handler: the wire body in, the wire response out (or NO_CONTENT), or a thrown
+ * An operation handler: the wire body in (a JSON array, for the routes server.ts lets take one), the wire response out (or NO_CONTENT), or a thrown
  * SandboxError. `holder` is the customer token the request came with, if it came with one.
  */
 export type Route = (
@@ -208,3 +211,8 @@ export type Route = (
 
 /** What a route returns when Autumn answers with an empty 204: the request was queued, nothing more is known. */
 export const NO_CONTENT: unique symbol = Symbol("no content");
+
+/** What a route returns when Autumn answers 202 with a body: the work was accepted (the sandbox has already done it). */
+export class Accepted {
+  constructor(readonly payload: unknown) {}
+}

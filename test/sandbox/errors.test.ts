@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnOptions } from "../../src/core.js";
 import type { Result } from "../../src/lib/result.js";
 import type { CustomerTokens } from "../../src/models/customer-tokens.js";
+import { DEMO_CATALOG } from "../../src/sandbox/demo-catalog.js";
 import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../src/sandbox/errors.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { sdkOperation } from "./operations.js";
@@ -251,6 +252,46 @@ const cases: readonly ErrorCase[] = [
     name: "keys of an organisation that never linked RevenueCat",
     env: "sandbox",
     provoke: ({ sdk }) => sdk("platform.get_revenuecat_keys", { organizationSlug: "err-org", env: "live" }),
+  },
+  { kind: "balanceNotFound", name: "an update of a balance id the customer does not have", env: "sandbox", provoke: ({ sdk }) => sdk("balances.update", { customerId: "err_ada", featureId: "messages", balanceId: "err_nothing", usage: 1 }) },
+  {
+    kind: "balanceAlreadyExists",
+    name: "a second grant with the same balance id",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const grant = { customerId: "err_ada", featureId: "messages", includedGrant: 5, balanceId: "err_grant" };
+      expect((await sdk("balances.create", grant)).ok).toBe(true);
+      return sdk("balances.create", grant);
+    },
+  },
+  {
+    kind: "pricedBalance",
+    name: "deleting a balance with a usage price",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const { features, plans } = DEMO_CATALOG as { features: object[]; plans: object[] };
+      const metered = { planId: "err_metered", name: "Metered", addOn: true, items: [{ featureId: "messages", included: 0, price: { amount: 0.01, interval: "month" } }] };
+      sandbox.setCatalog({ features, plans: [...plans, metered] });
+      expect((await sdk("billing.attach", { customerId: "err_bob", planId: "err_metered" })).ok).toBe(true);
+      return sdk("balances.delete", { customerId: "err_bob", featureId: "messages" });
+    },
+  },
+  { kind: "lockNotFound", name: "finalizing a lock never taken", env: "sandbox", provoke: ({ sdk }) => sdk("balances.finalize", { lockId: "err_no_lock", action: "confirm" }) },
+  {
+    kind: "lockAlreadyExists",
+    name: "a second check under a lock id still held",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      const check = { customerId: "err_ada", featureId: "messages", lock: { lockId: "err_lock" } };
+      expect((await sdk("balances.check", check)).ok).toBe(true);
+      return sdk("balances.check", check);
+    },
+  },
+  {
+    kind: "modelNotPriced",
+    name: "tokens of a model the AI credit system does not price",
+    env: "sandbox",
+    provoke: ({ sdk }) => sdk("balances.track_tokens", { customerId: "err_ada", modelId: "openai/o3", inputTokens: 10, outputTokens: 10 }),
   },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];

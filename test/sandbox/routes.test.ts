@@ -19,10 +19,12 @@ import { recordingCore, type WireAnswer } from "./wire-recorder.js";
 /** One call of a route, made against the state the earlier scenarios left. */
 interface Scenario {
   readonly name: string;
-  /** The SDK function's params (camelCase), or a function making them from what earlier scenarios got. */
-  readonly params: Record<string, unknown> | (() => Record<string, unknown>);
+  /** The SDK function's params (camelCase; an array for batch routes), or a function making them from what earlier scenarios got. */
+  readonly params: Record<string, unknown> | readonly Record<string, unknown>[] | (() => Record<string, unknown>);
   /** Autumn answers this call with an empty 204 (queued), so there is no body to check. */
   readonly queued?: true;
+  /** Autumn answers this call with a 202 (accepted for later) and a body, rather than a 200. */
+  readonly accepted?: true;
   /** What this scenario is there to show, beyond matching the schema. */
   readonly shows?: (value: Record<string, any>) => void;
 }
@@ -159,6 +161,16 @@ const scenarios: Record<string, readonly Scenario[]> = {
       params: { customerId: ADA, featureId: "messages", sendEvent: true },
       shows: (check) => expect(check["balance"]).toMatchObject({ usage: 3 }),
     },
+    {
+      name: "units held under a lock, until finalized",
+      params: { customerId: "contract_page_1", featureId: "messages", requiredBalance: 2, lock: { lockId: "contract_lock_confirm" } },
+      shows: (check) => expect(check).toMatchObject({ allowed: true, balance: { usage: 2, remaining: 3 } }),
+    },
+    {
+      name: "units held under a lock that expires in a minute",
+      params: () => ({ customerId: "contract_page_1", featureId: "messages", lock: { lockId: "contract_lock_release", expiresAt: sandbox.now() + 60_000 } }),
+      shows: (check) => expect(check["balance"]).toMatchObject({ usage: 3 }),
+    },
   ],
   "balances.track": [
     { name: "usage against a balance", params: { customerId: ADA, featureId: "messages", value: 1 }, shows: (track) => expect(track["balance"]).toMatchObject({ usage: 4 }) },
@@ -168,6 +180,76 @@ const scenarios: Record<string, readonly Scenario[]> = {
       params: { customerId: ADA, featureId: "messages", value: 1, async: true },
       queued: true,
       shows: (track) => expect(track).toEqual({ customerId: ADA, value: 1, balance: null }),
+    },
+  ],
+  "balances.create": [
+    {
+      name: "a one-off grant with its own id",
+      params: { customerId: "contract_page_2", featureId: "messages", includedGrant: 20, balanceId: "contract_topup" },
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+    {
+      name: "a daily grant for an entity",
+      params: { customerId: TEAM, entityId: "contract_member", featureId: "messages", includedGrant: 5, reset: { interval: "day" } },
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+  ],
+  "balances.update": [
+    { name: "one grant's units left set", params: { customerId: "contract_page_2", featureId: "messages", balanceId: "contract_topup", remaining: 15 }, shows: (answer) => expect(answer).toEqual({ success: true }) },
+    { name: "units added to a feature's balance", params: { customerId: "contract_page_2", featureId: "messages", addToBalance: 5 }, shows: (answer) => expect(answer).toEqual({ success: true }) },
+  ],
+  "balances.delete": [{ name: "a grant of no plan, by its id", params: { customerId: "contract_page_2", balanceId: "contract_topup" }, shows: (answer) => expect(answer).toEqual({ success: true }) }],
+  "balances.finalize": [
+    {
+      name: "a hold confirmed for less than was held",
+      params: { lockId: "contract_lock_confirm", action: "confirm", overrideValue: 1, properties: { job: "contract" } },
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+    { name: "a hold released", params: { lockId: "contract_lock_release", action: "release" }, shows: (answer) => expect(answer).toEqual({ success: true }) },
+  ],
+  "balances.batch_track": [
+    {
+      name: "two events, one by event name, accepted with a 202",
+      params: [
+        { customerId: "contract_page_1", featureId: "messages" },
+        { customerId: "contract_page_2", eventName: "messages", value: 2 },
+      ],
+      accepted: true,
+      shows: (answer) => expect(answer).toEqual({ success: true }),
+    },
+  ],
+  "balances.track_tokens": [
+    {
+      name: "a model's tokens charged to the AI credits, markup included",
+      params: { customerId: "contract_paid", modelId: "anthropic/claude-sonnet-4", inputTokens: 1000, outputTokens: 500 },
+      shows: (track) => expect(track).toMatchObject({ value: 0.0126, balance: { featureId: "ai_credits", granted: 10, usage: 0.0126 } }),
+    },
+  ],
+  "events.list": [
+    {
+      name: "a customer's, newest first, a page at a time",
+      params: { customerId: ADA, limit: 1 },
+      shows: (page) => expect(page).toMatchObject({ list: [{ customerId: ADA, featureId: "messages", value: 1 }], nextCursor: expect.any(String) }),
+    },
+    {
+      name: "by feature and time, with what each took",
+      params: () => ({ featureId: ["messages"], customRange: { start: 0, end: sandbox.now() + 1 }, customerId: "contract_page_1" }),
+      shows: (page) => expect(page["list"]).toMatchObject([{ value: 1, deductions: [{ featureId: "messages", value: 1 }] }, { value: 1, properties: { job: "contract" } }]),
+    },
+  ],
+  "events.aggregate": [
+    {
+      name: "a customer's daily sums over a week",
+      params: { customerId: ADA, featureId: "messages", range: "7d" },
+      shows: (aggregation) => expect(aggregation["total"]).toEqual({ messages: { count: 4, sum: 5 } }),
+    },
+    {
+      name: "hourly, grouped, with what was deducted from each balance",
+      params: { customerId: "contract_page_1", featureId: "messages", range: "24h", groupBy: "properties.job", aggregateOn: "deducted" },
+      shows: (aggregation) => {
+        expect(aggregation["list"].at(-1)).toMatchObject({ values: { messages: 2 }, groupedValues: { messages: { contract: 1, "": 1 } } });
+        expect(aggregation["deductions"].at(-1).values["messages"]).toMatchObject({ featureType: "metered", deducted: 2, events: 2 });
+      },
     },
   ],
   "plans.list": [{ name: "the catalog", params: {}, shows: (list) => expect(list["list"].length).toBeGreaterThan(0) }],
@@ -539,10 +621,10 @@ describe.each(Object.entries(scenarios))("%s answers what the SDK's schema descr
     operation = await sdkOperation(route);
   });
 
-  it.each(list)("$name", async ({ params, queued, shows }) => {
+  it.each(list)("$name", async ({ params, queued, accepted, shows }) => {
     const result = await operation.call(core, typeof params === "function" ? params() : params);
     const answer = answers.at(-1)!;
-    expect(answer).toMatchObject({ path: `/v1/${route}`, status: queued ? 204 : 200 });
+    expect(answer).toMatchObject({ path: `/v1/${route}`, status: queued ? 204 : accepted ? 202 : 200 });
     expect(result.ok ? "ok" : result.error).toBe("ok");
     if (!result.ok) return;
     if (queued) {

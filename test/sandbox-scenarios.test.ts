@@ -143,6 +143,38 @@ describe("a team workspace with seats and messages", () => {
     expect(members.list.map((entity) => entity.id).sort()).toEqual(["m1", "m3", "m4", "m5", "m6"]);
   });
 
+  it("gives a member with their own plan messages of their own, apart from other members' and reset monthly", async () => {
+    const { sandbox, autumn } = await open(TEAM_WORKSPACE);
+    await autumn.customers.getOrCreate({ customerId: "globex" });
+    await checkout(sandbox, autumn, { customerId: "globex", planId: "team" });
+    for (const member of ["ann", "ben"]) {
+      await autumn.entities.create({ customerId: "globex", entityId: member, featureId: "seats" });
+      const attached = await autumn.billing.attach({ customerId: "globex", planId: "member", entityId: member });
+      expect(attached.paymentUrl).toBe(null);
+    }
+    const ann = await autumn.entities.get({ customerId: "globex", entityId: "ann" });
+    expect(ann.subscriptions.map((subscription) => subscription.planId)).toEqual(["member"]);
+
+    await autumn.track({ customerId: "globex", entityId: "ann", featureId: "messages", value: 100 });
+    const annMessages = await autumn.check({ customerId: "globex", entityId: "ann", featureId: "messages" });
+    const annOwn = annMessages.balance!.breakdown!.find((row) => row.planId === "member");
+    expect(annOwn).toMatchObject({ includedGrant: 100, usage: 100, remaining: 0 });
+    const benOwn = (await autumn.check({ customerId: "globex", entityId: "ben", featureId: "messages" })).balance!.breakdown!.find((row) => row.planId === "member");
+    expect(benOwn).toMatchObject({ includedGrant: 100, usage: 0, remaining: 100 });
+    // The team's pool is untouched while Ann's own messages last; past them, her usage comes from it.
+    const teamPool = async () => (await autumn.customers.get({ customerId: "globex" })).balances["messages"]!.breakdown!.find((row) => row.planId === "team");
+    expect(await teamPool()).toMatchObject({ includedGrant: 1000, usage: 0 });
+    await autumn.track({ customerId: "globex", entityId: "ann", featureId: "messages", value: 10 });
+    expect(await teamPool()).toMatchObject({ includedGrant: 1000, usage: 10 });
+    // Ben sees his own messages and the team's pool, not Ann's; the customer sees them all.
+    expect((await autumn.entities.get({ customerId: "globex", entityId: "ben" })).balances["messages"]).toMatchObject({ granted: 1100, usage: 10 });
+    expect((await autumn.customers.get({ customerId: "globex" })).balances["messages"]).toMatchObject({ granted: 1200, usage: 110 });
+
+    sandbox.advanceClock(A_MONTH_AND_A_DAY);
+    const reset = await autumn.entities.get({ customerId: "globex", entityId: "ann" });
+    expect(reset.balances["messages"]).toMatchObject({ granted: 1100, usage: 0, remaining: 1100 });
+    expect(reset.balances["seats"]).toMatchObject({ usage: 2 });
+  });
 });
 
 describe("usage-priced resources", () => {

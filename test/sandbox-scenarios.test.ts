@@ -231,6 +231,22 @@ describe("feature flags on the paid plan", () => {
     expect((await autumn.check({ customerId: "flagco", featureId: "projects" })).balance).toMatchObject({ granted: 3 });
   });
 
+  it("keeps projects in use through a scheduled downgrade and a cancellation: held usage is not forgiven", async () => {
+    const { sandbox, autumn } = await open(FEATURE_FLAGS);
+    for (const [customerId, leave] of [["down", "downgrade"], ["gone", "cancel"]] as const) {
+      await autumn.customers.getOrCreate({ customerId });
+      await checkout(sandbox, autumn, { customerId, planId: "pro" });
+      await autumn.track({ customerId, featureId: "projects", value: 10 });
+      if (leave === "downgrade") await autumn.billing.attach({ customerId, planId: "free" });
+      else await autumn.billing.update({ customerId, planId: "pro", cancelAction: "cancel_end_of_cycle" });
+    }
+    sandbox.advanceClock(A_MONTH_AND_A_DAY);
+    for (const customerId of ["down", "gone"]) {
+      expect(await planIds(autumn, customerId)).toEqual(["free"]);
+      expect(await autumn.check({ customerId, featureId: "projects" })).toMatchObject({ allowed: false, balance: { granted: 3, usage: 10, remaining: 0 } });
+    }
+  });
+
   it("cancels at the end of the cycle: the flags last until then, and the free plan comes back", async () => {
     const { sandbox, autumn } = await open(FEATURE_FLAGS);
     await autumn.customers.getOrCreate({ customerId: "leaver" });

@@ -12,7 +12,8 @@ import { notifyPlanChange } from "./webhooks.js";
  * replace each other: a dearer one at once (an upgrade), a cheaper one at the
  * end of the cycle (a downgrade). Add-ons stack; one-off plans are purchases.
  * When a group is left empty (a cancellation ends, a trial lapses) its
- * auto-enabled plan comes back. Time moves only with the sandbox's clock, and
+ * auto-enabled plan comes back. Usage of held features (seats) carries over
+ * to the plan that follows. Time moves only with the sandbox's clock, and
  * `settle` applies whatever came due before a customer is read or changed.
  */
 
@@ -46,12 +47,12 @@ export function settle(state: SandboxState, customer: StoredCustomer): void {
         end(state, customer, subscription);
       }
     }
-    if (subscription.expires_at !== null && subscription.expires_at <= now && customer.subscriptions.includes(subscription)) end(state, customer, subscription);
-    if (subscription.status === "scheduled" && subscription.started_at <= now) {
-      subscription.status = "active";
-      grantRows(state, customer, subscription, plan, subscription.started_at);
-      notifyPlanChange(state, customer, subscription, "activated");
+    if (subscription.expires_at !== null && subscription.expires_at <= now && customer.subscriptions.includes(subscription)) {
+      const held = end(state, customer, subscription);
+      const successor = plan && customer.subscriptions.find((other) => other.status === "scheduled" && other.started_at <= now && competes(state, other, plan, subscription.entity_id));
+      if (successor) activate(state, customer, successor, held);
     }
+    if (subscription.status === "scheduled" && subscription.started_at <= now) activate(state, customer, subscription, new Map());
     // A recurring plan's billing period rolls over with the clock.
     while (plan?.price && subscription.current_period_end !== null && subscription.current_period_end <= now && customer.subscriptions.includes(subscription)) {
       subscription.current_period_start = subscription.current_period_end;
@@ -59,6 +60,36 @@ export function settle(state: SandboxState, customer: StoredCustomer): void {
     }
   }
   customer.rows = rollResets(customer.rows, now);
+}
+
+/** Whether a subscription holds the place `plan` takes for `entityId`: the same plan for an add-on, else a plan of its group that is not an add-on. */
+function competes(state: SandboxState, subscription: StoredSubscription, plan: CatalogPlan, entityId: string | null): boolean {
+  const held = state.catalog.plans.get(subscription.plan_id);
+  return subscription.entity_id === entityId && (plan.add_on ? subscription.plan_id === plan.id : !held?.add_on && held?.group === plan.group);
+}
+
+/** Starts a scheduled plan: its rows are granted from its start, holding the usage of held features (seats) of the plan it replaces. */
+function activate(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription, held: Map<string, number>): void {
+  subscription.status = "active";
+  grantRows(state, customer, subscription, state.catalog.plans.get(subscription.plan_id), subscription.started_at);
+  carryOver(customer, subscription.id, held);
+  notifyPlanChange(state, customer, subscription, "activated");
+}
+
+/** Usage of the held (non-consumable) features on a plan's rows, by feature id: seats stay taken when the plan changes. */
+function heldUsage(state: SandboxState, customer: StoredCustomer, subscriptionId: string): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const row of customer.rows) {
+    if (row.source_id === subscriptionId && state.catalog.features.get(row.feature_id)?.consumable === false) held.set(row.feature_id, (held.get(row.feature_id) ?? 0) + row.usage);
+  }
+  return held;
+}
+
+function carryOver(customer: StoredCustomer, subscriptionId: string, held: Map<string, number>): void {
+  for (const [featureId, usage] of held) {
+    const row = customer.rows.find((candidate) => candidate.source_id === subscriptionId && candidate.feature_id === featureId);
+    if (row) row.usage = usage;
+  }
 }
 
 function grantRows(state: SandboxState, customer: StoredCustomer, subscription: { id: string; plan_id: string; entity_id: string | null; quantities: Record<string, number> }, plan: CatalogPlan | undefined, from: number): void {
@@ -69,25 +100,29 @@ function grantRows(state: SandboxState, customer: StoredCustomer, subscription: 
   }
 }
 
-/** Ends a plan now: its rows go, and its group's auto-enabled plan comes back when nothing else holds the group. */
-export function end(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription): void {
+/**
+ * Ends a plan now: its rows go, and its group's auto-enabled plan comes back when nothing else holds the
+ * group, holding its usage of held features. Returns that usage, for a plan waiting to take its place.
+ */
+export function end(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription): Map<string, number> {
   const plan = state.catalog.plans.get(subscription.plan_id);
+  const held = heldUsage(state, customer, subscription.id);
   customer.subscriptions = customer.subscriptions.filter((candidate) => candidate !== subscription);
   customer.rows = customer.rows.filter((row) => row.source_id !== subscription.id);
   notifyPlanChange(state, customer, subscription, "expired");
-  if (!plan || plan.add_on) return;
+  if (!plan || plan.add_on) return held;
   const waiting = customer.subscriptions.some((other) => other.entity_id === subscription.entity_id && state.catalog.plans.get(other.plan_id)?.group === plan.group);
-  if (!waiting) enableDefaults(state, customer, subscription.entity_id, plan.group);
+  if (!waiting) enableDefaults(state, customer, subscription.entity_id, plan.group, held);
+  return held;
 }
 
 /** Attaches the auto-enabled plans (one per group) the customer has nothing of; for a new customer, or a group left empty. */
-export function enableDefaults(state: SandboxState, customer: StoredCustomer, entityId: string | null = null, onlyGroup?: string | null): void {
+export function enableDefaults(state: SandboxState, customer: StoredCustomer, entityId: string | null = null, onlyGroup?: string | null, held = new Map<string, number>()): void {
   const groups = new Set<string | null>();
   for (const plan of state.catalog.plans.values()) {
     if (!plan.auto_enable || groups.has(plan.group) || (onlyGroup !== undefined && plan.group !== onlyGroup)) continue;
     groups.add(plan.group);
-    const held = customer.subscriptions.some((subscription) => subscription.entity_id === entityId && (plan.add_on ? subscription.plan_id === plan.id : !state.catalog.plans.get(subscription.plan_id)?.add_on && state.catalog.plans.get(subscription.plan_id)?.group === plan.group));
-    if (!held) start(state, customer, plan, { entityId, quantities: {} });
+    if (!customer.subscriptions.some((subscription) => competes(state, subscription, plan, entityId))) start(state, customer, plan, { entityId, quantities: {}, held });
   }
 }
 
@@ -98,6 +133,8 @@ interface AttachOptions {
   endOfCycle?: boolean;
   /** Where the checkout page sends the buyer once paid. */
   successURL?: string;
+  /** Usage of held features (seats) of a plan that just ended, for the plan taking its place. */
+  held?: Map<string, number>;
 }
 
 /**
@@ -151,11 +188,7 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     grantRows(state, customer, { ...purchase, quantities }, plan, now);
     return;
   }
-  const rival = inForce(customer).find(
-    (subscription) =>
-      subscription.entity_id === entityId &&
-      (plan.add_on ? subscription.plan_id === plan.id : !state.catalog.plans.get(subscription.plan_id)?.add_on && state.catalog.plans.get(subscription.plan_id)?.group === plan.group),
-  );
+  const rival = inForce(customer).find((subscription) => competes(state, subscription, plan, entityId));
   const trial = plan.free_trial && !customer.trials_used.includes(plan.id) ? plan.free_trial : null;
   const subscription: StoredSubscription = {
     id: newId("sub"),
@@ -192,21 +225,14 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     return;
   }
   // An upgrade, a re-attach, or a first plan: in force now. Usage of held features (seats) carries over.
-  const carried = new Map<string, number>();
+  const held = rival ? heldUsage(state, customer, rival.id) : (options.held ?? new Map<string, number>());
   if (rival) {
-    for (const row of customer.rows) {
-      if (row.source_id !== rival.id) continue;
-      if (state.catalog.features.get(row.feature_id)?.consumable === false) carried.set(row.feature_id, (carried.get(row.feature_id) ?? 0) + row.usage);
-    }
     customer.subscriptions = customer.subscriptions.filter((candidate) => candidate !== rival);
     customer.rows = customer.rows.filter((row) => row.source_id !== rival.id);
   }
   customer.subscriptions.push(subscription);
   grantRows(state, customer, subscription, plan, now);
-  for (const [featureId, usage] of carried) {
-    const row = customer.rows.find((candidate) => candidate.source_id === subscription.id && candidate.feature_id === featureId);
-    if (row) row.usage = usage;
-  }
+  carryOver(customer, subscription.id, held);
   notifyPlanChange(state, customer, subscription, rival?.plan_id === plan.id ? "updated" : "activated");
 }
 

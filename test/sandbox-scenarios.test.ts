@@ -308,6 +308,17 @@ describe("free trials", () => {
     expect((await autumn.check({ customerId: "cara", featureId: "reports" })).balance).toMatchObject({ granted: 5000 });
   });
 
+  it("cancels a trial at the end of the cycle when the trial ends, not at once", async () => {
+    const { sandbox, autumn } = await open(TRIALS);
+    await autumn.customers.getOrCreate({ customerId: "quinn" });
+    await autumn.billing.attach({ customerId: "quinn", planId: "pro" });
+    await autumn.billing.update({ customerId: "quinn", planId: "pro", cancelAction: "cancel_end_of_cycle" });
+    const [trial] = (await autumn.customers.get({ customerId: "quinn" })).subscriptions;
+    expect(trial).toMatchObject({ planId: "pro", currentPeriodEnd: trial!.trialEndsAt, expiresAt: trial!.trialEndsAt });
+    advancePast(sandbox, trial!.trialEndsAt);
+    expect(await planIds(autumn, "quinn")).toEqual(["free"]);
+  });
+
   it("reverts at the end of a trial set to revert, card or not", async () => {
     const { sandbox, autumn } = await open(TRIALS);
     await autumn.customers.getOrCreate({ customerId: "pia" });

@@ -190,6 +190,7 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
   }
   const rival = inForce(customer).find((subscription) => competes(state, subscription, plan, entityId));
   const trial = plan.free_trial && !customer.trials_used.includes(plan.id) ? plan.free_trial : null;
+  const trialEndsAt = trial ? (addInterval(now, trial.duration_type, trial.duration_length) ?? null) : null;
   const subscription: StoredSubscription = {
     id: newId("sub"),
     plan_id: plan.id,
@@ -200,10 +201,11 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     in_trial: trial !== null,
     canceled_at: null,
     expires_at: null,
-    trial_ends_at: trial ? (addInterval(now, trial.duration_type, trial.duration_length) ?? null) : null,
+    trial_ends_at: trialEndsAt,
     started_at: now,
     current_period_start: plan.price ? now : null,
-    current_period_end: plan.price && !trial ? (addInterval(now, plan.price.interval, plan.price.interval_count) ?? null) : null,
+    // A trial is the first period, as Stripe has it: a cancellation at the cycle's end takes effect when it ends.
+    current_period_end: plan.price ? (trial ? trialEndsAt : (addInterval(now, plan.price.interval, plan.price.interval_count) ?? null)) : null,
     quantity: 1,
     quantities,
   };

@@ -120,6 +120,22 @@ describe("an AI app with model tiers paid in credits", () => {
     expect(after.balance).toMatchObject({ granted: 3000, remaining: 2900, usage: 100 });
   });
 
+  it("calls a scheduled downgrade off when the current plan is attached again, keeping its cycle and balances", async () => {
+    const { sandbox, autumn } = await open(aiApp);
+    await autumn.customers.getOrCreate({ customerId: "undo" });
+    await checkout(sandbox, autumn, { customerId: "undo", planId: "pro" });
+    await autumn.track({ customerId: "undo", featureId: "premium_model", value: 100 });
+    const [before] = (await autumn.customers.get({ customerId: "undo" })).subscriptions;
+    await autumn.billing.attach({ customerId: "undo", planId: "free" });
+    expect(await planIds(autumn, "undo")).toEqual(["free", "pro"]);
+
+    expect((await autumn.billing.attach({ customerId: "undo", planId: "pro" })).paymentUrl).toBe(null);
+    const after = await autumn.customers.get({ customerId: "undo" });
+    expect(after.subscriptions).toEqual([{ ...before, canceledAt: null, expiresAt: null }]);
+    expect(after.balances["credits"]).toMatchObject({ granted: 2000, usage: 500 });
+    advancePast(sandbox, before!.currentPeriodEnd);
+    expect(await planIds(autumn, "undo")).toEqual(["pro"]);
+  });
 });
 
 describe("a team workspace with seats and messages", () => {

@@ -10,11 +10,12 @@ import { notifyPlanChange } from "./webhooks.js";
  * `sandbox.completeCheckout` or by opening its URL, attaches the plan and
  * keeps the card, so later paid attaches apply at once). Plans in one group
  * replace each other: a dearer one at once (an upgrade), a cheaper one at the
- * end of the cycle (a downgrade). Add-ons stack; one-off plans are purchases.
- * When a group is left empty (a cancellation ends, a trial lapses) its
- * auto-enabled plan comes back. Usage of held features (seats) carries over
- * to the plan that follows. Time moves only with the sandbox's clock, and
- * `settle` applies whatever came due before a customer is read or changed.
+ * end of the cycle (a downgrade, called off by attaching the current plan
+ * again). Add-ons stack; one-off plans are purchases. When a group is left
+ * empty (a cancellation ends, a trial lapses) its auto-enabled plan comes
+ * back. Usage of held features (seats) carries over to the plan that
+ * follows. Time moves only with the sandbox's clock, and `settle` applies
+ * whatever came due before a customer is read or changed.
  */
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
@@ -189,6 +190,11 @@ function start(state: SandboxState, customer: StoredCustomer, plan: CatalogPlan,
     return;
   }
   const rival = inForce(customer).find((subscription) => competes(state, subscription, plan, entityId));
+  if (rival?.plan_id === plan.id && rival.expires_at !== null) {
+    // Attaching the plan that is set to end (cancelled, or a downgrade scheduled) keeps it, as Autumn does.
+    cancel(state, customer, rival, "uncancel");
+    return;
+  }
   const trial = plan.free_trial && !customer.trials_used.includes(plan.id) ? plan.free_trial : null;
   const trialEndsAt = trial ? (addInterval(now, trial.duration_type, trial.duration_length) ?? null) : null;
   const subscription: StoredSubscription = {

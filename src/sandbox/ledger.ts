@@ -4,8 +4,9 @@ import type { Catalog, CatalogFeature, CatalogItem } from "./catalog.js";
  * Balances as Autumn keeps them: one row per grant (a plan item of an active
  * plan, a purchase, or a grant made with `balances.create`), for the customer
  * or for one of its entities. A feature's balance is the sum of its rows.
- * Usage is taken from the rows that reset soonest first; once they are spent,
- * rows whose item has a usage-based price take the overage, up to their
+ * Usage is taken from the scope's own rows (an entity's before its
+ * customer's), those that reset soonest first; once they are spent, rows
+ * whose item has a usage-based price take the overage, up to their
  * `max_purchase`. A metered feature the customer holds no rows of, but that a
  * credit system costs, is spent from the credit system's rows at its cost.
  * Consumable rows reset on their interval, lazily, whenever the customer is
@@ -95,15 +96,19 @@ function headroom(row: BalanceRow): number {
   return row.price!.max_purchase === null ? Number.POSITIVE_INFINITY : Math.max(0, granted(row) + row.price!.max_purchase - row.usage);
 }
 
-/** The rows a request for `entityId` (or the customer, when undefined) draws on: the entity's own first, then the customer's. */
+/**
+ * The rows a request for `entityId` (or the customer, when undefined) draws on, in the order it spends
+ * them: the scope's own rows first (the entity's, or the customer's), then those it also reaches (the
+ * customer's, or its entities'); within each, the rows that reset soonest first and one-off grants last.
+ */
 export function rowsInScope(rows: readonly BalanceRow[], featureId: string, entityId: string | undefined): BalanceRow[] {
-  const ofFeature = rows.filter((row) => row.feature_id === featureId);
-  if (entityId === undefined) return ofFeature;
-  return [...ofFeature.filter((row) => row.entity_id === entityId), ...ofFeature.filter((row) => row.entity_id === null)];
+  const own = entityId ?? null;
+  const reached = rows.filter((row) => row.feature_id === featureId && (entityId === undefined || row.entity_id === own || row.entity_id === null));
+  return [...spendingOrder(reached.filter((row) => row.entity_id === own)), ...spendingOrder(reached.filter((row) => row.entity_id !== own))];
 }
 
-/** Spending order within a scope: rows that reset soonest first, one-off grants last (a stable sort keeps the entity's rows ahead). */
-export function spendingOrder(rows: BalanceRow[]): BalanceRow[] {
+/** Rows that reset soonest first, one-off grants last. */
+export function spendingOrder(rows: readonly BalanceRow[]): BalanceRow[] {
   return [...rows].sort((a, b) => (a.next_reset_at ?? Number.POSITIVE_INFINITY) - (b.next_reset_at ?? Number.POSITIVE_INFINITY));
 }
 
@@ -127,14 +132,17 @@ export function canSpend(rows: BalanceRow[], amount: number): boolean {
   return rows.reduce((total, row) => total + headroom(row), 0) >= amount;
 }
 
-/** Takes `amount` units (gives them back when negative); returns what each row gave. Usage beyond every row's headroom is not recorded. */
+/**
+ * Takes `amount` units from rows in spending order (as `rowsInScope` gives them), or gives them back,
+ * last rows first, when negative; returns what each row gave. Usage beyond every row's headroom is not recorded.
+ */
 export function spend(rows: BalanceRow[], amount: number): Deduction[] {
   const taken = new Map<BalanceRow, number>();
   const take = (row: BalanceRow, value: number) => {
     row.usage += value;
     taken.set(row, (taken.get(row) ?? 0) + value);
   };
-  const ordered = spendingOrder(rows);
+  const ordered = [...rows];
   let left = amount;
   if (left >= 0) {
     // Included and prepaid units first, then overage where it is allowed.

@@ -11,9 +11,11 @@ import { notifyPlanChange } from "./webhooks.js";
  * `sandbox.completeCheckout` or by opening its URL, attaches the plan and
  * keeps the card, so later paid attaches apply at once). Plans in one group
  * replace each other: a dearer one at once (an upgrade), a cheaper one at the
- * end of the cycle (a downgrade). Add-ons stack; one-off plans are purchases.
- * When a group is left empty (a cancellation ends, a trial lapses) its
- * auto-enabled plan comes back. Time moves only with the sandbox's clock, and
+ * end of the cycle (a downgrade, called off by attaching the current plan
+ * again). Add-ons stack; one-off plans are purchases. When a group is left
+ * empty (a cancellation ends, a trial lapses) its auto-enabled plan comes
+ * back. Usage of held features (seats) carries over to the plan that
+ * follows. Time moves only with the sandbox's clock, and
  * `settle` applies whatever came due before a customer is read or changed.
  */
 
@@ -40,15 +42,20 @@ export function periodEnd(plan: CatalogPlan | undefined, from: number): number |
 /** Applies what came due by now: scheduled plans starting, trials ending, cancellations taking effect, periods and balances rolling. */
 export function settle(state: SandboxState, customer: StoredCustomer): void {
   const now = state.clock();
+  // Plans due to start go first, while the plans they replace are still there (a schedule's phase may
+  // both start and end within one clock move): seats taken on the plan replaced stay taken.
+  for (const subscription of [...customer.subscriptions]) {
+    if (subscription.status !== "scheduled" || subscription.started_at > now) continue;
+    const plan = planOf(state.catalog, subscription);
+    const replaced = plan && customer.subscriptions.find((other) => other.status === "active" && competes(state, plan, subscription.entity_id)(other));
+    subscription.status = "active";
+    grantRows(state, customer, subscription, plan, subscription.started_at);
+    carryOver(customer, subscription.id, replaced ? heldUsage(state, customer, replaced.id) : new Map());
+    notifyPlanChange(state, customer, subscription, "activated");
+  }
   for (const subscription of [...customer.subscriptions]) {
     const plan = planOf(state.catalog, subscription);
     const held = () => customer.subscriptions.includes(subscription);
-    // Started before anything ends it: a schedule's phase may both start and end within one clock move.
-    if (subscription.status === "scheduled" && subscription.started_at <= now) {
-      subscription.status = "active";
-      grantRows(state, customer, subscription, plan, subscription.started_at);
-      notifyPlanChange(state, customer, subscription, "activated");
-    }
     if (subscription.in_trial && subscription.trial_ends_at !== null && subscription.trial_ends_at <= now) {
       const converts = plan?.free_trial?.on_end !== "revert" && (plan?.free_trial?.card_required !== false || customer.has_payment_method);
       if (converts) {
@@ -72,6 +79,22 @@ export function settle(state: SandboxState, customer: StoredCustomer): void {
   customer.rows = rollResets(customer.rows, now);
 }
 
+/** Usage of the held (non-consumable) features on a plan's rows, by feature id: seats stay taken when the plan changes. */
+function heldUsage(state: SandboxState, customer: StoredCustomer, subscriptionId: string): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const row of customer.rows) {
+    if (row.source_id === subscriptionId && state.catalog.features.get(row.feature_id)?.consumable === false) held.set(row.feature_id, (held.get(row.feature_id) ?? 0) + row.usage);
+  }
+  return held;
+}
+
+function carryOver(customer: StoredCustomer, subscriptionId: string, held: Map<string, number>): void {
+  for (const [featureId, usage] of held) {
+    const row = customer.rows.find((candidate) => candidate.source_id === subscriptionId && candidate.feature_id === featureId);
+    if (row) row.usage = usage;
+  }
+}
+
 function grantRows(state: SandboxState, customer: StoredCustomer, subscription: { id: string; plan_id: string; entity_id: string | null; quantities: Record<string, number> }, plan: CatalogPlan | undefined, from: number): void {
   for (const item of plan?.items ?? []) {
     if (state.catalog.features.get(item.feature_id)?.type === "boolean") continue;
@@ -83,21 +106,22 @@ function grantRows(state: SandboxState, customer: StoredCustomer, subscription: 
 /** Ends a plan now: its rows go, and its group's auto-enabled plan comes back when nothing else holds the group. */
 export function end(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription): void {
   const plan = planOf(state.catalog, subscription);
+  const held = heldUsage(state, customer, subscription.id);
   customer.subscriptions = customer.subscriptions.filter((candidate) => candidate !== subscription);
   customer.rows = customer.rows.filter((row) => row.source_id !== subscription.id);
   notifyPlanChange(state, customer, subscription, "expired");
   if (!plan || plan.add_on) return;
   const waiting = customer.subscriptions.some((other) => other.entity_id === subscription.entity_id && planOf(state.catalog, other)?.group === plan.group);
-  if (!waiting) enableDefaults(state, customer, subscription.entity_id, plan.group);
+  if (!waiting) enableDefaults(state, customer, subscription.entity_id, plan.group, held);
 }
 
 /** Attaches the auto-enabled plans (one per group) the customer has nothing of; for a new customer, or a group left empty. */
-export function enableDefaults(state: SandboxState, customer: StoredCustomer, entityId: string | null = null, onlyGroup?: string | null): void {
+export function enableDefaults(state: SandboxState, customer: StoredCustomer, entityId: string | null = null, onlyGroup?: string | null, held?: Map<string, number>): void {
   const groups = new Set<string | null>();
   for (const plan of state.catalog.plans.values()) {
     if (!plan.auto_enable || groups.has(plan.group) || (onlyGroup !== undefined && plan.group !== onlyGroup)) continue;
     groups.add(plan.group);
-    if (!customer.subscriptions.some(competes(state, plan, entityId))) start(state, customer, plan, { entityId, quantities: {} });
+    if (!customer.subscriptions.some(competes(state, plan, entityId))) start(state, customer, plan, { entityId, quantities: {}, ...(held && { held }) });
   }
 }
 
@@ -120,6 +144,8 @@ export interface AttachOptions {
   startedAt?: number | undefined;
   /** Where the checkout page sends the buyer once paid. */
   successURL?: string | undefined;
+  /** Usage of held features (seats) of a plan that just ended, for the plan taking its place. */
+  held?: Map<string, number>;
   /** False: no free trial, whatever the plan offers (an imported plan was paid for already). */
   trial?: false;
 }
@@ -210,6 +236,7 @@ export function completeCheckout(state: SandboxState, id: string): void {
 }
 
 function newSubscription(plan: CatalogPlan, options: AttachOptions, from: number, trial: CatalogPlan["free_trial"]): StoredSubscription {
+  const trialEnd = trial ? (addInterval(from, trial.duration_type, trial.duration_length) ?? null) : null;
   return {
     id: newId("sub"),
     plan_id: plan.id,
@@ -221,10 +248,11 @@ function newSubscription(plan: CatalogPlan, options: AttachOptions, from: number
     in_trial: trial !== null,
     canceled_at: null,
     expires_at: null,
-    trial_ends_at: trial ? (addInterval(from, trial.duration_type, trial.duration_length) ?? null) : null,
+    trial_ends_at: trialEnd,
     started_at: from,
     current_period_start: billingInterval(plan) ? from : null,
-    current_period_end: trial ? null : periodEnd(plan, from),
+    // A trial is the first period, as Stripe has it: a cancellation at the cycle's end takes effect when it ends.
+    current_period_end: trial ? (billingInterval(plan) ? trialEnd : null) : periodEnd(plan, from),
     quantity: 1,
     quantities: options.quantities,
   };
@@ -277,22 +305,15 @@ export function start(state: SandboxState, customer: StoredCustomer, plan: Catal
   // An upgrade, a move to the plan's latest version, or a first plan: in force now. Usage of held
   // features (seats) carries over.
   const subscription = newSubscription(plan, options, now, trial);
-  const carried = new Map<string, number>();
+  const held = rival ? heldUsage(state, customer, rival.id) : (options.held ?? new Map<string, number>());
   if (rival) {
-    for (const row of customer.rows) {
-      if (row.source_id !== rival.id) continue;
-      if (state.catalog.features.get(row.feature_id)?.consumable === false) carried.set(row.feature_id, (carried.get(row.feature_id) ?? 0) + row.usage);
-    }
     customer.subscriptions = customer.subscriptions.filter((candidate) => candidate !== rival);
     customer.rows = customer.rows.filter((row) => row.source_id !== rival.id);
   }
   customer.subscriptions.push(subscription);
   grantRows(state, customer, subscription, plan, now);
-  for (const [featureId, usage] of carried) {
-    const row = customer.rows.find((candidate) => candidate.source_id === subscription.id && candidate.feature_id === featureId);
-    if (row) row.usage = usage;
-  }
-  notifyPlanChange(state, customer, subscription, rival?.plan_id === plan.id ? "updated" : "activated");
+  carryOver(customer, subscription.id, held);
+  notifyPlanChange(state, customer, subscription, "activated");
   return subscription.id;
 }
 

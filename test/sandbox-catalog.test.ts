@@ -48,6 +48,13 @@ describe("loadCatalog", () => {
     expect(catalog.plans.get("pro")).toMatchObject({ auto_enable: true, items: [{ price: { amount: 1, billing_units: 100, interval: "week", billing_method: "usage_based", max_purchase: null } }] });
   });
 
+  it("keeps model and provider ids as given while re-casing their settings", () => {
+    const catalog = loadCatalog({
+      features: [{ id: "ai", name: "AI", type: "ai_credit_system", model_markups: { "openai/gpt_4o": { input_cost: 2.5, output_cost: 10 } }, provider_markups: { open_ai: { markup: 5 } } }],
+    });
+    expect(catalog.features.get("ai")).toMatchObject({ model_markups: { "openai/gpt_4o": { input_cost: 2.5, output_cost: 10 } }, provider_markups: { open_ai: { markup: 5 } } });
+  });
+
   it("reads a CommonJS module's exports from default, and a default export holding the arrays", () => {
     expect([...loadCatalog({ default: { messages: { id: "messages", name: "Messages", type: "metered", consumable: true } } }).features.keys()]).toEqual(["messages"]);
     expect([...loadCatalog({ default: { features: [messages], plans: [] } }).features.keys()]).toEqual(["messages"]);

@@ -5,6 +5,8 @@ import { billingAttach } from "../src/funcs/billing-attach.js";
 import { billingSetupPayment } from "../src/funcs/billing-setup-payment.js";
 import { customersGet } from "../src/funcs/customers-get.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
+import { customersUpdate } from "../src/funcs/customers-update.js";
+import { eventsList } from "../src/funcs/events-list.js";
 import { plansList } from "../src/funcs/plans-list.js";
 import { type Sandbox, SandboxCatalogError, startSandbox } from "../src/sandbox/index.js";
 
@@ -118,6 +120,17 @@ describe("events", () => {
     ]);
     sandbox.reset();
     expect(sandbox.events).toEqual([]);
+  });
+});
+
+describe("a renamed customer", () => {
+  it("keeps its events under the new id", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "before" })).ok).toBe(true);
+    expect((await balancesTrack(autumn, { customerId: "before", featureId: "messages", value: 2 })).ok).toBe(true);
+    expect((await customersUpdate(autumn, { customerId: "before", newCustomerId: "after" })).ok).toBe(true);
+    const listed = await eventsList(autumn, { customerId: "after" });
+    expect(listed.ok && listed.value.list.map((event) => [event.customerId, event.value])).toEqual([["after", 2]]);
+    expect(sandbox.events.map((event) => event.customerId)).toEqual(["after"]);
   });
 });
 

@@ -117,7 +117,9 @@ function need(check: boolean, field: string, problem: string): asserts check {
 
 const FEATURE_TYPES = new Set(["boolean", "metered", "credit_system", "ai_credit_system"]);
 /** Keys whose values are the user's data: their own keys are never re-cased. */
-const DATA_KEYS = new Set(["metadata", "modelMarkups", "providerMarkups"]);
+const DATA_KEYS = new Set(["metadata"]);
+/** Keys whose values are records keyed by the user's ids (models, providers): the ids stay, their settings are re-cased. */
+const DATA_RECORDS = new Set(["modelMarkups", "providerMarkups"]);
 const CATALOG_EPOCH = Date.UTC(2026, 0, 1);
 
 /** Loads a catalog, or throws a SandboxCatalogError. */
@@ -217,7 +219,9 @@ export function camelKeys(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => {
       const name = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-      return [name, DATA_KEYS.has(name) ? inner : camelKeys(inner)];
+      if (DATA_KEYS.has(name)) return [name, inner];
+      if (DATA_RECORDS.has(name) && isObject(inner)) return [name, Object.fromEntries(Object.entries(inner).map(([id, settings]) => [id, camelKeys(settings)]))];
+      return [name, camelKeys(inner)];
     }),
   );
 }

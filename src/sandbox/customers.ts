@@ -151,10 +151,14 @@ const update: Route = (state, body) => {
     }
   }
   if (typeof newId === "string" && newId !== customer.id) {
-    state.customers.delete(customer.key);
+    const oldKey = customer.key;
+    state.customers.delete(oldKey);
     customer.id = newId;
     customer.key = newId;
     state.customers.set(newId, customer);
+    // What the sandbox recorded under the old id follows the customer: its events, holds and checkouts.
+    for (const event of state.events) if (event.customer_key === oldKey) Object.assign(event, { customer_key: newId, customer_id: newId });
+    for (const held of [...state.locks.values(), ...state.checkouts.values()]) if (held.customer_key === oldKey) held.customer_key = newId;
   }
   return renderCustomer(state, customer);
 };

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnCore } from "../../src/core.js";
@@ -609,6 +611,13 @@ afterAll(async () => {
 });
 
 describe("the sandbox's route table", () => {
+  it("serves every operation the SDK calls", () => {
+    const funcs = fileURLToPath(new URL("../../src/funcs/", import.meta.url));
+    const paths = readdirSync(funcs).flatMap((file) => /\bpath:\s*"([^"]+)"/.exec(readFileSync(`${funcs}${file}`, "utf8"))?.[1] ?? []);
+    expect(paths.length).toBeGreaterThanOrEqual(67);
+    expect(paths.filter((path) => !(path in sandboxRoutes))).toEqual([]);
+  });
+
   it("has scenarios for every route it serves, and none for routes it does not", () => {
     expect(Object.keys(scenarios).sort()).toEqual(Object.keys(sandboxRoutes).sort());
     for (const [route, list] of Object.entries(scenarios)) expect(list.length, route).toBeGreaterThan(0);

@@ -4,7 +4,8 @@
 // loopback API, two calls with a caller's AbortSignal (one completed, one
 // aborted mid-flight), and webhooksVerify against a webhook signed here. Then
 // examples/nextjs, built by `next build` (webpack, then Turbopack) and served
-// by `next start` against the sandbox. One verdict line per runtime; exits 1
+// by `next start` against the sandbox; and the installed `autumn-sandbox` bin
+// on each Node. One verdict line per runtime; exits 1
 // if any failed. Runtime names as arguments run those only
 // (`npm run test:runtimes -- edge-runtime nextjs`).
 import { execFileSync, spawn } from "node:child_process";
@@ -17,6 +18,7 @@ import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopb
 import { startSandbox } from "../../src/sandbox/server.js";
 import { prepareNextApp, runNextApp } from "./nextjs.js";
 import { type AppName, appDir, apps, binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
+import { runInstalledSandbox } from "./sandbox-bin.js";
 import { runTokenPage } from "./token-page.js";
 import { startWorker } from "./workerd.js";
 
@@ -192,6 +194,7 @@ try {
     add(name, "ESM import", (id) => runProcess(binaryPath(name), ["node.mjs", api.url, id, webhook], app));
     add(name, "CJS require", (id) => runProcess(binaryPath(name), ["node.cjs", api.url, id, webhook], app));
   }
+  for (const name of ["node20", "node22", "node24"] as const) add(name, "autumn-sandbox bin, installed", () => runInstalledSandbox(binaryPath(name), app), false);
   add("bun", "ESM import", (id) => runProcess(binaryPath("bun"), ["node.mjs", api.url, id, webhook], app));
   add("deno", "ESM import, node_modules", (id) =>
     runProcess(binaryPath("deno"), ["run", "--no-prompt", "--node-modules-dir=manual", "--allow-net=127.0.0.1", "node.mjs", api.url, id, webhook], app),

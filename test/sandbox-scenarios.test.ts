@@ -159,6 +159,25 @@ describe("a team workspace with seats and messages", () => {
     expect(members.list.map((entity) => entity.id).sort()).toEqual(["m1", "m3", "m4", "m5", "m6"]);
   });
 
+  it("stacks a recurring add-on's seats on the team plan's, and takes them away when it is cancelled", async () => {
+    const { sandbox, autumn } = await open(TEAM_WORKSPACE);
+    await autumn.customers.getOrCreate({ customerId: "bigco" });
+    await checkout(sandbox, autumn, { customerId: "bigco", planId: "team" });
+    // The card is on file now: the add-on applies at once, next to the team plan rather than instead of it.
+    expect((await autumn.billing.attach({ customerId: "bigco", planId: "extra_seats" })).paymentUrl).toBe(null);
+    expect(await planIds(autumn, "bigco")).toEqual(["extra_seats", "team"]);
+    const seats = (await autumn.customers.get({ customerId: "bigco" })).balances["seats"]!;
+    expect(seats).toMatchObject({ granted: 10, remaining: 10 });
+    expect(seats.breakdown!.map((grant) => [grant.planId, grant.includedGrant]).sort()).toEqual([["extra_seats", 5], ["team", 5]]);
+    for (let n = 1; n <= 7; n++) await autumn.entities.create({ customerId: "bigco", entityId: `member_${n}`, featureId: "seats" });
+
+    await autumn.billing.update({ customerId: "bigco", planId: "extra_seats", cancelAction: "cancel_immediately" });
+    expect(await planIds(autumn, "bigco")).toEqual(["team"]);
+    const left = await autumn.check({ customerId: "bigco", featureId: "seats" });
+    expect(left.allowed).toBe(false);
+    expect(left.balance).toMatchObject({ granted: 5 });
+  });
+
   it("gives a member with their own plan messages of their own, apart from other members' and reset monthly", async () => {
     const { sandbox, autumn } = await open(TEAM_WORKSPACE);
     await autumn.customers.getOrCreate({ customerId: "globex" });

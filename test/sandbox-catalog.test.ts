@@ -55,6 +55,25 @@ describe("loadCatalog", () => {
     expect(catalog.features.get("ai")).toMatchObject({ model_markups: { "openai/gpt_4o": { input_cost: 2.5, output_cost: 10 } }, provider_markups: { open_ai: { markup: 5 } } });
   });
 
+  it("resets a consumable item priced on usage on its price's interval when it names no reset; a held feature or a one-off price never", () => {
+    const catalog = loadCatalog({
+      features: [messages, { featureId: "storage", name: "Storage", type: "metered", consumable: false }],
+      plans: [
+        {
+          planId: "scale",
+          name: "Scale",
+          items: [
+            { featureId: "messages", price: { amount: 1, interval: "quarter", billingMethod: "usage_based" } },
+            { featureId: "storage", price: { amount: 1, interval: "month", billingMethod: "usage_based" } },
+          ],
+        },
+        { planId: "pack", name: "Pack", addOn: true, items: [{ featureId: "messages", price: { amount: 5, interval: "one_off", billingMethod: "prepaid" } }] },
+      ],
+    });
+    expect(catalog.plans.get("scale")?.items.map((item) => item.reset)).toEqual([{ interval: "quarter" }, null]);
+    expect(catalog.plans.get("pack")?.items[0]?.reset).toBe(null);
+  });
+
   it("reads a CommonJS module's exports from default, and a default export holding the arrays", () => {
     expect([...loadCatalog({ default: { messages: { id: "messages", name: "Messages", type: "metered", consumable: true } } }).features.keys()]).toEqual(["messages"]);
     expect([...loadCatalog({ default: { features: [messages], plans: [] } }).features.keys()]).toEqual(["messages"]);

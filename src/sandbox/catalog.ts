@@ -292,6 +292,15 @@ function withItemDefaults(plan: Record<string, unknown>): Record<string, unknown
   return { ...plan, items };
 }
 
+/**
+ * The reset of a consumable item priced on usage that names none: its price's interval, since usage billed
+ * for a period starts again with the next (a one-off price never does).
+ */
+function usageReset(feature: CatalogFeature, price: Record<string, any> | null | undefined): CatalogItem["reset"] {
+  if (!price || !feature.consumable || feature.type === "boolean" || price["interval"] === "one_off") return null;
+  return { interval: price["interval"], ...(price["interval_count"] !== undefined && { interval_count: price["interval_count"] }) };
+}
+
 /** A new plan from `plans.create` params in wire form, created at `createdAt`; refused when its id is taken. Not added. */
 export function createPlan(catalog: Catalog, wire: Record<string, any>, createdAt: number): CatalogPlan {
   if (catalog.plans.has(wire["plan_id"])) throw new SandboxError("planAlreadyExists", `Plan ${wire["plan_id"]} already exists`);
@@ -310,7 +319,7 @@ export function planFromParams(catalog: Catalog, wire: Record<string, any>, crea
       feature_id: feature.id,
       included: item["included"] ?? 0,
       unlimited: item["unlimited"] === true,
-      reset: item["reset"] ?? null,
+      reset: item["reset"] ?? usageReset(feature, price),
       price: price ? { ...price, billing_units: price["billing_units"] ?? 1, billing_method: price["billing_method"], max_purchase: price["max_purchase"] ?? null } as CatalogItem["price"] : null,
     };
   });

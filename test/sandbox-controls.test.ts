@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AutumnCore } from "../src/core.js";
+import { balancesCheck } from "../src/funcs/balances-check.js";
 import { balancesTrack } from "../src/funcs/balances-track.js";
 import { billingAttach } from "../src/funcs/billing-attach.js";
 import { billingSetupPayment } from "../src/funcs/billing-setup-payment.js";
@@ -120,6 +121,22 @@ describe("events", () => {
     ]);
     sandbox.reset();
     expect(sandbox.events).toEqual([]);
+  });
+});
+
+describe("reset", () => {
+  it("forgets holds: a lock id taken before can be taken again", async () => {
+    const hold = async () => {
+      expect((await customersGetOrCreate(autumn, { customerId: "holder" })).ok).toBe(true);
+      return balancesCheck(autumn, { customerId: "holder", featureId: "messages", requiredBalance: 2, lock: { lockId: "job_1" } });
+    };
+    expect((await hold()).ok).toBe(true);
+    const again = await hold();
+    expect(again.ok || again.error).toMatchObject({ status: 409 });
+    sandbox.reset();
+    const afterReset = await hold();
+    expect(afterReset.ok && afterReset.value.allowed).toBe(true);
+    expect(sandbox.requests.map((request) => request.path)).toEqual(["customers.get_or_create", "balances.check"]);
   });
 });
 

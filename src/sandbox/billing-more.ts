@@ -3,7 +3,7 @@ import { type CatalogPlan, findPlan } from "./catalog.js";
 import { entityOf, findSubscription, quantities } from "./billing.js";
 import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
-import { require400 } from "./errors.js";
+import { isObject, nonEmptyList, require400 } from "./errors.js";
 import { addInterval } from "./ledger.js";
 import { type AttachOptions, cancel, checkoutPlan, isOneOff, needsCheckout, openCheckout, schedule, start } from "./plans.js";
 import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
@@ -24,9 +24,10 @@ export interface ChosenPlan {
   options: AttachOptions;
 }
 
-function nonEmpty(body: Record<string, unknown>, field: string): Record<string, unknown>[] {
-  const list = body[field];
-  require400(Array.isArray(list) && list.length > 0 && list.every((entry) => typeof entry === "object" && entry !== null), `${field} must contain at least one entry`);
+/** The entries of a list of objects in `body[field]`. */
+function entries(body: Record<string, unknown>, field: string): Record<string, unknown>[] {
+  const list = nonEmptyList(body, field);
+  require400(list.every(isObject), `${field} must contain objects`);
   return list as Record<string, unknown>[];
 }
 
@@ -55,13 +56,13 @@ function choose(state: SandboxState, customer: StoredCustomer, entries: Record<s
 /** The plans of a `multi_attach` body, backdated to its `starts_at` when it gives one. */
 export function multiAttachPlans(state: SandboxState, customer: StoredCustomer, body: Record<string, unknown>): ChosenPlan[] {
   const startedAt = typeof body["starts_at"] === "number" ? body["starts_at"] : undefined;
-  return choose(state, customer, nonEmpty(body, "plans"), entityOf(customer, body), startedAt === undefined ? {} : { startedAt }, "plans");
+  return choose(state, customer, entries(body, "plans"), entityOf(customer, body), startedAt === undefined ? {} : { startedAt }, "plans");
 }
 
 /** The subscriptions a `multi_update` body names, each with its update; all found before any is changed. */
 export function updateTargets(customer: StoredCustomer, body: Record<string, unknown>): { subscription: StoredSubscription; update: Record<string, unknown> }[] {
   const entityId = entityOf(customer, body);
-  return nonEmpty(body, "updates").map((update) => ({ subscription: findSubscription(customer, update, entryEntity(customer, update, entityId) ?? undefined), update }));
+  return entries(body, "updates").map((update) => ({ subscription: findSubscription(customer, update, entryEntity(customer, update, entityId) ?? undefined), update }));
 }
 
 const multiAttach: Route = (state, body) => {
@@ -110,12 +111,12 @@ const createSchedule: Route = (state, body) => {
   const entityId = entityOf(customer, body);
   const now = state.clock();
   let previous = now;
-  const phases = nonEmpty(body, "phases").map((phase, index) => {
+  const phases = entries(body, "phases").map((phase, index) => {
     const startsAt = phaseStart(phase, previous, now, index);
     require400(index === 0 || startsAt > previous, `phases.${index}: starts before the phase it follows ends`);
     previous = startsAt;
     // A phase that starts now replaces what it competes with at once, as a schedule says, upgrade or not.
-    const plans = choose(state, customer, nonEmpty(phase, "plans"), entityId, { schedule: "immediate" }, `phases.${index}.plans`);
+    const plans = choose(state, customer, entries(phase, "plans"), entityId, { schedule: "immediate" }, `phases.${index}.plans`);
     require400(startsAt === now || plans.every(({ plan }) => !isOneOff(plan)), `phases.${index}.plans: the sandbox schedules recurring plans only; buy one-off plans in the first phase`);
     return { startsAt, plans };
   });

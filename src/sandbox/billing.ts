@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type CatalogFeature, findFeature, findPlan, planOf, renderPlan } from "./catalog.js";
-import { findCustomer } from "./customers.js";
+import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
+import { findCustomer, renderFlags } from "./customers.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
@@ -95,17 +95,6 @@ function usageFeature(state: SandboxState, body: Record<string, unknown>): Catal
   return findFeature(state.catalog, body["feature_id"]);
 }
 
-/** The boolean feature's flag in a scope, in wire form, or null when no plan in force grants it. */
-function flagOf(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, entityId: string | undefined): Record<string, unknown> | null {
-  const subscription = customer.subscriptions.find(
-    (candidate) =>
-      candidate.status === "active" &&
-      (candidate.entity_id === null || candidate.entity_id === entityId) &&
-      planOf(state.catalog, candidate)?.items.some((item) => item.feature_id === feature.id),
-  );
-  return subscription ? { id: `flag_${subscription.id}_${feature.id}`, plan_id: subscription.plan_id, expires_at: subscription.expires_at, feature_id: feature.id } : null;
-}
-
 /** A usage level of some rows, for the webhooks. */
 function level(rows: BalanceRow[]): { granted: number; usage: number } {
   return { granted: rows.reduce((sum, row) => sum + row.included + row.prepaid, 0), usage: rows.reduce((sum, row) => sum + row.usage, 0) };
@@ -148,7 +137,7 @@ const check: Route = (state, body) => {
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
   const scope = { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), required_balance: required };
   if (feature.type === "boolean") {
-    const flag = flagOf(state, customer, feature, entityId);
+    const flag = renderFlags(state, customer, entityId ?? null)[feature.id] ?? null;
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
   const lock = lockParams(state, body["lock"]);

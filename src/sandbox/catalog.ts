@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import { toIssues } from "../lib/issues.js";
 import { FeaturesCreateParamsSchema } from "../models/operations/features-create.js";
 import { PlansCreateParamsSchema } from "../models/operations/plans-create.js";
-import { require400, SandboxError } from "./errors.js";
+import { isObject, require400, SandboxError } from "./errors.js";
 
 /**
  * The sandbox's catalog: your features and plans, given as the params of
@@ -115,6 +115,8 @@ function need(check: boolean, field: string, problem: string): asserts check {
   if (!check) throw new FieldProblem(field, problem);
 }
 
+/** Where an entry may keep its id: `id` in an autumn.config.ts, else the params' name in either casing. */
+const ENTRY_ID_KEYS = ["id", "featureId", "feature_id", "planId", "plan_id"];
 const FEATURE_TYPES = new Set(["boolean", "metered", "credit_system", "ai_credit_system"]);
 /** Keys whose values are the user's data: their own keys are never re-cased. */
 const DATA_KEYS = new Set(["metadata"]);
@@ -151,7 +153,7 @@ function loading<T>(where: string, entry: Record<string, unknown>, step: () => T
     return step();
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
-    const id = ["id", "featureId", "feature_id", "planId", "plan_id"].map((key) => entry[key]).find((value) => typeof value === "string");
+    const id = ENTRY_ID_KEYS.map((key) => entry[key]).find((value) => typeof value === "string");
     const name = id === undefined ? where : `${where} "${id}"`;
     if (error instanceof FieldProblem) throw new SandboxCatalogError(name, error.field, error.problem);
     // A taken id is a 409 to a route; to a catalog it is a problem with the entry's id field.
@@ -189,15 +191,11 @@ function withoutDefault(input: Record<string, unknown>): Record<string, unknown>
 
 /** Whether an export looks like a feature or a plan: it has an id and a name. */
 function isEntry(value: Record<string, unknown>): boolean {
-  return ["id", "featureId", "feature_id", "planId", "plan_id"].some((key) => typeof value[key] === "string") && typeof value["name"] === "string";
+  return ENTRY_ID_KEYS.some((key) => typeof value[key] === "string") && typeof value["name"] === "string";
 }
 
 function isFeatureEntry(entry: Record<string, unknown>): boolean {
   return typeof entry["type"] === "string" && FEATURE_TYPES.has(entry["type"]);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The entry with camelCase keys (data keys' contents left alone), its id under `idKey`. */

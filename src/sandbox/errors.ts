@@ -118,6 +118,18 @@ export class SandboxError extends Error {
   }
 }
 
+/** Whether a JSON value is an object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The list in `body[field]`, or Autumn's `invalid_inputs` answer when it is not a list of at least one. */
+export function nonEmptyList(body: Record<string, unknown>, field: string): unknown[] {
+  const list = body[field];
+  require400(Array.isArray(list) && list.length > 0, `${field} must be a list of at least one`);
+  return list;
+}
+
 /** Throws Autumn's `invalid_inputs` answer unless the check holds. */
 export function require400(check: boolean, message: string): asserts check {
   if (!check) throw new SandboxError("invalidInputs", message);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { findFeature, planOf } from "./catalog.js";
 import { findCustomer } from "./customers.js";
 import { findEntity } from "./entities.js";
-import { require400, SandboxError } from "./errors.js";
+import { nonEmptyList, require400, SandboxError } from "./errors.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
 /**
@@ -35,12 +35,6 @@ export function licensePools(state: SandboxState, customer: StoredCustomer): Poo
       return { license_plan_id: licensePlanId, parent_plan_id: subscription.plan_id, license_plan_name: name, granted: included, usage, remaining: Math.max(0, included - usage), paid_quantity: 0 };
     }),
   );
-}
-
-function nonEmptyList(body: Record<string, unknown>, field: string): unknown[] {
-  const list = body[field];
-  require400(Array.isArray(list) && list.length > 0, `${field} must be a list of at least one`);
-  return list;
 }
 
 const attach: Route = (state, body) => {

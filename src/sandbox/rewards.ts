@@ -1,6 +1,6 @@
 import { findFeature, findPlan } from "./catalog.js";
 import { findCustomer } from "./customers.js";
-import { require400, SandboxError } from "./errors.js";
+import { isObject, require400, SandboxError } from "./errors.js";
 import type { Route, SandboxState, StoredReward } from "./state.js";
 
 /**
@@ -13,7 +13,6 @@ import type { Route, SandboxState, StoredReward } from "./state.js";
 
 type Wire = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Wire => typeof value === "object" && value !== null && !Array.isArray(value);
 const isPositiveCount = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value > 0;
 
 export function nonEmpty(value: unknown, field: string): string {

@@ -8,6 +8,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
+  if (file.startsWith("typegen/")) return "typegen";
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
@@ -25,6 +26,8 @@ const ALLOWED: Record<string, string[]> = {
   facade: ["facade", "token client", "operations", "models", "lib", "core"],
   // The Node-only sandbox checks catalogs with the SDK's params schemas; nothing imports it.
   sandbox: ["sandbox", "models", "lib"],
+  // The Node-only autumn-types command reads the catalog with the SDK's own functions; nothing imports it.
+  typegen: ["typegen", "operations", "models", "lib", "core"],
 };
 
 function sources(dir = src): string[] {

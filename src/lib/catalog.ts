@@ -24,7 +24,6 @@
  * it; either way its ids must be literal types (`as const`), or written by
  * the `autumn-types` command.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: an app adds `catalog` to it.
 export interface Register {}
 
 /** The registered catalog's type, or never without one. */

@@ -45,7 +45,7 @@ interface Run {
 
 /** Runs the command in `cwd` (default: the test's folder) with the sandbox's key and URL unless `env` says otherwise. */
 function run(args: string[], { env = {}, cwd = dir }: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<Run> {
-  const environment = { ...baseEnv, AUTUMN_SERVER_URL: sandbox.url, AUTUMN_SECRET_KEY: sandbox.secretKey, ...env };
+  const environment: Record<string, string | undefined> = { ...baseEnv, AUTUMN_SERVER_URL: sandbox.url, AUTUMN_SECRET_KEY: sandbox.secretKey, ...env };
   for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [cli, ...args], { cwd, env: environment, timeout: CHILD_TIMEOUT_MS }, (_error, stdout, stderr) =>

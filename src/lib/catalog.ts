@@ -35,7 +35,7 @@ type IsRegistered = [Registered] extends [never] ? false : true;
 /** Feature types: an export of an `autumn.config.ts` with one of them is a feature; others with an id and a name are plans. */
 type FeatureKind = "boolean" | "metered" | "credit_system" | "ai_credit_system";
 
-/** The id of a catalog entry: its `id` (autumn.config.ts), else the params' name for it in either casing. */
+/** The id of each catalog entry: its `id` (autumn.config.ts), else the params' name for it in either casing. */
 type EntryId<TEntry, TKey extends string> = TEntry extends { readonly id: infer TId extends string }
   ? TId
   : TKey extends TKey
@@ -44,38 +44,65 @@ type EntryId<TEntry, TKey extends string> = TEntry extends { readonly id: infer 
       : never
     : never;
 
-/** The entries of the array `TList` of a `{ features, plans }` catalog (or of its default export). */
-type Listed<TCatalog, TList extends string> = TCatalog extends { readonly [K in TList]: readonly (infer TEntry)[] }
-  ? TEntry
-  : TCatalog extends { readonly default: { readonly [K in TList]: readonly (infer TEntry)[] } }
-    ? TEntry
+/** The array `TList` of a `{ features, plans }` catalog (or of its default export). */
+type Listed<TCatalog, TList extends string> = TCatalog extends { readonly [K in TList]: unknown }
+  ? TCatalog[TList]
+  : TCatalog extends { readonly default: { readonly [K in TList]: unknown } }
+    ? TCatalog["default"][TList]
     : never;
 
-/** The exported values of a catalog module. */
-type Exported<TCatalog> = TCatalog[keyof TCatalog];
+/**
+ * The ids of a list of entries. When every entry names its id `id`, as
+ * usual, they are read in one indexed access rather than entry by entry,
+ * which for a large catalog is most of the cost of reading it.
+ */
+type ListedIds<TList, TKey extends string> = TList extends readonly { readonly id: string }[]
+  ? TList[number]["id"]
+  : TList extends readonly (infer TEntry)[]
+    ? EntryId<TEntry, TKey>
+    : never;
 
-/** An export that is a feature: its `type` is a feature type, or a string TypeScript widened (an entry not declared `as const`). */
-type FeatureExport<TEntry> = TEntry extends { readonly type: infer TType }
-  ? TType extends FeatureKind
-    ? TEntry
-    : string extends TType
-      ? TEntry
+/**
+ * A module's exports sorted into feature ids, plan ids and neither, in one
+ * pass shared by both: each export costs the compiler about ten
+ * instantiations here, the most of anything in reading a catalog. A feature
+ * has a feature type; a plan an id and a name and no type (a reward has a
+ * type of its own, a referral program no name). A feature whose `type` is a
+ * string TypeScript widened (an entry not declared `as const`) has a widened
+ * id too.
+ */
+type Sorted<TEntry> = TEntry extends { readonly id: infer TId extends string; readonly type: FeatureKind }
+  ? { feature: TId; plan: never }
+  : TEntry extends { readonly type: string }
+    ? string extends TEntry["type"]
+      ? { feature: string; plan: never }
       : never
-  : never;
+    : TEntry extends { readonly id: infer TId extends string; readonly name: string }
+      ? { feature: never; plan: TId }
+      : never;
+
+/** The ids of a catalog module's features and plans. */
+type ModuleIds<TCatalog> = Sorted<TCatalog[keyof TCatalog]>;
+
+/** Whether a catalog type is `{ features, plans }` data (rather than a module of entries). */
+type IsData<TCatalog> = TCatalog extends { readonly features: unknown } | { readonly plans: unknown } | { readonly default: { readonly features: unknown } | { readonly plans: unknown } }
+  ? true
+  : false;
 
 /** The feature ids of a catalog type, as they are. */
 type FeatureIdsIn<TCatalog> =
-  | EntryId<Listed<TCatalog, "features">, "featureId" | "feature_id">
-  | EntryId<FeatureExport<Exported<TCatalog>>, never>;
+  IsData<TCatalog> extends true ? ListedIds<Listed<TCatalog, "features">, "featureId" | "feature_id"> : ModuleIds<TCatalog>["feature"];
 
 /** The plan ids of a catalog type, as they are. */
 type PlanIdsIn<TCatalog> =
-  | EntryId<Listed<TCatalog, "plans">, "planId" | "plan_id">
-  | EntryId<Exclude<Extract<Exported<TCatalog>, { readonly id: string; readonly name: string }>, { readonly type: unknown }>, never>;
+  IsData<TCatalog> extends true
+    ? ListedIds<Listed<TCatalog, "plans">, "planId" | "plan_id">
+    : ModuleIds<TCatalog>["plan"];
 
 /**
- * The ids as a bare union of literals, so that a compiler error lists them
- * rather than naming an alias. When there are none, or they are typed
+ * The ids as a bare union of literals (`& string` makes a new union, without
+ * the alias it was made under), so that a compiler error lists them rather
+ * than naming an alias. When there are none, or they are typed
  * `string` (entries made by helpers that declare `id: string`, or written
  * without `as const`), a message takes their place: a registration that
  * checks nothing should not look like one that does.
@@ -84,7 +111,7 @@ type Checked<TIds, TKind extends string> = [TIds] extends [never]
   ? `the catalog has no ${TKind}s`
   : string extends TIds
     ? `the catalog's ${TKind} ids are typed string, not literals: declare them as const, or write them with autumn-types`
-    : { [K in TIds & string]: K }[TIds & string];
+    : TIds & string;
 
 /**
  * The feature ids of a catalog type (`{ features }` data or an

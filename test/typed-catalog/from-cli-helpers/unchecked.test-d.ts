@@ -3,7 +3,8 @@
  * them holds no ids: registering it cannot check any. Rather than let every
  * string through as if it had, each id param then takes none, and the
  * compiler's message says why and what to do (declare the entries `as const`,
- * or write the ids with `autumn-types --config ./autumn.config.ts`).
+ * or write the ids with `autumn-types`, which reads the catalog `atmn push`
+ * sent to Autumn).
  */
 import type { Autumn } from "@useautumn/sdk";
 

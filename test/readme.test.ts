@@ -21,8 +21,8 @@ declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
 `;
 
-function blocks(): { line: number; code: string }[] {
-  const readme = readFileSync(`${root}README.md`, "utf8");
+function blocks(path = "README.md"): { line: number; code: string }[] {
+  const readme = readFileSync(`${root}${path}`, "utf8");
   const found: { line: number; code: string }[] = [];
   const pattern = /^```ts\n([\s\S]*?)^```$/gm;
   for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
@@ -75,6 +75,71 @@ describe("the README's TypeScript blocks", () => {
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
     // tsc names the file, and so the README line, of each error.
+    expect(output).toBe("");
+  });
+});
+
+/**
+ * The guides under docs/: each `##` section whose blocks make one app is
+ * compiled on its own (a guide may show two ways of doing one thing, such as
+ * two catalog registrations, which one program cannot hold). A block whose
+ * first line is a file name comment (`// autumn.config.ts`) is that file of
+ * the section's app, as it stands; the others compile as the README's do.
+ */
+function guideSections(): { name: string; files: Map<string, string> }[] {
+  const docs = `${root}docs/`;
+  let guides: string[];
+  try {
+    guides = readdirSync(docs).filter((file) => file.endsWith(".md"));
+  } catch {
+    return [];
+  }
+  return guides.flatMap((guide) => {
+    const text = readFileSync(`${docs}${guide}`, "utf8");
+    const sections = new Map<string, Map<string, string>>();
+    for (const { line, code } of blocks(`docs/${guide}`)) {
+      const before = text.split("\n").slice(0, line).join("\n");
+      const heading = [...before.matchAll(/^## (.+)$/gm)].pop()?.[1] ?? "(top)";
+      const files = sections.get(heading) ?? new Map<string, string>();
+      sections.set(heading, files);
+      const named = /^\/\/ ([\w.-]+\.ts)\n/.exec(code);
+      files.set(named ? named[1]! : `block-line-${line}.ts`, named ? code : asModule(code));
+    }
+    return [...sections].map(([heading, files]) => ({ name: `docs/${guide} § ${heading}`, files }));
+  });
+}
+
+const sections = guideSections();
+
+describe.skipIf(sections.length === 0)("the guides' TypeScript blocks", () => {
+  it.each(sections.map((section) => [section.name, section] as const))("%s: compile against the built package", { timeout: 120_000 }, async (_name, { name, files }) => {
+    const sectionDir = `${root}node_modules/.cache/guide-blocks/${name.replace(/[^\w.-]+/g, "-")}/`;
+    rmSync(sectionDir, { recursive: true, force: true });
+    mkdirSync(sectionDir, { recursive: true });
+    for (const [file, code] of files) writeFileSync(`${sectionDir}${file}`, code);
+    writeFileSync(
+      `${sectionDir}tsconfig.json`,
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          lib: ["ES2022", "DOM", "DOM.Iterable"],
+          types: ["node"],
+          typeRoots: [`${root}node_modules/@types`],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          noUnusedLocals: false,
+        },
+        files: [...files.keys()],
+      }),
+    );
+    const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${sectionDir}tsconfig.json`], { cwd: sectionDir });
+    const output = await run.then(
+      () => "",
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
     expect(output).toBe("");
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -58,5 +58,35 @@ describe("a registered catalog, in an app's program compiled against dist/", () 
     const { types, tags } = EXPECTED[name]!;
     const dir = join(programs, name);
     expectOnlyMarkedLinesFail(compileApp(dir, types), tags, dir);
+  });
+});
+
+describe("a registered catalog's cost and messages", () => {
+  it("is types only: the built catalog module is empty and no built module imports it", () => {
+    for (const file of ["dist/lib/catalog.js", "dist/lib/catalog.cjs"]) expect(readFileSync(join(root, file), "utf8").trim()).toBe("");
+    const dist = join(root, "dist");
+    const importers = readdirSync(dist, { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.c?js$/.test(name))
+      .filter((name) => /lib\/catalog\.c?js["']/.test(readFileSync(join(dist, name), "utf8")));
+    expect(importers).toEqual([]);
+  });
+
+  it("lists 200 feature ids in a shortened message that still suggests the nearest", { timeout: 120_000 }, () => {
+    mkdirSync(join(root, "node_modules/.cache"), { recursive: true });
+    const dir = mkdtempSync(join(root, "node_modules/.cache/typed-catalog-200-"));
+    try {
+      const features = Array.from({ length: 200 }, (_, index) => `{ id: "feature_${String(index).padStart(3, "0")}" }`);
+      writeFileSync(
+        join(dir, "register.ts"),
+        `import type {} from "@useautumn/sdk";\ndeclare module "@useautumn/sdk" { interface Register { catalog: { features: [${features.join(", ")}]; plans: [{ id: "pro" }] } } }\n`,
+      );
+      writeFileSync(
+        join(dir, "app.ts"),
+        `import type { Autumn } from "@useautumn/sdk";\ndeclare const autumn: Autumn;\n// @ts-expect-error feature\nexport const typo = autumn.balances.check({ customerId: "user_123", featureId: "feature_01" });\n`,
+      );
+      expectOnlyMarkedLinesFail(compileApp(dir), { feature: ['"feature_000" | "feature_001"', "... 188 more ...", `Did you mean '"feature_001"'?`] }, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

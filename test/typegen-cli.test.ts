@@ -66,6 +66,8 @@ describe("autumn-types against the live catalog", () => {
     for (const id of ["messages", "seats", "ai_credits", "free", "pro", "seat", "team"]) expect(text).toContain(`{ id: "${id}" }`);
 
     expect(await run(["--check"])).toEqual({ code: 0, stdout: "autumn-catalog.d.ts is up to date: 3 features, 4 plans.\n", stderr: "" });
+    // Archived plans are asked for too: customers may still be on one.
+    expect(sandbox.requests.filter((request) => request.path === "plans.list").map((request) => request.body)).toContainEqual({ include_archived: true });
 
     const created = await featuresCreate(new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url }), { featureId: "images", name: "Images", type: "metered", consumable: true });
     expect(created.ok).toBe(true);

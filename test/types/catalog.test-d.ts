@@ -56,13 +56,15 @@ describe("the ids of a catalog type", () => {
     expectTypeOf<PlanIdsOf<typeof sandboxData>>().toEqualTypeOf<"free" | "pro" | "team">();
   });
 
-  it("reads a module's exports: features by their type, plans by an id and a name; rewards and referral programs are neither", () => {
+  it("reads a module's exports: features by their type, plans by an id and a name; rewards, referral programs and helpers are neither", () => {
     interface ConfigModule {
       readonly messages: { readonly id: "messages"; readonly name: "Messages"; readonly type: "metered" };
       readonly credits: { readonly id: "credits"; readonly name: "Credits"; readonly type: "credit_system" };
       readonly pro: { readonly id: "pro"; readonly name: "Pro"; readonly items: readonly [] };
       readonly launch: { readonly id: "launch"; readonly name: "Launch"; readonly type: "percentage_discount" };
       readonly referral: { readonly id: "refer"; readonly rewardId: "launch" };
+      readonly helper: (id: string) => string;
+      readonly region: "eu";
     }
     expectTypeOf<FeatureIdsOf<ConfigModule>>().toEqualTypeOf<"messages" | "credits">();
     expectTypeOf<PlanIdsOf<ConfigModule>>().toEqualTypeOf<"pro">();

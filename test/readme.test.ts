@@ -40,40 +40,41 @@ function asModule(code: string): string {
   return `${imports.join("\n")}\n${PRELUDE}\nexport async function block() {\n${body.join("\n")}\n}\n`;
 }
 
+/** Writes `files` (name → code) into `into` and compiles them as one program; gives what tsc printed ("" when they compile). */
+async function compile(into: string, files: Map<string, string>): Promise<string> {
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  for (const [file, code] of files) writeFileSync(`${into}${file}`, code);
+  writeFileSync(
+    `${into}tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        types: ["node"],
+        typeRoots: [`${root}node_modules/@types`],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        noUnusedLocals: false,
+      },
+      files: [...files.keys()],
+    }),
+  );
+  const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${into}tsconfig.json`], { cwd: into });
+  return run.then(
+    () => "",
+    (error: { stdout?: string }) => error.stdout ?? String(error),
+  );
+}
+
 describe("the README's TypeScript blocks", () => {
   it("all compile against the built package", { timeout: 120_000 }, async () => {
     const found = blocks();
     expect(found.length).toBeGreaterThanOrEqual(7);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const files = found.map(({ line, code }) => {
-      const file = `readme-line-${line}.ts`;
-      writeFileSync(`${dir}${file}`, asModule(code));
-      return file;
-    });
-    writeFileSync(
-      `${dir}tsconfig.json`,
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "ESNext",
-          moduleResolution: "Bundler",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: ["node"],
-          typeRoots: [`${root}node_modules/@types`],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          noUnusedLocals: false,
-        },
-        files,
-      }),
-    );
-    const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${dir}tsconfig.json`], { cwd: dir });
-    const output = await run.then(
-      () => "",
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
+    const output = await compile(dir, new Map(found.map(({ line, code }) => [`readme-line-${line}.ts`, asModule(code)])));
     // tsc names the file, and so the README line, of each error.
     expect(output).toBe("");
   });
@@ -113,34 +114,7 @@ const sections = guideSections();
 
 describe.skipIf(sections.length === 0)("the guides' TypeScript blocks", () => {
   it.each(sections.map((section) => [section.name, section] as const))("%s: compile against the built package", { timeout: 120_000 }, async (_name, { name, files }) => {
-    const sectionDir = `${root}node_modules/.cache/guide-blocks/${name.replace(/[^\w.-]+/g, "-")}/`;
-    rmSync(sectionDir, { recursive: true, force: true });
-    mkdirSync(sectionDir, { recursive: true });
-    for (const [file, code] of files) writeFileSync(`${sectionDir}${file}`, code);
-    writeFileSync(
-      `${sectionDir}tsconfig.json`,
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "ESNext",
-          moduleResolution: "Bundler",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: ["node"],
-          typeRoots: [`${root}node_modules/@types`],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          noUnusedLocals: false,
-        },
-        files: [...files.keys()],
-      }),
-    );
-    const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${sectionDir}tsconfig.json`], { cwd: sectionDir });
-    const output = await run.then(
-      () => "",
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
-    expect(output).toBe("");
+    expect(await compile(`${root}node_modules/.cache/guide-blocks/${name.replace(/[^\w.-]+/g, "-")}/`, files)).toBe("");
   });
 });
 

@@ -123,6 +123,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The string in `value`, or Autumn's `invalid_inputs` answer naming `field` when it is not a non-empty one. */
+export function nonEmpty(value: unknown, field: string): string {
+  require400(typeof value === "string" && value !== "", `${field} must be a non-empty string`);
+  return value;
+}
+
 /** The list in `body[field]`, or Autumn's `invalid_inputs` answer when it is not a list of at least one. */
 export function nonEmptyList(body: Record<string, unknown>, field: string): unknown[] {
   const list = body[field];

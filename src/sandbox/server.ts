@@ -5,10 +5,10 @@ import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
 import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
-import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
+import { authenticateToken, newTokenState, TOKEN_ROUTES } from "./keys.js";
 import { sandboxRoutes } from "./routes.js";
 import { completeCheckout } from "./plans.js";
-import { Accepted, NO_CONTENT, type Route, type SandboxState } from "./state.js";
+import { Accepted, NO_CONTENT, type Route, type SandboxState, type TokenHolder } from "./state.js";
 import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
 /**

@@ -125,6 +125,7 @@ describe("autumn-sandbox serving a catalog file", () => {
     expect(run.stdout).toContain("catalog.json: 1 feature (messages), 2 plans (free, pro)");
     expect(run.stdout).toContain(`AUTUMN_SERVER_URL=${url} AUTUMN_SECRET_KEY=am_sk_test_sandbox`);
     expect(run.stdout).toMatch(/Webhooks\s+not sent/);
+    expect(run.stdout).toMatch(/Browsers\s+pages on localhost, 127\.0\.0\.1 and \[::1\] may call it \(--allow-origin <origin> lets another\)/);
     expect(run.stderr).toBe("");
   });
 
@@ -192,6 +193,20 @@ describe("autumn-sandbox serving a catalog file", () => {
   });
 });
 
+describe("autumn-sandbox and browsers", () => {
+  it("lets pages on loopback origins and on each --allow-origin call it, and no other", SPAWNING_TEST, async () => {
+    const { run, url } = await startServing(["--allow-origin", "https://app.example"]);
+    expect(run.stdout).toMatch(/Browsers\s+pages on localhost, 127\.0\.0\.1 and \[::1\] and on https:\/\/app\.example may call it/);
+    const preflight = (origin: string) => fetch(`${url}/v1/balances.check`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization" } });
+    for (const origin of ["https://app.example", "http://localhost:3000"]) {
+      const answer = await preflight(origin);
+      expect([answer.status, answer.headers.get("access-control-allow-origin")], origin).toEqual([204, origin]);
+    }
+    const foreign = await preflight("https://evil.example");
+    expect([foreign.status, foreign.headers.get("access-control-allow-origin")]).toEqual([403, null]);
+  });
+});
+
 describe("autumn-sandbox refusing to start", () => {
   it("exits 1 without listening when the catalog is invalid, naming the entry and the field", SPAWNING_TEST, async () => {
     const file = writeCatalog("invalid.json", { features: [{ ...FEATURES[0], type: "bogus" }], plans: [] });
@@ -225,6 +240,8 @@ describe("autumn-sandbox refusing to start", () => {
     [["--catalog", "catalog.yaml"], "--catalog: "],
     [["--webhook-url", "localhost:3000"], "--webhook-url: "],
     [["--webhook-secret", "hunter2"], "--webhook-secret: "],
+    [["--allow-origin", "*"], '--allow-origin: "*" is not an http:// or https:// origin'],
+    [["--allow-origin", "https://app.example/path"], "--allow-origin: "],
   ])("exits 2 for %j, naming the option, with the usage", SPAWNING_TEST, async (args, message) => {
     const run = start(args);
     expect(await run.exited).toBe(2);
@@ -257,8 +274,16 @@ describe("parseCliArgs", () => {
       catalog: "conf/autumn.json",
       webhookURL: "https://example.test/hooks",
       webhookSecret: "whsec_YWJj",
+      allowedOrigins: [],
       help: false,
     });
+  });
+
+  it("takes each --allow-origin, in canonical form", () => {
+    expect(parseCliArgs(["--allow-origin", "https://App.example/", "--allow-origin", "http://staging.app.example:8080"], {}).allowedOrigins).toEqual([
+      "https://app.example",
+      "http://staging.app.example:8080",
+    ]);
   });
 
   it.each([

@@ -97,6 +97,10 @@ export const SANDBOX_ERRORS = {
   lockAlreadyExists: { status: 409, code: "lock_already_exists" },
   /** `balances.track_tokens` for a model the AI credit system gives no prices for (the sandbox cannot ask models.dev). */
   modelNotPriced: { status: 404, code: "model_not_found" },
+  /** A request addressed to a name other than localhost, 127.0.0.1 or [::1] (a rebound DNS name). The sandbox's own. */
+  hostNotAllowed: { status: 403, code: "invalid_request" },
+  /** A request from a page on an origin that is neither loopback nor in `allowedOrigins`. The sandbox's own. */
+  originNotAllowed: { status: 403, code: "invalid_request" },
   /** A route handler threw something other than a SandboxError. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { accessOf, allowedOrigins, PREFLIGHT_HEADERS } from "./access.js";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
@@ -76,6 +77,11 @@ export interface SandboxOptions {
   /** The features and plans to serve (default: the demo catalog). */
   catalog?: SandboxCatalog;
   routes?: Record<string, Route>;
+  /**
+   * Origins besides loopback ones (`localhost`, `127.0.0.1` and `[::1]`, any port, http or https) whose pages may
+   * call it and read its answers, such as `"https://app.example"`. Throws a TypeError naming an entry that is no origin.
+   */
+  allowedOrigins?: readonly string[];
   /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
   webhookURL?: string;
   /** Their signing secret (default AUTUMN_SANDBOX_WEBHOOK_SECRET, else a random `whsec_…`). */
@@ -97,23 +103,9 @@ const ARRAY_BODIES: ReadonlySet<string> = new Set(["balances.batch_track"]);
 // Autumn sends its rate-limit window on most answers, errors included; the sandbox never limits.
 const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit": "1000", "ratelimit-remaining": "999", "ratelimit-reset": "60" };
 
-// Pages on other origins call it with a customer token: every answer, errors included, may be read by any
-// origin (the credential is a bearer header, never a cookie), along with the headers the SDK reads.
-const CORS_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-expose-headers": "ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after",
-};
-const ANSWER_HEADERS = { ...RATE_LIMIT_HEADERS, ...CORS_HEADERS };
-// A preflight is answered before authentication (browsers send it without credentials) and not recorded.
-const PREFLIGHT_HEADERS = {
-  ...CORS_HEADERS,
-  "access-control-allow-methods": "POST",
-  "access-control-allow-headers": "authorization, content-type, x-api-version, idempotency-key, user-agent",
-  "access-control-max-age": "600",
-};
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
+  const origins = allowedOrigins(options.allowedOrigins);
   const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
     catalog: initialCatalog,
@@ -136,14 +128,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }),
   });
   state.webhooks = webhooks;
-  const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
+  // A Map, so that only the operations are routes and never a name every object inherits (`constructor`).
+  const routes = new Map<string, Route>(Object.entries({ ...sandboxRoutes, ...options.routes }));
   const requests: Sandbox["requests"] = [];
-  const faults = createFaultQueue((route) => Object.hasOwn(routes, route));
+  const faults = createFaultQueue((route) => routes.has(route));
 
   const loopback = await serveOnLoopback((request, response) => {
+    // Refused before anything else is read or recorded: the request comes from a page that may not call it.
+    const access = accessOf(request, origins);
+    if (access instanceof SandboxError) return answer(response, access.status, autumnErrorBody(access.code, access.message), {});
+    const corsHeaders = access;
     if (servePage(state, request, response)) return;
+    // A preflight is answered before authentication (browsers send it without credentials) and not recorded.
     if (request.method === "OPTIONS") {
-      response.writeHead(204, PREFLIGHT_HEADERS).end();
+      response.writeHead(204, { ...corsHeaders, ...PREFLIGHT_HEADERS }).end();
       return;
     }
     readText(request).then(async (text) => {
@@ -159,9 +157,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return response.destroy();
       }
       // A fault's answer has no rate-limit window of its own (faults.ts says why) and may carry Retry-After.
-      if (action) return answer(response, action.status, action.payload, { ...CORS_HEADERS, ...action.headers });
+      if (action) return answer(response, action.status, action.payload, { ...corsHeaders, ...action.headers });
       const { status, payload } = await handle(state, routes, request, path, body, idempotencyKey);
-      answer(response, status, payload);
+      answer(response, status, payload, { ...RATE_LIMIT_HEADERS, ...corsHeaders });
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
   state.url = loopback.url;
@@ -225,7 +223,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 /** Writes an answer: every answer the sandbox gives, faults' included, goes out here. */
-function answer(response: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = ANSWER_HEADERS): void {
+function answer(response: ServerResponse, status: number, payload: unknown, headers: Record<string, string>): void {
   // A 204 has no body, and so no content-length either.
   if (payload === NO_CONTENT) response.writeHead(status, headers).end();
   else sendJson(response, status, payload, headers);
@@ -233,7 +231,7 @@ function answer(response: ServerResponse, status: number, payload: unknown, head
 
 async function handle(
   state: SandboxState,
-  routes: Record<string, Route>,
+  routes: ReadonlyMap<string, Route>,
   request: IncomingMessage,
   path: string,
   body: unknown,
@@ -249,7 +247,7 @@ async function handle(
     if (!KNOWN_VERSIONS.has(version)) throw new SandboxError("unknownApiVersion", `Unknown API version: ${version}`);
     if (holder && !version.startsWith("2.3")) throw new SandboxError("tokenNeedsVersion", "Customer tokens need x-api-version 2.3 or later");
     if (request.method !== "POST") throw new SandboxError("routeNotFound", "Route not found");
-    const route = routes[path];
+    const route = routes.get(path);
     if (!route) throw new SandboxError("routeNotFound", `Route not found: POST /v1/${path}`);
     if (body === undefined || body === null || typeof body !== "object" || Array.isArray(body) !== ARRAY_BODIES.has(path)) {
       throw new SandboxError("bodyNotObject", `Request body must be a JSON ${ARRAY_BODIES.has(path) ? "array" : "object"}`);

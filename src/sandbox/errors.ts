@@ -101,7 +101,9 @@ export const SANDBOX_ERRORS = {
   hostNotAllowed: { status: 403, code: "invalid_request" },
   /** A request from a page on an origin that is neither loopback nor in `allowedOrigins`. The sandbox's own. */
   originNotAllowed: { status: 403, code: "invalid_request" },
-  /** A route handler threw something other than a SandboxError. */
+  /** A request body over the sandbox's limit (server.ts's MAX_BODY_BYTES). The sandbox's own. */
+  bodyTooLarge: { status: 413, code: "invalid_request" },
+  /** A route handler threw something other than a SandboxError, or the answer could not be written. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;
 

@@ -6,7 +6,7 @@ import type { Result } from "../../src/lib/result.js";
 import type { CustomerTokens } from "../../src/models/customer-tokens.js";
 import { DEMO_CATALOG } from "../../src/sandbox/demo-catalog.js";
 import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../src/sandbox/errors.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { MAX_BODY_BYTES, type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { sdkOperation } from "./operations.js";
 import { recordingCore, recordingFetch, type WireAnswer } from "./wire-recorder.js";
 
@@ -307,6 +307,12 @@ const cases: readonly ErrorCase[] = [
     name: "a request from a page on a foreign origin",
     env: undefined,
     provoke: ({ raw }) => raw("/v1/customers.get", { headers: { ...CONTRACT_HEADERS, ...KEY, origin: "https://evil.example" }, body: '{"customer_id":"err_ada"}' }),
+  },
+  {
+    kind: "bodyTooLarge",
+    name: "a request body over the limit",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get_or_create", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: JSON.stringify({ customer_id: "err_big", name: "x".repeat(MAX_BODY_BYTES) }) }),
   },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];

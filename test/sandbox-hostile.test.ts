@@ -167,3 +167,24 @@ describe("createRequestLog", () => {
     expect(names()).toEqual(["f", "g"]);
   });
 });
+
+describe("metadata keys", () => {
+  const update = (body: string) =>
+    fetch(`${sandbox.url}/v1/customers.update`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body });
+
+  it("are data: customers.update with __proto__ stores a key of that name and leaves the object's prototype alone", async () => {
+    expect((await customersGetOrCreate(autumn, { customerId: "proto_user", metadata: { plan: "early" } })).ok).toBe(true);
+    // Written by hand: an object literal with __proto__ would set its own prototype before anything is sent.
+    const answer = await update('{"customer_id":"proto_user","metadata":{"__proto__":{"isAdmin":true},"constructor":"x","seen":1}}');
+    expect(answer.status).toBe(200);
+    const stored = sandbox.state.customers.get("proto_user")!.metadata;
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect((stored as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    const answered = (JSON.parse(await answer.text()) as { metadata: object }).metadata;
+    expect(Object.entries(answered)).toEqual([["plan", "early"], ["__proto__", { isAdmin: true }], ["constructor", "x"], ["seen", 1]]);
+
+    // And a key set to null is deleted, __proto__ included.
+    const cleared = await update('{"customer_id":"proto_user","metadata":{"__proto__":null}}');
+    expect(Object.keys(JSON.parse(await cleared.text()).metadata)).toEqual(["plan", "constructor", "seen"]);
+  });
+});

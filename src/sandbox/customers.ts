@@ -133,13 +133,16 @@ const update: Route = (state, body) => {
   if ("stripe_id" in body) customer.stripe_id = optionalString(body, "stripe_id") ?? null;
   if (typeof body["send_email_receipts"] === "boolean") customer.send_email_receipts = body["send_email_receipts"];
   Object.assign(customer, billingControls(body));
-  // Metadata is merged; a key set to null is deleted.
+  // Metadata is merged; a key set to null is deleted. The merge makes a new object from entries, so that every
+  // key is data: assigning `__proto__` to the stored object would replace its prototype instead.
   const metadata = body["metadata"];
   if (metadata && typeof metadata === "object") {
+    const merged = new Map(Object.entries(customer.metadata));
     for (const [key, value] of Object.entries(metadata)) {
-      if (value === null) delete customer.metadata[key];
-      else customer.metadata[key] = value;
+      if (value === null) merged.delete(key);
+      else merged.set(key, value);
     }
+    customer.metadata = Object.fromEntries(merged);
   }
   if (typeof newId === "string" && newId !== customer.id) {
     const oldKey = customer.key;

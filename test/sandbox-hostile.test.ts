@@ -188,3 +188,16 @@ describe("metadata keys", () => {
     expect(Object.keys(JSON.parse(await cleared.text()).metadata)).toEqual(["plan", "constructor", "seen"]);
   });
 });
+
+describe("names every object inherits", () => {
+  const post = async (path: string, body: unknown) => {
+    const answer = await fetch(`${sandbox.url}/v1/${path}`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    return [answer.status, ((await answer.json()) as { code?: string }).code];
+  };
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("%s is no expansion of a customer, nor a range of events.aggregate", async (name) => {
+    expect((await customersGetOrCreate(autumn, { customerId: "inherits" })).ok).toBe(true);
+    expect(await post("customers.get", { customer_id: "inherits", expand: [name] })).toEqual([400, "invalid_inputs"]);
+    expect(await post("events.aggregate", { customer_id: "inherits", feature_id: "messages", range: name })).toEqual([400, "invalid_inputs"]);
+  });
+});

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { aliasModules } from "./helpers.js";
 
 /**
  * Every TypeScript block in the README compiles against the built package, as
@@ -85,11 +86,18 @@ describe("the README's operations table", () => {
   const table = readme.slice(start, readme.indexOf("\n\n", start));
   const funcsDir = new URL("../src/funcs/", import.meta.url);
 
-  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts")))("lists the function of src/funcs/%s, and its route", (file) => {
+  const aliases = aliasModules();
+  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts") && !aliases.has(file)))("lists the function of src/funcs/%s, and its route", (file) => {
     const source = readFileSync(new URL(file, funcsDir), "utf8");
     const name = /export function (\w+)/.exec(source)![1]!;
     expect(table).toContain(`\`${name}\``);
     const path = /path: "([^"]+)"/.exec(source)?.[1];
     if (path) expect(table).toContain(`\`POST /v1/${path}\``);
+  });
+
+  it.each([...aliases])("leaves src/funcs/%s (the name of %s in Autumn's current SDK) to the guide for those coming from it", (file, primary) => {
+    const guide = readFileSync(`${root}docs/migrating-from-autumn-js.md`, "utf8");
+    expect(guide).toContain(`\`funcs/${file.replace(/\.ts$/, ".js")}\``);
+    expect(guide).toContain(`\`funcs/${primary.replace(/\.ts$/, ".js")}\``);
   });
 });

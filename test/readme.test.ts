@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { aliasModules } from "./helpers.js";
 import { documents, readDocument, root, typeScriptBlocks } from "./markdown.js";
 
 /**
@@ -83,11 +84,18 @@ describe("the operations table (docs/operations.md)", () => {
   const table = guide.slice(start, guide.indexOf("\n\n", start));
   const funcsDir = new URL("../src/funcs/", import.meta.url);
 
-  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts")))("lists the function of src/funcs/%s, and its route", (file) => {
+  const aliases = aliasModules();
+  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts") && !aliases.has(file)))("lists the function of src/funcs/%s, and its route", (file) => {
     const source = readFileSync(new URL(file, funcsDir), "utf8");
     const name = /export function (\w+)/.exec(source)![1]!;
     expect(table).toContain(`\`${name}\``);
     const path = /path: "([^"]+)"/.exec(source)?.[1];
     if (path) expect(table).toContain(`\`POST /v1/${path}\``);
+  });
+
+  it.each([...aliases])("leaves src/funcs/%s (the name of %s in Autumn's current SDK) to the guide for those coming from it", (file, primary) => {
+    const guide = readFileSync(`${root}docs/migrating-from-autumn-js.md`, "utf8");
+    expect(guide).toContain(`\`funcs/${file.replace(/\.ts$/, ".js")}\``);
+    expect(guide).toContain(`\`funcs/${primary.replace(/\.ts$/, ".js")}\``);
   });
 });

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { aiCreditSystem, tokenCost } from "./ai-credits.js";
 import { entityOf, track, trackAnswer, usageOptions, usageRequest } from "./billing.js";
 import { findFeature } from "./catalog.js";
-import { findCustomer } from "./customers.js";
 import { require400, SandboxError } from "./errors.js";
 import { addInterval, type BalanceRow, rowFor, rowsInScope, spend, spendingOrder } from "./ledger.js";
 import { release } from "./locks.js";
+import { findCustomer } from "./lookups.js";
 import { settle } from "./plans.js";
 import { Accepted, type Route, type StoredCustomer } from "./state.js";
 

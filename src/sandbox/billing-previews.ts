@@ -1,7 +1,7 @@
 import { type CatalogPlan, findPlan, isPaid, planOf } from "./catalog.js";
 import { entityOf, findSubscription, planSchedule, quantities } from "./billing.js";
-import { findCustomer } from "./customers.js";
 import { addInterval } from "./ledger.js";
+import { findCustomer } from "./lookups.js";
 import { type AttachOptions, cancelsNow, isOneOff, needsCheckout, periodEnd, placement } from "./plans.js";
 import { multiAttachPlans, updateTargets } from "./billing-more.js";
 import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
-import { findCustomer, renderFlags } from "./customers.js";
+import { renderFlags } from "./customers.js";
 import { customerEligibility } from "./eligibility.js";
-import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
 import { hold, lockParams } from "./locks.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
 import { notifyUsage } from "./webhooks.js";

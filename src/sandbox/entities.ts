@@ -1,9 +1,11 @@
 import { findFeature } from "./catalog.js";
-import { findCustomer, renderFlags } from "./customers.js";
+import { renderFlags } from "./customers.js";
 import { require400, SandboxError } from "./errors.js";
 import { canSpend, renderBalances, rowsInScope, spend } from "./ledger.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import { cursorPage } from "./pages.js";
-import { renderSubscription, settle } from "./plans.js";
+import { settle } from "./plans.js";
+import { renderSubscription } from "./render-subscription.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
 /**
@@ -14,14 +16,6 @@ import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.
  * check or track for the entity draws on those first, then on the
  * customer's.
  */
-
-/** The customer's entity with this id, or Autumn's 404. */
-export function findEntity(customer: StoredCustomer, id: unknown): StoredEntity {
-  require400(typeof id === "string" && id !== "", "entity_id must be a non-empty string");
-  const entity = customer.entities.get(id);
-  if (!entity) throw new SandboxError("entityNotFound", `Entity ${id} not found for customer ${customer.id}`);
-  return entity;
-}
 
 /** The customer an entity request is about: the one named, else the one holding the entity. */
 function ownerOf(state: SandboxState, body: Record<string, unknown>): StoredCustomer {

@@ -1,5 +1,5 @@
-import { findCustomer } from "./customers.js";
 import { require400 } from "./errors.js";
+import { findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
 import { binsOf, checkGroupBy, groupKey, windowOf } from "./event-windows.js";
 import type { Route, SandboxState, StoredEvent } from "./state.js";

@@ -1,6 +1,6 @@
 import { require400, SandboxError } from "./errors.js";
-import { type BalanceRow, type Deduction, spend } from "./ledger.js";
-import type { SandboxState, StoredCustomer } from "./state.js";
+import { type BalanceRow, spend } from "./ledger.js";
+import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
  * Balance locks: a `balances.check` with `lock` takes the units it checked
@@ -10,20 +10,6 @@ import type { SandboxState, StoredCustomer } from "./state.js";
  * released when the customer is next read. A lock without `expires_at` is
  * held until it is finalized.
  */
-
-/** A hold on some balance rows, in wire names. */
-export interface StoredLock {
-  id: string;
-  customer_key: string;
-  /** The feature checked (a credit system's rows may be the ones held). */
-  feature_id: string;
-  entity_id: string | null;
-  /** Units of the checked feature held. */
-  value: number;
-  /** What the hold took from each row, with the row's reset as it was then. */
-  deductions: Deduction[];
-  expires_at: number | null;
-}
 
 const DAY_MS = 86_400_000;
 

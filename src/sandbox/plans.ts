@@ -350,23 +350,3 @@ export function cancel(state: SandboxState, customer: StoredCustomer, subscripti
   subscription.expires_at = subscription.current_period_end;
   notifyPlanChange(state, customer, subscription, "updated");
 }
-
-/** The wire form of a subscription. */
-export function renderSubscription(subscription: StoredSubscription): Record<string, unknown> {
-  return {
-    id: subscription.id,
-    plan_id: subscription.plan_id,
-    auto_enable: subscription.auto_enable,
-    add_on: subscription.add_on,
-    status: subscription.status,
-    past_due: false,
-    canceled_at: subscription.canceled_at,
-    expires_at: subscription.expires_at,
-    trial_ends_at: subscription.trial_ends_at,
-    started_at: subscription.started_at,
-    current_period_start: subscription.current_period_start,
-    current_period_end: subscription.current_period_end,
-    quantity: subscription.quantity,
-    scope: subscription.entity_id === null ? "customer" : "entity",
-  };
-}

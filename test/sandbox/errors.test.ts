@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnOptions } from "../../src/core.js";
@@ -5,7 +6,7 @@ import type { Result } from "../../src/lib/result.js";
 import type { CustomerTokens } from "../../src/models/customer-tokens.js";
 import { DEMO_CATALOG } from "../../src/sandbox/demo-catalog.js";
 import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../src/sandbox/errors.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { MAX_BODY_BYTES, type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { sdkOperation } from "./operations.js";
 import { recordingCore, recordingFetch, type WireAnswer } from "./wire-recorder.js";
 
@@ -29,6 +30,8 @@ interface Provoker {
   sdk(route: string, params: Record<string, unknown>, options?: AutumnOptions & { idempotencyKey?: string }): Promise<Result<unknown>>;
   /** Sends a request the SDK would refuse to send (no key, a foreign prefix, a body that is not an object). */
   raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<void>;
+  /** Sends a request addressed to `host`, which fetch would not let a test choose. */
+  addressedTo(host: string, path: string, body: string): Promise<void>;
   /** The sandbox whose route crashes, for the 500. */
   readonly crashingUrl: string;
 }
@@ -293,6 +296,24 @@ const cases: readonly ErrorCase[] = [
     env: "sandbox",
     provoke: ({ sdk }) => sdk("balances.track_tokens", { customerId: "err_ada", modelId: "openai/o3", inputTokens: 10, outputTokens: 10 }),
   },
+  {
+    kind: "hostNotAllowed",
+    name: "a request addressed to another name (a rebound DNS name)",
+    env: undefined,
+    provoke: ({ addressedTo }) => addressedTo("rebound.example:8787", "/v1/customers.get", '{"customer_id":"err_ada"}'),
+  },
+  {
+    kind: "originNotAllowed",
+    name: "a request from a page on a foreign origin",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get", { headers: { ...CONTRACT_HEADERS, ...KEY, origin: "https://evil.example" }, body: '{"customer_id":"err_ada"}' }),
+  },
+  {
+    kind: "bodyTooLarge",
+    name: "a request body over the limit",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get_or_create", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: JSON.stringify({ customer_id: "err_big", name: "x".repeat(MAX_BODY_BYTES) }) }),
+  },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
 
@@ -341,6 +362,17 @@ const provoker: Provoker = {
   raw: async (path, { method = "POST", headers, body }) => {
     await recordingFetch(answers)(`${sandbox.url}${path}`, { method, headers, body });
   },
+  addressedTo: (host, path, body) =>
+    new Promise((resolve, reject) => {
+      const headers = { ...CONTRACT_HEADERS, ...KEY, host };
+      const sent = httpRequest(`${sandbox.url}${path}`, { method: "POST", headers, agent: false }, (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve(void answers.push({ path, status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? null, text })));
+      });
+      sent.on("error", reject);
+      sent.end(body);
+    }),
   get crashingUrl() {
     return crashing.url;
   },

@@ -1,8 +1,10 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AutumnCore } from "../src/core.js";
+import { balancesTrack } from "../src/funcs/balances-track.js";
 import { billingAttach } from "../src/funcs/billing-attach.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
+import { eventsAggregate } from "../src/funcs/events-aggregate.js";
 import { plansList } from "../src/funcs/plans-list.js";
 import { createRequestLog } from "../src/sandbox/request-log.js";
 import { MAX_BODY_BYTES, REQUEST_LOG_LIMITS, type Sandbox, startSandbox } from "../src/sandbox/server.js";
@@ -199,5 +201,26 @@ describe("names every object inherits", () => {
     expect((await customersGetOrCreate(autumn, { customerId: "inherits" })).ok).toBe(true);
     expect(await post("customers.get", { customer_id: "inherits", expand: [name] })).toEqual([400, "invalid_inputs"]);
     expect(await post("events.aggregate", { customer_id: "inherits", feature_id: "messages", range: name })).toEqual([400, "invalid_inputs"]);
+  });
+});
+
+describe("event properties named like what every object inherits", () => {
+  it("group under their own names and never match an inherited one", async () => {
+    const customerId = "props";
+    expect((await customersGetOrCreate(autumn, { customerId })).ok).toBe(true);
+    for (const model of ["__proto__", "constructor", "gpt"]) {
+      const tracked = await balancesTrack(autumn, { customerId, featureId: "messages", value: 1, properties: { model } });
+      expect(tracked.ok).toBe(true);
+    }
+    const window = { start: sandbox.now() - 60_000, end: sandbox.now() + 60_000 };
+    const grouped = await eventsAggregate(autumn, { customerId, featureId: "messages", customRange: window, groupBy: "properties.model", aggregateOn: "deducted" });
+    if (!grouped.ok) throw grouped.error;
+    const balances = grouped.value.deductions?.flatMap((bin) => Object.values(bin.groupedValues ?? {}));
+    const keys = balances?.flatMap((groups) => Object.keys(groups)).sort();
+    expect(keys).toEqual(["__proto__", "constructor", "gpt"]);
+    // A filter on a name the properties object inherits matches no event that lacks that property.
+    const inherited = await eventsAggregate(autumn, { customerId, featureId: "messages", customRange: window, filterBy: { constructor: String(Object) } });
+    if (!inherited.ok) throw inherited.error;
+    expect(inherited.value.total["messages"]?.count ?? 0).toBe(0);
   });
 });

@@ -87,6 +87,7 @@ export function groupKey(event: StoredEvent, groupBy: string): string {
   if (groupBy === "$customer_id") return event.customer_id ?? "";
   if (groupBy === "$entity_id") return event.entity_id ?? "";
   if (groupBy === "$plan_id") return event.deductions[0]?.plan_id ?? "";
-  const value = event.properties[groupBy.slice("properties.".length)];
+  const name = groupBy.slice("properties.".length);
+  const value = Object.hasOwn(event.properties, name) ? event.properties[name] : undefined;
   return value === undefined || value === null ? "" : String(value);
 }

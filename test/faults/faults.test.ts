@@ -298,6 +298,32 @@ describe("the budget and the waits, on a fake clock", () => {
     expect(server.count()).toBe(1);
   });
 
+  it.each(["-5", "-0.5", "-1e9"])("a 429 with Retry-After: %s (not a delay) is backed off, not retried at once", async (retryAfter) => {
+    const server = await serve([reply(429, "Too many requests", { "retry-after": retryAfter }), reply(429, "Too many requests", { "retry-after": retryAfter }), reply(200, customer)]);
+    const log = debugLines();
+    const core = testCore({ serverURL: server.url, timeoutMs: 10_000, debugLogger: log.debugLogger, retryConfig: { initialDelayMs: 1_000, maxDelayMs: 2_000 } });
+    const call = watch(customersGet(core, { customerId: "user_123" }));
+    await until(() => log.answered(429, 1));
+    // Equal jitter: the first backoff from 1,000 ms waits at least 500 ms.
+    await settleIO();
+    expect(server.count()).toBe(1);
+    await advance(499);
+    await settleIO();
+    expect(server.count()).toBe(1);
+    await advance(501);
+    await until(() => log.answered(429, 2));
+    await advance(2_000);
+    const result = await call.promise;
+    if (!result.ok) throw result.error;
+    expect(server.count()).toBe(3);
+  });
+
+  it("a 429 whose error carries a negative Retry-After reports no retryAfterMs", async () => {
+    const server = await serve([reply(429, "Too many requests", { "retry-after": "-5" })]);
+    const result = await customersGet(testCore({ serverURL: server.url, retryConfig: { limit: 0 } }), { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 429, retryAfterMs: undefined });
+  });
+
   it("a 503 with Retry-After: 1 inside the budget is waited for, a second and no less, then answered", async () => {
     const server = await serve([jsonError(503, "service_unavailable", { "retry-after": "1" }), reply(200, customer)]);
     const log = debugLines();

@@ -79,8 +79,11 @@ export interface RequestOptions {
   readonly retries?: number | RetryConfig;
   /** Extra headers for this call. `authorization`, `x-api-version`, `content-type` and `idempotency-key` cannot be overridden here. */
   readonly headers?: Record<string, string>;
-  /** Extra `fetch` options for this call (`cache`, `keepalive`, …). */
-  readonly fetchOptions?: Omit<RequestInit, "method" | "body" | "headers" | "signal">;
+  /**
+   * `fetch`'s own options for this call that the SDK does not set itself. Any other (`method`, `body`,
+   * `headers`, `signal`, `redirect`, ky's options) is a `ConfigurationError` naming it, and nothing is sent.
+   */
+  readonly fetchOptions?: Pick<RequestInit, "cache" | "credentials" | "integrity" | "keepalive" | "mode" | "priority" | "referrer" | "referrerPolicy">;
   /** The `Idempotency-Key` to send. Reused by every retry of the call. Wins over the generated one. */
   readonly idempotencyKey?: string;
   /** Overrides the API origin for this call. */

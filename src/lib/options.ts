@@ -30,6 +30,18 @@ const isFunctions = [
   "a function or an array of functions",
 ] as const;
 const isServerURL = [(value: unknown) => baseURL(value) !== undefined, "an absolute http(s) URL"] as const;
+// fetch's own options, less those the pipeline sets (method, body, headers, signal, and redirect, which is never
+// followed so that the key cannot go elsewhere). Anything else (ky's `json`, `prefixUrl`, …) would reach ky and
+// could replace the checked body or send the key to another origin.
+const FETCH_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "priority", "referrer", "referrerPolicy"];
+/** Whether fetch takes `name: value`; its own Request constructor judges, as it would when sending. */
+const fetchTakes = (name: string, value: unknown): boolean => {
+  try {
+    return FETCH_OPTIONS.includes(name) && !!new Request("http://localhost", { [name]: value });
+  } catch {
+    return false;
+  }
+};
 
 const RETRY: Spec = {
   limit: [isCount, "a whole number of retries, 0 or more"],
@@ -71,7 +83,11 @@ const CALL: Spec = {
     (value) => isObject(value) && (Object.keys(value).find((name) => !HEADER_NAME.test(name) || typeof value[name] !== "string" || FORBIDDEN_HEADER_VALUE.test(value[name] as string)) ?? true),
     "a header name and a Latin-1 string value without control characters",
   ],
-  fetchOptions: [isObject, "an object of fetch options"],
+  // Names the option fetch would not take.
+  fetchOptions: [
+    (value) => isObject(value) && (Object.keys(value).find((name) => !fetchTakes(name, value[name])) ?? true),
+    `fetch's own options, with values it takes: ${FETCH_OPTIONS.join(", ")}`,
+  ],
   idempotencyKey: [isText, "a non-empty Latin-1 string without control characters"],
   serverURL: isServerURL,
   failOpen: isBoolean,

@@ -49,6 +49,8 @@ export interface AutumnOptions {
   readonly xApiVersion?: string;
   /** Time budget of one call, retries and backoff included, in milliseconds. */
   readonly timeoutMs?: number;
+  /** The most bytes of one answer's body the SDK reads (decoded, after any gzip); a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
   /** How retries are made. */
   readonly retryConfig?: RetryConfig;
   /** The `fetch` to use (a proxy-aware one, a test double). Defaults to the global `fetch`. */
@@ -75,6 +77,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Overrides the client's time budget for this call. */
   readonly timeoutMs?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   /** Overrides the retry settings for this call; a number sets `limit`. */
   readonly retries?: number | RetryConfig;
   /** Extra headers for this call. `authorization`, `x-api-version`, `content-type` and `idempotency-key` cannot be overridden here. */
@@ -97,6 +101,8 @@ export const DEFAULTS = {
   serverURL: "https://api.useautumn.com",
   xApiVersion: "2.3.0",
   timeoutMs: 30_000,
+  // A list page of 1,000 customers with their plans and balances is a few MiB; an answer 16 MiB long is not Autumn's.
+  maxResponseBytes: 16 * 1024 * 1024,
   userAgent: "autumn-sdk-typescript/0.1.0",
   retry: {
     limit: 2,

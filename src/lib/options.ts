@@ -25,6 +25,7 @@ const isBoolean = [(value: unknown) => typeof value === "boolean", "true or fals
 const isBudget = [(value: unknown) => typeof value === "number" && value > 0, "a number of milliseconds above 0"] as const;
 const isDelay = [(value: unknown) => typeof value === "number" && value >= 0, "a number of milliseconds"] as const;
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isByteLimit = [(value: unknown) => isCount(value) && value !== 0, "a whole number of bytes above 0"] as const;
 const isFunctions = [
   (value: unknown) => typeof value === "function" || (Array.isArray(value) && value.every((item) => typeof item === "function")),
   "a function or an array of functions",
@@ -57,6 +58,7 @@ const CLIENT: Spec = {
   serverURL: isServerURL,
   xApiVersion: [isText, "a version such as 2.3.0"],
   timeoutMs: isBudget,
+  maxResponseBytes: isByteLimit,
   retryConfig: RETRY,
   fetch: [(value) => typeof value === "function", "a fetch function"],
   hooks: { beforeRequest: isFunctions, afterResponse: isFunctions },
@@ -77,6 +79,7 @@ const CLIENT: Spec = {
 const CALL: Spec = {
   signal: [(value: AbortSignal) => typeof value?.aborted === "boolean" && typeof value.addEventListener === "function", "an AbortSignal"],
   timeoutMs: isBudget,
+  maxResponseBytes: isByteLimit,
   retries: [(value) => isCount(value) || !problem(RETRY, value, "retries"), "a number of retries or a retry config"],
   // Names the header that fetch could not send.
   headers: [
@@ -155,6 +158,7 @@ export function clientSettings(options: AutumnOptions = {}): ClientSettings {
     serverURL,
     xApiVersion: options.xApiVersion ?? DEFAULTS.xApiVersion,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
     retryConfig: Object.freeze({ ...DEFAULTS.retry, ...options.retryConfig }),
     fetch: options.fetch,
     hooks: Object.freeze({
@@ -176,6 +180,7 @@ function list<T>(hooks: T | readonly T[] | undefined): readonly T[] {
 export interface CallSettings {
   readonly serverURL: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retryConfig: Required<RetryConfig>;
   readonly failOpen: boolean;
 }
@@ -192,6 +197,7 @@ export function callSettings(core: Client, options: RequestOptions | undefined):
   return {
     serverURL: options.serverURL === undefined ? core.serverURL : baseURL(options.serverURL)!,
     timeoutMs: options.timeoutMs ?? core.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? core.maxResponseBytes,
     retryConfig: retries === undefined ? core.retryConfig : { ...core.retryConfig, ...(typeof retries === "number" ? { limit: retries } : retries) },
     failOpen: options.failOpen ?? core.failOpen,
   };

@@ -41,6 +41,7 @@ const ERROR_NAMES = new Set([
   "RequestAbortedError",
   "RequestValidationError",
   "ResponseValidationError",
+  "ResponseTooLargeError",
   "ConfigurationError",
   "UnexpectedClientError",
 ]);

@@ -39,6 +39,9 @@ describe("client options are checked when the client is made", () => {
     ["a fetch that is not a function", { fetch: "undici" }, "fetch", /fetch function/],
     ["a flag that is not a boolean", { failOpen: "yes" }, "failOpen", /true or false/],
     ["a server URL that is not http(s)", { serverURL: "ftp://example.com" }, "serverURL", /http\(s\) URL/],
+    ["a response limit of 0", { maxResponseBytes: 0 }, "maxResponseBytes", /whole number of bytes above 0/],
+    ["a fractional response limit", { maxResponseBytes: 1.5 }, "maxResponseBytes", /whole number of bytes above 0/],
+    ["a response limit that is not a number", { maxResponseBytes: "16MB" }, "maxResponseBytes", /whole number of bytes above 0/],
   ])("%s: a ConfigurationError naming the option", (_name, options, setting, message) => {
     for (const make of [() => new AutumnCore(options as AutumnOptions), () => new Autumn(options as AutumnOptions)]) {
       const thrown = thrownBy(make);
@@ -140,6 +143,7 @@ describe("per-call options", () => {
     ["a retries config with an unknown field", { retries: { max: 2 } as never }, "retries", /retries/],
     ["a signal that is not one", { signal: "stop" as never }, "signal", /AbortSignal/],
     ["a header value fetch cannot send", { headers: { "x-trace": "a\nb" } }, "headers.x-trace", /Latin-1/],
+    ["a negative response limit", { maxResponseBytes: -1 }, "maxResponseBytes", /whole number of bytes above 0/],
   ])("%s is a ConfigurationError in the Result naming it, and nothing is sent", async (_name, options, setting, message) => {
     const seen = recordRequests(api().post("/v1/customers.get").reply(200, customer));
     const result = await customersGet(testCore(), { customerId: "u1" }, options);

@@ -224,3 +224,16 @@ describe("event properties named like what every object inherits", () => {
     expect(inherited.value.total["messages"]?.count ?? 0).toBe(0);
   });
 });
+
+describe("billing.import's customer_data", () => {
+  it("sets the customer's name, email and fingerprint only, never the sandbox's own records of it", async () => {
+    const post = (body: unknown) =>
+      fetch(`${sandbox.url}/v1/billing.import`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const answer = await post({ customer_id: "imported", billables: [{ processor: "stripe", link: { subscription_id: "sub_x" }, plan: { plan_id: "pro" } }], customer_data: { name: "Ada", rows: "not rows", subscriptions: 1, key: "someone_else", __proto__: { polluted: true } } });
+    expect(answer.status).toBe(200);
+    const customer = await customersGetOrCreate(autumn, { customerId: "imported" });
+    expect(customer.ok && customer.value.name).toBe("Ada");
+    await stillServing();
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});

@@ -98,7 +98,7 @@ function carryOver(customer: StoredCustomer, subscriptionId: string, held: Map<s
 function grantRows(state: SandboxState, customer: StoredCustomer, subscription: { id: string; plan_id: string; entity_id: string | null; quantities: Record<string, number> }, plan: CatalogPlan | undefined, from: number): void {
   for (const item of plan?.items ?? []) {
     if (state.catalog.features.get(item.feature_id)?.type === "boolean") continue;
-    const ids = { id: `cus_ent_${randomBytes(6).toString("hex")}`, plan_id: subscription.plan_id, source_id: subscription.id, entity_id: subscription.entity_id };
+    const ids = { id: `cus_ent_${randomBytes(6).toString("hex")}`, plan_id: subscription.plan_id, source_id: subscription.id, entity_id: subscription.entity_id, add_on: plan!.add_on };
     customer.rows.push(rowFor(item, ids, from, item.price?.billing_method === "prepaid" ? (subscription.quantities[item.feature_id] ?? 0) : 0));
   }
 }

@@ -66,7 +66,7 @@ const update: Route = (state, body) => {
   const subscription = findSubscription(customer, body, entityId);
   const action = body["cancel_action"];
   if (typeof action === "string") cancel(state, customer, subscription, action);
-  setQuantities(customer, subscription, quantities(body));
+  setQuantities(state, customer, subscription, quantities(body));
   return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: null };
 };
 

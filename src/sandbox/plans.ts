@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { billingInterval, type CatalogPlan, isPaid, planOf } from "./catalog.js";
-import { addInterval, rollResets, rowFor } from "./ledger.js";
+import { addInterval, prepaidGrant, rollResets, rowFor } from "./ledger.js";
 import { releaseExpiredLocks } from "./locks.js";
 import type { CheckoutPlan, PendingCheckout, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 import { notifyPlanChange } from "./webhooks.js";
@@ -99,7 +99,8 @@ function grantRows(state: SandboxState, customer: StoredCustomer, subscription: 
   for (const item of plan?.items ?? []) {
     if (state.catalog.features.get(item.feature_id)?.type === "boolean") continue;
     const ids = { id: `cus_ent_${randomBytes(6).toString("hex")}`, plan_id: subscription.plan_id, source_id: subscription.id, entity_id: subscription.entity_id, add_on: plan!.add_on };
-    customer.rows.push(rowFor(item, ids, from, item.price?.billing_method === "prepaid" ? (subscription.quantities[item.feature_id] ?? 0) : 0));
+    const quantity = subscription.quantities[item.feature_id];
+    customer.rows.push(rowFor(item, ids, from, item.price?.billing_method === "prepaid" && quantity !== undefined ? prepaidGrant(item, quantity) : 0));
   }
 }
 
@@ -298,7 +299,7 @@ export function start(state: SandboxState, customer: StoredCustomer, plan: Catal
     // Attached again: the plan and its balances stay as they are (attaching is no way to refill a balance);
     // a cancellation is taken back, and new prepaid quantities apply.
     Object.assign(rival, { canceled_at: null, expires_at: null });
-    setQuantities(customer, rival, quantities);
+    setQuantities(state, customer, rival, quantities);
     notifyPlanChange(state, customer, rival, "updated");
     return rival.id;
   }
@@ -317,11 +318,13 @@ export function start(state: SandboxState, customer: StoredCustomer, plan: Catal
   return subscription.id;
 }
 
-/** Sets the prepaid quantities a plan bought, by feature id; its balances grow or shrink with them. */
-export function setQuantities(customer: StoredCustomer, subscription: StoredSubscription, quantities: Record<string, number>): void {
+/** Sets the prepaid quantities a plan bought, by feature id (each the total, included units part of it); its balances grow or shrink with them. */
+export function setQuantities(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription, quantities: Record<string, number>): void {
   Object.assign(subscription.quantities, quantities);
+  const items = planOf(state.catalog, subscription)?.items ?? [];
   for (const row of customer.rows) {
-    if (row.source_id === subscription.id && row.feature_id in quantities && row.price?.billing_method === "prepaid") row.prepaid = quantities[row.feature_id]!;
+    const item = items.find((candidate) => candidate.feature_id === row.feature_id);
+    if (row.source_id === subscription.id && item && row.feature_id in quantities && row.price?.billing_method === "prepaid") row.prepaid = prepaidGrant(item, quantities[row.feature_id]!);
   }
 }
 
@@ -362,7 +365,8 @@ export function renderSubscription(subscription: StoredSubscription): Record<str
     past_due: false,
     canceled_at: subscription.canceled_at,
     expires_at: subscription.expires_at,
-    trial_ends_at: subscription.trial_ends_at,
+    // Only while the trial runs: a converted plan is paid for, not trialing.
+    trial_ends_at: subscription.in_trial ? subscription.trial_ends_at : null,
     started_at: subscription.started_at,
     current_period_start: subscription.current_period_start,
     current_period_end: subscription.current_period_end,

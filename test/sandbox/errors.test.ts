@@ -277,7 +277,9 @@ const cases: readonly ErrorCase[] = [
       const { features, plans } = DEMO_CATALOG as { features: object[]; plans: object[] };
       const metered = { planId: "err_metered", name: "Metered", addOn: true, items: [{ featureId: "messages", included: 0, price: { amount: 0.01, interval: "month" } }] };
       sandbox.setCatalog({ features, plans: [...plans, metered] });
+      // Priced on usage, it is paid: the plan is attached once its checkout is.
       expect((await sdk("billing.attach", { customerId: "err_bob", planId: "err_metered" })).ok).toBe(true);
+      sandbox.completeCheckout("err_bob");
       return sdk("balances.delete", { customerId: "err_bob", featureId: "messages" });
     },
   },

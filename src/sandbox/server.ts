@@ -3,6 +3,7 @@ import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
+import { claimKey, releaseKey } from "./idempotency.js";
 import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
 import { authenticateToken, newTokenState, TOKEN_ROUTES, type TokenHolder } from "./keys.js";
@@ -118,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state: SandboxState = {
     catalog: initialCatalog,
     customers: new Map(),
-    claimedKeys: new Set(),
+    claimedKeys: new Map(),
     clock: () => Date.now() + offsetMs,
     tokens: newTokenState(),
     rewards: new Map(),
@@ -261,10 +262,7 @@ async function handle(
       (body as Record<string, unknown>)["customer_id"] = holder.customerId;
     }
     if (idempotencyKey !== undefined) {
-      if (state.claimedKeys.has(idempotencyKey)) {
-        throw new SandboxError("duplicateIdempotencyKey", "Another request with this idempotency key was already received");
-      }
-      state.claimedKeys.add(idempotencyKey);
+      claimKey(state, env, idempotencyKey);
       claimed = true;
     }
     const payload: unknown = await route(state, body as Record<string, unknown>, env, holder);
@@ -273,7 +271,7 @@ async function handle(
   } catch (error) {
     const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");
     // The server releases a key after any failure but a 409, so the caller may retry with it.
-    if (claimed && failure.status !== 409 && idempotencyKey !== undefined) state.claimedKeys.delete(idempotencyKey);
+    if (claimed && failure.status !== 409 && idempotencyKey !== undefined) releaseKey(state, env!, idempotencyKey);
     return { status: failure.status, payload: autumnErrorBody(failure.code, failure.message, env) };
   }
 }

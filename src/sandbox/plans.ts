@@ -15,8 +15,9 @@ import { notifyPlanChange } from "./webhooks.js";
  * again). Add-ons stack; one-off plans are purchases. When a group is left
  * empty (a cancellation ends, a trial lapses) its auto-enabled plan comes
  * back. Usage of held features (seats) carries over to the plan that
- * follows. Time moves only with the sandbox's clock, and
- * `settle` applies whatever came due before a customer is read or changed.
+ * follows. Time moves only with the sandbox's clock: `settle` applies
+ * whatever came due for one customer, before it is read or changed, and
+ * sandbox/due.ts runs it for every customer when the clock is moved.
  */
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;

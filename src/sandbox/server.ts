@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
+import { applyDue } from "./due.js";
 import { SandboxError } from "./errors.js";
 import { claimKey, releaseKey } from "./idempotency.js";
 import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
@@ -42,7 +43,11 @@ export interface Sandbox {
   fail(fault: SandboxFault, options?: SandboxFaultOptions): void;
   /** Forgets every queued fault (requests already held by a `timeout` stay held until reset or close). */
   clearFaults(): void;
-  /** Moves the sandbox's clock forward: balances reset, trials end, cancellations and downgrades take effect, tokens expire. */
+  /**
+   * Moves the sandbox's clock forward and applies what fell due for every customer, in the order it fell
+   * due and each at its own time: balances reset, trials end, cancellations and downgrades take effect
+   * (their webhooks are sent then), tokens expire. `advanceClock(0)` applies what real time brought due.
+   */
   advanceClock(ms: number): void;
   /** The sandbox's time, in epoch ms. */
   now(): number;
@@ -115,12 +120,14 @@ const PREFLIGHT_HEADERS = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
+  // While what fell due is applied, the clock reads the time it fell due (sandbox/due.ts).
+  let pinnedAt: number | undefined;
   const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
     catalog: initialCatalog,
     customers: new Map(),
     claimedKeys: new Map(),
-    clock: () => Date.now() + offsetMs,
+    clock: () => pinnedAt ?? Date.now() + offsetMs,
     tokens: newTokenState(),
     rewards: new Map(),
     referralPrograms: new Map(),
@@ -194,7 +201,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     advanceClock: (ms) => {
       if (!Number.isFinite(ms)) throw new TypeError("advanceClock takes a number of milliseconds");
+      const until = state.clock() + ms;
       offsetMs += ms;
+      applyDue(state, until, (time, apply) => {
+        pinnedAt = time;
+        try {
+          apply();
+        } finally {
+          pinnedAt = undefined;
+        }
+      });
     },
     now: () => state.clock(),
     completeCheckout(target) {

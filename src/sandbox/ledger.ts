@@ -111,15 +111,20 @@ function overageRoom(row: BalanceRow): number {
   return overage(row) ? Math.max(0, granted(row) + row.price!.max_purchase! - Math.max(row.usage, granted(row))) : 0;
 }
 
+/** Whether a request for `entityId` (undefined: the customer) reaches a row: the entity's own and its customer's; the customer's alone for the customer. */
+const reaches = (row: BalanceRow, entityId: string | undefined) => row.entity_id === null || row.entity_id === (entityId ?? null);
+
 /**
  * The feature's rows a request for `entityId` (or the customer, when undefined) draws on, in deduction
  * order: an entity's own rows, then its customer's; the customer's alone for the customer (a plan attached
  * to an entity stays with that entity).
  */
 export function rowsInScope(rows: readonly BalanceRow[], featureId: string, entityId: string | undefined): BalanceRow[] {
-  const own = entityId ?? null;
-  const reached = rows.filter((row) => row.feature_id === featureId && (row.entity_id === own || row.entity_id === null));
-  return [...spendingOrder(reached.filter((row) => row.entity_id === own)), ...spendingOrder(reached.filter((row) => row.entity_id !== own))];
+  return deductionOrder(
+    rows.filter((row) => row.feature_id === featureId && reaches(row, entityId)),
+    entityId,
+    featureId,
+  );
 }
 
 // Reset intervals by length, in minutes, for ordering grants: the shorter interval is spent first.
@@ -129,19 +134,26 @@ const soonest = (a: number | null, b: number | null) => (a === b ? 0 : a === nul
 const intervalLength = (row: BalanceRow) => (row.reset === null ? null : (INTERVAL_MINUTES[row.reset.interval] ?? 0) * (row.reset.interval_count ?? 1));
 
 /**
- * Autumn's deduction order within a scope: unlimited rows, then rows that reset (the shorter interval
- * first), then by expiry (the soonest first, never last), a plan's before an add-on's, prepaid before
- * priced on usage, and otherwise the oldest first.
+ * Autumn's order of grants within a scope and feature: unlimited rows, then rows that reset (the shorter
+ * interval first), then by expiry (the soonest first, never last), a plan's before an add-on's, prepaid
+ * before priced on usage, and otherwise the oldest first (the sort is stable).
  */
+const byGrant = (a: BalanceRow, b: BalanceRow) =>
+  Number(b.unlimited) - Number(a.unlimited) ||
+  soonest(intervalLength(a), intervalLength(b)) ||
+  soonest(a.expires_at, b.expires_at) ||
+  Number(a.add_on) - Number(b.add_on) ||
+  Number(overage(a)) - Number(overage(b));
+
+/** Rows in Autumn's order of grants (`byGrant`). */
 export function spendingOrder(rows: readonly BalanceRow[]): BalanceRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      Number(b.unlimited) - Number(a.unlimited) ||
-      soonest(intervalLength(a), intervalLength(b)) ||
-      soonest(a.expires_at, b.expires_at) ||
-      Number(a.add_on) - Number(b.add_on) ||
-      Number(overage(a)) - Number(overage(b)),
-  );
+  return [...rows].sort(byGrant);
+}
+
+/** Autumn's deduction order: the scope's own rows first (an entity's before its customer's), `featureId`'s own before a credit system's, then `byGrant`. */
+function deductionOrder(rows: readonly BalanceRow[], entityId: string | undefined, featureId: string): BalanceRow[] {
+  const own = entityId ?? null;
+  return [...rows].sort((a, b) => Number(b.entity_id === own) - Number(a.entity_id === own) || Number(a.feature_id !== featureId) - Number(b.feature_id !== featureId) || byGrant(a, b));
 }
 
 /** A row a request draws on, and how many of its units one unit of the requested feature costs. */
@@ -162,22 +174,14 @@ export function creditSystemsFor(catalog: Catalog, featureId: string): { feature
 }
 
 /**
- * Every row a use of `feature` draws on, in deduction order: within the scope's own rows and then those
- * it also reaches, the feature's own rows before the rows of credit systems that price it (direct
- * balances are always spent before a credit system's).
+ * Every row a use of `feature` draws on, in deduction order: the scope's own rows before those it also
+ * reaches, and within each the feature's own rows before those of credit systems that price it (direct
+ * balances are always spent before a credit system's), each at its cost.
  */
 export function drawsFor(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined): Draw[] {
-  const systems = creditSystemsFor(catalog, feature.id);
-  const cost = new Map<string, number>([[feature.id, 1], ...systems.map(({ feature: system, cost: each }) => [system.id, each] as const)]);
-  const own = entityId ?? null;
-  const scoped = rows.filter((row) => cost.has(row.feature_id) && (row.entity_id === own || row.entity_id === null));
-  return [own, null]
-    .filter((scope, index) => index === 0 || scope !== own)
-    .flatMap((scope) => {
-      const inScope = scoped.filter((row) => row.entity_id === scope);
-      return [...spendingOrder(inScope.filter((row) => row.feature_id === feature.id)), ...spendingOrder(inScope.filter((row) => row.feature_id !== feature.id))];
-    })
-    .map((row) => ({ row, cost: cost.get(row.feature_id)! }));
+  const cost = new Map<string, number>([[feature.id, 1], ...creditSystemsFor(catalog, feature.id).map(({ feature: system, cost: each }) => [system.id, each] as const)]);
+  const reached = rows.filter((row) => cost.has(row.feature_id) && reaches(row, entityId));
+  return deductionOrder(reached, entityId, feature.id).map((row) => ({ row, cost: cost.get(row.feature_id)! }));
 }
 
 /**

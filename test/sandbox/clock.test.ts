@@ -1,43 +1,30 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { Autumn } from "../../src/autumn.js";
-import { type Sandbox, type SandboxCatalog, startSandbox } from "../../src/sandbox/index.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+import { TRIALS } from "../fixtures/catalogs.js";
 
 /**
  * What the sandbox's clock brings about: what falls due (cancellations,
  * trials ending) is applied when the clock moves, for every customer, in the
  * order it fell due and at the time it did, so the webhooks a test waits for
- * go out without the customer being read.
+ * go out without the customer being read; and a trial that converted no
+ * longer reports when it ends.
  */
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-const CATALOG = {
-  features: [{ id: "reports", name: "Reports", type: "metered", consumable: true }],
-  plans: [
-    { id: "free", name: "Free", group: "", autoEnable: true, items: [{ featureId: "reports", included: 5, reset: { interval: "month" } }] },
-    { id: "pro", name: "Pro", group: "", price: { amount: 30, interval: "month" }, items: [{ featureId: "reports", included: 500, reset: { interval: "month" } }] },
-    {
-      id: "business",
-      name: "Business",
-      group: "",
-      price: { amount: 90, interval: "month" },
-      freeTrial: { durationLength: 7, durationType: "day", cardRequired: true },
-      items: [{ featureId: "reports", included: 5000, reset: { interval: "month" } }],
-    },
-  ],
-} satisfies SandboxCatalog;
+const DAY = 86_400_000;
 
 async function open(): Promise<{ sandbox: Sandbox; autumn: Autumn }> {
-  const sandbox = await startSandbox({ catalog: CATALOG });
+  const sandbox = await startSandbox({ catalog: TRIALS });
   onTestFinished(() => sandbox.close());
   return { sandbox, autumn: new Autumn({ secretKey: sandbox.secretKey, serverURL: sandbox.url, retryConfig: { limit: 0 } }) };
 }
 
-async function buy(sandbox: Sandbox, autumn: Autumn, customerId: string, planId: string): Promise<void> {
+/** Attaches a plan to a new customer, paying its checkout when it asks for one; the subscription. */
+async function attach(sandbox: Sandbox, autumn: Autumn, customerId: string, planId: string) {
   await autumn.customers.getOrCreate({ customerId });
   const attached = await autumn.billing.attach({ customerId, planId });
-  sandbox.completeCheckout(attached.paymentUrl!);
+  if (attached.paymentUrl) sandbox.completeCheckout(attached.paymentUrl);
+  return (await autumn.customers.get({ customerId })).subscriptions[0]!;
 }
 
 /** The plan changes the sandbox sent as `billing.updated` webhooks, in order: customer, action, plan, and the subscription. */
@@ -53,40 +40,48 @@ function planChanges(sandbox: Sandbox): { customer: string; action: string; plan
 describe("advanceClock", () => {
   it("applies what fell due for every customer, in the order it fell due, and sends its webhooks without a read", async () => {
     const { sandbox, autumn } = await open();
-    // First to be created, last to fall due: a cancellation at the end of the month.
-    await buy(sandbox, autumn, "leaver", "pro");
-    await autumn.billing.update({ customerId: "leaver", planId: "pro", cancelAction: "cancel_end_of_cycle" });
-    const [pro] = (await autumn.customers.get({ customerId: "leaver" })).subscriptions;
-    // A trial that ends in a week and converts, the card being on file.
-    await buy(sandbox, autumn, "trialist", "business");
-    const [trial] = (await autumn.customers.get({ customerId: "trialist" })).subscriptions;
+    // First to be created, last to fall due: a 14-day trial without a card, which lapses.
+    const lapsing = await attach(sandbox, autumn, "lapser", "pro");
+    // A 7-day trial with the card on file, which converts.
+    const converting = await attach(sandbox, autumn, "converter", "business");
     const sent = planChanges(sandbox).length;
 
-    sandbox.advanceClock(40 * DAY);
+    sandbox.advanceClock(20 * DAY);
     const changes = planChanges(sandbox).slice(sent);
     expect(changes.map(({ customer, action, plan }) => [customer, action, plan])).toEqual([
-      ["trialist", "updated", "business"],
-      ["leaver", "expired", "pro"],
-      ["leaver", "activated", "free"],
+      ["converter", "updated", "business"],
+      ["lapser", "expired", "pro"],
+      ["lapser", "activated", "free"],
     ]);
     // Each at the time it fell due, not when the clock stopped.
-    expect(changes[0]!.subscription).toMatchObject({ current_period_start: trial!.trialEndsAt, trial_ends_at: null });
-    expect(changes[2]!.subscription).toMatchObject({ started_at: pro!.expiresAt });
+    expect(changes[0]!.subscription).toMatchObject({ current_period_start: converting.trialEndsAt });
+    expect(changes[2]!.subscription).toMatchObject({ started_at: lapsing.trialEndsAt });
   });
 
   it("by nothing applies what real time brought due since, as a test may ask it to", async () => {
     const { sandbox, autumn } = await open();
-    await buy(sandbox, autumn, "leaver", "pro");
-    await autumn.billing.update({ customerId: "leaver", planId: "pro", cancelAction: "cancel_end_of_cycle" });
-    const [pro] = (await autumn.customers.get({ customerId: "leaver" })).subscriptions;
-    sandbox.advanceClock(pro!.expiresAt! - sandbox.now() - 1);
+    const trial = await attach(sandbox, autumn, "lapser", "pro");
+    sandbox.advanceClock(trial.trialEndsAt! - sandbox.now() - 1);
     const sent = planChanges(sandbox).length;
-    // A millisecond of real time later the plan has ended, and nothing has read the customer.
+    // A millisecond of real time later the trial has lapsed, and nothing has read the customer.
     await new Promise((resolve) => setTimeout(resolve, 5));
     sandbox.advanceClock(0);
     expect(planChanges(sandbox).slice(sent).map(({ action, plan }) => [action, plan])).toEqual([
       ["expired", "pro"],
       ["activated", "free"],
     ]);
+  });
+});
+
+describe("a trial that converts", () => {
+  it("reports trialEndsAt while the trial runs and null once the plan is paid for", async () => {
+    const { sandbox, autumn } = await open();
+    const trial = await attach(sandbox, autumn, "convert", "business");
+    expect(trial).toMatchObject({ planId: "business", trialEndsAt: trial.startedAt + 7 * DAY });
+
+    sandbox.advanceClock(8 * DAY);
+    const [paid] = (await autumn.customers.get({ customerId: "convert" })).subscriptions;
+    expect(paid).toMatchObject({ planId: "business", status: "active", trialEndsAt: null, currentPeriodStart: trial.trialEndsAt });
+    expect(planChanges(sandbox).at(-1)).toMatchObject({ action: "updated", subscription: { trial_ends_at: null } });
   });
 });

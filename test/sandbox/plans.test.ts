@@ -4,11 +4,10 @@ import { type Sandbox, type SandboxCatalog, startSandbox } from "../../src/sandb
 
 /**
  * Plans as Autumn attaches them: which need a checkout, what prepaid
- * quantities grant, what a converted trial reports, and the group of a plan
- * created at runtime. Catalogs are written as Autumn's CLI writes them.
+ * quantities grant, and the group of a plan created at runtime (what a
+ * converted trial reports is in clock.test.ts). The catalog is written as
+ * Autumn's CLI writes it.
  */
-
-const DAY = 86_400_000;
 
 const CATALOG = {
   features: [
@@ -22,14 +21,6 @@ const CATALOG = {
     { id: "payg", name: "Pay as you go", group: "", items: [{ featureId: "api_calls", price: { amount: 0.01, interval: "month", billingMethod: "usage_based" } }] },
     // Seats bought up front, five of them included.
     { id: "seats", name: "Seats", addOn: true, items: [{ featureId: "seats", included: 5, price: { amount: 10, interval: "month", billingMethod: "prepaid", billingUnits: 1 } }] },
-    {
-      id: "business",
-      name: "Business",
-      group: "",
-      price: { amount: 90, interval: "month" },
-      freeTrial: { durationLength: 7, durationType: "day", cardRequired: true },
-      items: [{ featureId: "reports", included: 5000, reset: { interval: "month" } }],
-    },
   ],
 } satisfies SandboxCatalog;
 
@@ -75,21 +66,6 @@ describe("prepaid quantities", () => {
     // A new quantity is a new total too.
     await autumn.billing.update({ customerId: "ten", planId: "seats", featureQuantities: [{ featureId: "seats", quantity: 8 }] });
     expect((await autumn.customers.get({ customerId: "ten" })).balances["seats"]).toMatchObject({ granted: 8 });
-  });
-});
-
-describe("a trial that converts", () => {
-  it("reports trialEndsAt while the trial runs and null once the plan is paid for", async () => {
-    const { sandbox, autumn } = await open();
-    await autumn.customers.getOrCreate({ customerId: "convert" });
-    const attached = await autumn.billing.attach({ customerId: "convert", planId: "business" });
-    sandbox.completeCheckout(attached.paymentUrl!);
-    const [trial] = (await autumn.customers.get({ customerId: "convert" })).subscriptions;
-    expect(trial).toMatchObject({ planId: "business", trialEndsAt: trial!.startedAt + 7 * DAY });
-
-    sandbox.advanceClock(8 * DAY);
-    const [paid] = (await autumn.customers.get({ customerId: "convert" })).subscriptions;
-    expect(paid).toMatchObject({ planId: "business", status: "active", trialEndsAt: null, currentPeriodStart: trial!.trialEndsAt });
   });
 });
 

@@ -74,7 +74,8 @@ export interface CatalogPlan {
   id: string;
   name: string;
   description: string | null;
-  group: string | null;
+  /** The group whose plans replace each other; "" when none was given, as Autumn has it. */
+  group: string;
   add_on: boolean;
   auto_enable: boolean;
   price: { amount: number; interval: string; interval_count?: number } | null;

@@ -1,4 +1,4 @@
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { Autumn } from "../../src/autumn.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { TRIALS } from "../fixtures/catalogs.js";
@@ -61,10 +61,12 @@ describe("advanceClock", () => {
   it("by nothing applies what real time brought due since, as a test may ask it to", async () => {
     const { sandbox, autumn } = await open();
     const trial = await attach(sandbox, autumn, "lapser", "pro");
+    // The real clock stands still (timers and sockets stay real) until the test moves it.
+    vi.useFakeTimers({ toFake: ["Date"] });
     sandbox.advanceClock(trial.trialEndsAt! - sandbox.now() - 1);
     const sent = planChanges(sandbox).length;
     // A millisecond of real time later the trial has lapsed, and nothing has read the customer.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    vi.advanceTimersByTime(1);
     sandbox.advanceClock(0);
     expect(planChanges(sandbox).slice(sent).map(({ action, plan }) => [action, plan])).toEqual([
       ["expired", "pro"],

@@ -100,7 +100,7 @@ describe("sandbox.fail with a status", () => {
     const failed = await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 2 }, { idempotencyKey: "status-key", retries: 0 });
     expect(failed.ok || failed.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
     expect(usage()).toBe(0);
-    expect(sandbox.state.claimedKeys.has("status-key")).toBe(false);
+    expect(sandbox.state.claimedKeys.has("sandbox:status-key")).toBe(false);
     // Resent under the same key, it is applied: nothing had claimed it.
     expect((await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 2 }, { idempotencyKey: "status-key" })).ok).toBe(true);
     expect(usage()).toBe(2);
@@ -123,7 +123,7 @@ describe("sandbox.fail with a timeout", () => {
     expect(usage()).toBe(0);
     const key = !result.ok && result.error.name === "RequestTimeoutError" ? result.error.idempotencyKey : undefined;
     expect(key).toBeDefined();
-    expect(sandbox.state.claimedKeys.has(key!)).toBe(false);
+    expect(sandbox.state.claimedKeys.has(`sandbox:${key!}`)).toBe(false);
 
     // What docs/errors-and-retries.md tells an app to do after a timeout: resend under the same key. It is applied once.
     const replayed = await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 1 }, { idempotencyKey: key! });

@@ -49,8 +49,10 @@ export const SANDBOX_ERRORS = {
   entityNotFound: { status: 404, code: "entity_not_found" },
   /** `entities.create` with an id the customer already has (the pattern of customer_already_exists). */
   entityAlreadyExists: { status: 409, code: "entity_already_exists" },
-  /** `entities.create` when the customer has none of the entity's feature left. */
-  featureLimitReached: { status: 400, code: "invalid_request" },
+  /** `entities.create` past the usage limit (`max_purchase`) of the entity's feature; without a limit the balance goes over its grant instead. */
+  featureLimitReached: { status: 400, code: "feature_limit_reached" },
+  /** `entities.create` for a consumable feature: entities are of held features (seats), never of ones used up. */
+  consumableEntityFeature: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for more entities than the pool has seats left. */
   noSeatLeft: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for an entity that already holds a seat of that license plan. */

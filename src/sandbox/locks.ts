@@ -1,5 +1,5 @@
 import { require400, SandboxError } from "./errors.js";
-import { type BalanceRow, spend } from "./ledger.js";
+import { type Draw, spend } from "./ledger.js";
 import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
@@ -26,9 +26,9 @@ export function lockParams(state: SandboxState, lock: unknown): { id: string; ex
   return { id, expiresAt: (expiresAt as number | undefined) ?? null };
 }
 
-/** Takes `amount` units from the rows and holds them under the lock. */
-export function hold(state: SandboxState, customer: StoredCustomer, rows: BalanceRow[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">): void {
-  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(rows, amount) });
+/** Takes `amount` units from the draws (as a track would) and holds them under the lock. */
+export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">): void {
+  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(draws, amount) });
 }
 
 /** Gives a lock's units back to the rows it took them from, unless a row has reset (or gone) since. */

@@ -11,7 +11,8 @@ export function renderSubscription(subscription: StoredSubscription): Record<str
     past_due: false,
     canceled_at: subscription.canceled_at,
     expires_at: subscription.expires_at,
-    trial_ends_at: subscription.trial_ends_at,
+    // Only while the trial runs: a converted plan is paid for, not trialing.
+    trial_ends_at: subscription.in_trial ? subscription.trial_ends_at : null,
     started_at: subscription.started_at,
     current_period_start: subscription.current_period_start,
     current_period_end: subscription.current_period_end,

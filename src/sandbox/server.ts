@@ -3,7 +3,9 @@ import { accessOf, allowedOrigins, PREFLIGHT_HEADERS } from "./access.js";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
+import { applyDue } from "./due.js";
 import { SandboxError } from "./errors.js";
+import { claimKey, releaseKey } from "./idempotency.js";
 import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
 import { autumnErrorBody, BodyTooLargeError, parseJsonOrUndefined, readText, sendJson, serveOnLoopback } from "./loopback-http.js";
 import { authenticateToken, newTokenState, TOKEN_ROUTES } from "./keys.js";
@@ -46,7 +48,11 @@ export interface Sandbox {
   fail(fault: SandboxFault, options?: SandboxFaultOptions): void;
   /** Forgets every queued fault (requests already held by a `timeout` stay held until reset or close). */
   clearFaults(): void;
-  /** Moves the sandbox's clock forward: balances reset, trials end, cancellations and downgrades take effect, tokens expire. */
+  /**
+   * Moves the sandbox's clock forward and applies what fell due for every customer, in the order it fell
+   * due and each at its own time: balances reset, trials end, cancellations and downgrades take effect
+   * (their webhooks are sent then), tokens expire. `advanceClock(0)` applies what real time brought due.
+   */
   advanceClock(ms: number): void;
   /** The sandbox's time, in epoch ms. */
   now(): number;
@@ -115,12 +121,14 @@ const RATE_LIMIT_HEADERS = { "ratelimit-policy": "1000;w=60", "ratelimit-limit":
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let offsetMs = 0;
   const origins = allowedOrigins(options.allowedOrigins);
+  // While what fell due is applied, the clock reads the time it fell due (sandbox/due.ts).
+  let pinnedAt: number | undefined;
   const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
     catalog: initialCatalog,
     customers: new Map(),
-    claimedKeys: new Set(),
-    clock: () => Date.now() + offsetMs,
+    claimedKeys: new Map(),
+    clock: () => pinnedAt ?? Date.now() + offsetMs,
     tokens: newTokenState(),
     rewards: new Map(),
     referralPrograms: new Map(),
@@ -204,7 +212,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests: requests.entries,
     advanceClock: (ms) => {
       if (!Number.isFinite(ms)) throw new TypeError("advanceClock takes a number of milliseconds");
+      const until = state.clock() + ms;
       offsetMs += ms;
+      applyDue(state, until, (time, apply) => {
+        pinnedAt = time;
+        try {
+          apply();
+        } finally {
+          pinnedAt = undefined;
+        }
+      });
     },
     now: () => state.clock(),
     completeCheckout(target) {
@@ -288,10 +305,7 @@ async function handle(
       (body as Record<string, unknown>)["customer_id"] = holder.customerId;
     }
     if (idempotencyKey !== undefined) {
-      if (state.claimedKeys.has(idempotencyKey)) {
-        throw new SandboxError("duplicateIdempotencyKey", "Another request with this idempotency key was already received");
-      }
-      state.claimedKeys.add(idempotencyKey);
+      claimKey(state, env, idempotencyKey);
       claimed = true;
     }
     const payload: unknown = await route(state, body as Record<string, unknown>, env, holder);
@@ -300,7 +314,7 @@ async function handle(
   } catch (error) {
     const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");
     // The server releases a key after any failure but a 409, so the caller may retry with it.
-    if (claimed && failure.status !== 409 && idempotencyKey !== undefined) state.claimedKeys.delete(idempotencyKey);
+    if (claimed && failure.status !== 409 && idempotencyKey !== undefined) releaseKey(state, env!, idempotencyKey);
     return { status: failure.status, payload: autumnErrorBody(failure.code, failure.message, env) };
   }
 }

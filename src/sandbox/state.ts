@@ -216,7 +216,8 @@ export interface SandboxState {
   /** Balance held by `balances.check` with a lock, by lock id, until finalized or expired. */
   locks: Map<string, StoredLock>;
   customers: Map<string, StoredCustomer>;
-  claimedKeys: Set<string>;
+  /** Idempotency keys claimed (sandbox/idempotency.ts), as `<env>:<key>`, and until when (epoch ms on the sandbox's clock). */
+  claimedKeys: Map<string, number>;
   clock: () => number;
   /** The organisation's coupons and feature grants, by id, in creation order. */
   rewards: Map<string, StoredReward>;

@@ -105,14 +105,19 @@ const cases: readonly ErrorCase[] = [
   },
   {
     kind: "featureLimitReached",
-    name: "a fourth seat entity on a plan including three",
+    name: "a seat entity past the usage limit of its plan",
     env: "sandbox",
     provoke: async ({ sdk }) => {
-      await onTeamPlan(sdk, "err_team_seats");
-      for (const n of [1, 2, 3]) expect((await sdk("entities.create", { customerId: "err_team_seats", entityId: `err_member_${n}`, featureId: "seats" })).ok).toBe(true);
-      return sdk("entities.create", { customerId: "err_team_seats", entityId: "err_member_4", featureId: "seats" });
+      // One seat included and one more at most: a free plan, as its usage price is 0.
+      const items = [{ featureId: "seats", included: 1, price: { amount: 0, interval: "month", billingMethod: "usage_based", maxPurchase: 1 } }];
+      expect((await sdk("plans.create", { planId: "err_capped_seats", name: "Capped seats", addOn: true, items })).ok).toBe(true);
+      expect((await sdk("customers.get_or_create", { customerId: "err_capped" })).ok).toBe(true);
+      expect((await sdk("billing.attach", { customerId: "err_capped", planId: "err_capped_seats" })).ok).toBe(true);
+      for (const n of [1, 2]) expect((await sdk("entities.create", { customerId: "err_capped", entityId: `err_member_${n}`, featureId: "seats" })).ok).toBe(true);
+      return sdk("entities.create", { customerId: "err_capped", entityId: "err_member_3", featureId: "seats" });
     },
   },
+  { kind: "consumableEntityFeature", name: "an entity of a consumable feature", env: "sandbox", provoke: ({ sdk }) => sdk("entities.create", { customerId: "err_ada", entityId: "err_chat", featureId: "messages" }) },
   {
     kind: "noSeatLeft",
     name: "four seats of a pool of three",
@@ -275,7 +280,9 @@ const cases: readonly ErrorCase[] = [
       const { features, plans } = DEMO_CATALOG as { features: object[]; plans: object[] };
       const metered = { planId: "err_metered", name: "Metered", addOn: true, items: [{ featureId: "messages", included: 0, price: { amount: 0.01, interval: "month" } }] };
       sandbox.setCatalog({ features, plans: [...plans, metered] });
+      // Priced on usage, it is paid: the plan is attached once its checkout is.
       expect((await sdk("billing.attach", { customerId: "err_bob", planId: "err_metered" })).ok).toBe(true);
+      sandbox.completeCheckout("err_bob");
       return sdk("balances.delete", { customerId: "err_bob", featureId: "messages" });
     },
   },

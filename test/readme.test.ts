@@ -1,18 +1,19 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { aliasModules } from "./helpers.js";
+import { documents, readDocument, root, typeScriptBlocks } from "./markdown.js";
 
 /**
- * Every TypeScript block in the README compiles against the built package, as
- * a user would paste it. A block's imports stay at the top of its module; the
- * rest becomes the body of an async function, so fragments may `await` and
- * `return`; a block that exports something is compiled as the module it is. The only names a block may use without declaring them are the
- * ones a fragment of the README assumes: `autumn` (a client) and the app's
- * own helpers listed in PRELUDE.
+ * Every TypeScript block in the README and in the guides of docs/ compiles
+ * against the built package, as a user would paste it. A block's imports stay
+ * at the top of its module; the rest becomes the body of an async function, so
+ * fragments may `await` and `return`; a block that exports something is
+ * compiled as the module it is. The only names a block may use without
+ * declaring them are the ones a fragment of the docs assumes: `autumn` (a
+ * client) and the app's own helpers listed in PRELUDE.
  */
-const root = fileURLToPath(new URL("..", import.meta.url));
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package (dist/ and its types).
 const dir = `${root}node_modules/.cache/readme-blocks/`;
 
@@ -21,14 +22,20 @@ declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
 `;
 
-function blocks(path = "README.md"): { line: number; code: string }[] {
-  const readme = readFileSync(`${root}${path}`, "utf8");
-  const found: { line: number; code: string }[] = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
-  for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
-    found.push({ line: readme.slice(0, match.index).split("\n").length, code: match[1]! });
-  }
-  return found;
+/** Each block with the document and line it comes from, which name its file so that tsc's errors point back to it. */
+function blocks(): { document: string; line: number; code: string }[] {
+  return documents().flatMap((document) => typeScriptBlocks(readDocument(document)).map(({ line, code }) => ({ document, line, code })));
+}
+
+/**
+ * A guide whose blocks register a catalog (`interface Register`) is compiled
+ * one `##` section at a time, each section an app of its own: a registration
+ * is global to a program, and such a guide shows more than one. In it, a
+ * block whose first line is a file name comment (`// autumn.config.ts`) is
+ * that file of the section's app, as it stands.
+ */
+function registersCatalog(document: string): boolean {
+  return typeScriptBlocks(readDocument(document)).some(({ code }) => /\binterface Register\b/.test(code));
 }
 
 function asModule(code: string): string {
@@ -70,65 +77,56 @@ async function compile(into: string, files: Map<string, string>): Promise<string
   );
 }
 
-describe("the README's TypeScript blocks", () => {
+describe("the TypeScript blocks of the README and the guides", () => {
   it("all compile against the built package", { timeout: 120_000 }, async () => {
-    const found = blocks();
-    expect(found.length).toBeGreaterThanOrEqual(7);
-    const output = await compile(dir, new Map(found.map(({ line, code }) => [`readme-line-${line}.ts`, asModule(code)])));
-    // tsc names the file, and so the README line, of each error.
+    const found = blocks().filter(({ document }) => !registersCatalog(document));
+    // The README's two quick starts, and the fifteen blocks it held before the guides were split out of it.
+    expect(found.filter((block) => block.document === "README.md").length).toBeGreaterThanOrEqual(2);
+    expect(found.length).toBeGreaterThanOrEqual(15);
+    // docs/webhooks.md line 12 → docs--webhooks.md-line-12.ts
+    const output = await compile(dir, new Map(found.map(({ document, line, code }) => [`${document.replaceAll("/", "--")}-line-${line}.ts`, asModule(code)])));
+    // tsc names the file, and so the document and the line of the block, of each error.
     expect(output).toBe("");
   });
-});
 
-/**
- * The guides under docs/: each `##` section whose blocks make one app is
- * compiled on its own (a guide may show two ways of doing one thing, such as
- * two catalog registrations, which one program cannot hold). A block whose
- * first line is a file name comment (`// autumn.config.ts`) is that file of
- * the section's app, as it stands; the others compile as the README's do.
- */
-function guideSections(): { name: string; files: Map<string, string> }[] {
-  const docs = `${root}docs/`;
-  let guides: string[];
-  try {
-    guides = readdirSync(docs).filter((file) => file.endsWith(".md"));
-  } catch {
-    return [];
-  }
-  return guides.flatMap((guide) => {
-    const text = readFileSync(`${docs}${guide}`, "utf8");
-    const sections = new Map<string, Map<string, string>>();
-    for (const { line, code } of blocks(`docs/${guide}`)) {
-      const before = text.split("\n").slice(0, line).join("\n");
-      const heading = [...before.matchAll(/^## (.+)$/gm)].pop()?.[1] ?? "(top)";
-      const files = sections.get(heading) ?? new Map<string, string>();
-      sections.set(heading, files);
-      const named = /^\/\/ ([\w.-]+\.ts)\n/.exec(code);
-      files.set(named ? named[1]! : `block-line-${line}.ts`, named ? code : asModule(code));
-    }
-    return [...sections].map(([heading, files]) => ({ name: `docs/${guide} § ${heading}`, files }));
-  });
-}
+  const sections = documents()
+    .filter(registersCatalog)
+    .flatMap((document) => {
+      const lines = readDocument(document).split("\n");
+      const apps = new Map<string, Map<string, string>>();
+      for (const { line, code } of typeScriptBlocks(readDocument(document))) {
+        const heading = lines.slice(0, line).filter((text) => text.startsWith("## ")).pop()?.slice(3) ?? "(top)";
+        const files = apps.get(heading) ?? new Map<string, string>();
+        apps.set(heading, files);
+        const named = /^\/\/ ([\w.-]+\.ts)\n/.exec(code);
+        files.set(named ? named[1]! : `block-line-${line}.ts`, named ? code : asModule(code));
+      }
+      return [...apps].map(([heading, files]) => [`${document} § ${heading}`, files] as const);
+    });
 
-const sections = guideSections();
-
-describe.skipIf(sections.length === 0)("the guides' TypeScript blocks", () => {
-  it.each(sections.map((section) => [section.name, section] as const))("%s: compile against the built package", { timeout: 120_000 }, async (_name, { name, files }) => {
-    expect(await compile(`${root}node_modules/.cache/guide-blocks/${name.replace(/[^\w.-]+/g, "-")}/`, files)).toBe("");
+  it.each(sections)("%s: compiles against the built package, as an app of its own", { timeout: 120_000 }, async (name, files) => {
+    expect(await compile(`${root}node_modules/.cache/guide-apps/${name.replace(/[^\w.-]+/g, "-")}/`, files)).toBe("");
   });
 });
 
-describe("the README's operations table", () => {
-  const readme = readFileSync(`${root}README.md`, "utf8");
-  const start = readme.indexOf("| Function | Class method |");
-  const table = readme.slice(start, readme.indexOf("\n\n", start));
+describe("the operations table (docs/operations.md)", () => {
+  const guide = readDocument("docs/operations.md");
+  const start = guide.indexOf("| Function | Class method |");
+  const table = guide.slice(start, guide.indexOf("\n\n", start));
   const funcsDir = new URL("../src/funcs/", import.meta.url);
 
-  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts")))("lists the function of src/funcs/%s, and its route", (file) => {
+  const aliases = aliasModules();
+  it.each(readdirSync(funcsDir).filter((file) => file.endsWith(".ts") && !aliases.has(file)))("lists the function of src/funcs/%s, and its route", (file) => {
     const source = readFileSync(new URL(file, funcsDir), "utf8");
     const name = /export function (\w+)/.exec(source)![1]!;
     expect(table).toContain(`\`${name}\``);
     const path = /path: "([^"]+)"/.exec(source)?.[1];
     if (path) expect(table).toContain(`\`POST /v1/${path}\``);
+  });
+
+  it.each([...aliases])("leaves src/funcs/%s (the name of %s in Autumn's current SDK) to the guide for those coming from it", (file, primary) => {
+    const guide = readFileSync(`${root}docs/migrating-from-autumn-js.md`, "utf8");
+    expect(guide).toContain(`\`funcs/${file.replace(/\.ts$/, ".js")}\``);
+    expect(guide).toContain(`\`funcs/${primary.replace(/\.ts$/, ".js")}\``);
   });
 });

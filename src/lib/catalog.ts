@@ -139,8 +139,14 @@ type PlanKey = "planId" | "planIds" | "licensePlanId" | "parentPlanId" | "remove
 /** Field names of answers whose values are records keyed by feature id. */
 type FeatureRecordKey = "balances" | "flags";
 
-/** `TValue` with each string in it (alone, or in an array) replaced by `TId`. */
-type WithId<TValue, TId> = TValue extends string ? TId : TValue extends readonly (infer TItem)[] ? readonly WithId<TItem, TId>[] : TValue;
+/** `TValue` with each string in it (alone, or in an array, which stays as mutable as it was) replaced by `TId`. */
+type WithId<TValue, TId> = TValue extends string
+  ? TId
+  : TValue extends (infer TItem)[]
+    ? WithId<TItem, TId>[]
+    : TValue extends readonly (infer TItem)[]
+      ? readonly WithId<TItem, TId>[]
+      : TValue;
 
 /**
  * Params with catalog ids, at any depth. Top-level fields in `TNew` name a new
@@ -193,7 +199,11 @@ type AnswerIds<T> = T extends readonly (infer TItem)[]
       }
     : T;
 
-/** A record keyed by feature id: the catalog's ids named (each may be absent), any other id still read. */
+/**
+ * A record keyed by feature id: the catalog's ids named (each may be absent),
+ * any other id still read. A `balances` that is a list (a deduction's) has no
+ * string index and is left as it is.
+ */
 type ByFeature<TRecord> = TRecord extends { [key: string]: infer TValue }
   ? { [K in FeatureId]?: AnswerIds<TValue> } & { [key: string]: AnswerIds<TValue> }
   : TRecord;

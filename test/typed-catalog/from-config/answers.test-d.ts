@@ -29,6 +29,16 @@ export async function customer() {
   expectTypeOf(customer.balances.messages!.featureId).toEqualTypeOf<KnownFeature | (string & {})>();
   const fromTheServer: Customer["subscriptions"][number]["planId"] = "enterprise_2027";
   expectTypeOf(fromTheServer).toBeString();
+  // A list of ids in an answer stays the mutable array it was.
+  expectTypeOf(customer.invoicePreviews![0]!.planIds).toEqualTypeOf<(KnownPlan | (string & {}))[]>();
+}
+
+export async function aggregation() {
+  // A deduction's `balances` is a list, not a record keyed by feature.
+  const usage = await autumn.events.aggregate({ customerId: "user_123", featureId: "messages", aggregateOn: "deducted" });
+  const deducted = usage.deductions![0]!.values["credits"]!.balances;
+  expectTypeOf(deducted).toBeArray();
+  expectTypeOf(deducted[0]).not.toBeAny();
 }
 
 export async function entityAndCheck() {

@@ -89,6 +89,9 @@ export async function billing() {
   await autumn.billing.import({ customerId, billables: [{ plan: { planId: "free" } }] });
   // @ts-expect-error plan
   await autumn.billing.import({ customerId, billables: [{ plan: { planId: "fre_e" } }] });
+  await autumn.billing.import({ customerId, billables: [{ plan: { planId: "pro", balances: [{ featureId: "messages", balance: 10 }] } }] });
+  // @ts-expect-error feature
+  await autumn.billing.import({ customerId, billables: [{ plan: { planId: "pro", balances: [{ featureId: "mesages", balance: 10 }] } }] });
   await autumn.billing.setupPayment({ customerId, planId: "pro" });
   // @ts-expect-error plan
   await autumn.billing.setupPayment({ customerId, planId: "pr" });
@@ -140,6 +143,11 @@ export async function catalogAndLicenses() {
   await autumn.plans.update({ planId: "pro", name: "Pro", newPlanId: "pro_2026" });
   // @ts-expect-error plan
   await autumn.plans.update({ planId: "pro2", name: "Pro" });
+  await autumn.plans.update({ planId: "extra_seats", basePlanId: "pro", items: [{ featureId: "seats", included: 10 }] });
+  // @ts-expect-error plan
+  await autumn.plans.update({ planId: "extra_seats", basePlanId: "pr0", items: [{ featureId: "seats", included: 10 }] });
+  // @ts-expect-error feature
+  await autumn.plans.update({ planId: "extra_seats", basePlanId: "pro", items: [{ featureId: "seat", included: 10 }] });
   await autumn.plans.delete({ planId: "extra_seats" });
   // @ts-expect-error plan
   await autumn.plans.delete({ planId: "extraseats" });

@@ -1,9 +1,10 @@
 import * as v from "valibot";
 import { type Call, startCall } from "./call.js";
 import { isTimeout, statusError, thrownError } from "./classify.js";
-import type { Client, CustomerScope } from "./client.js";
+import type { CallBudget, Client } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
+import type { SDKError } from "./errors/index.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import { RequestValidationError } from "./errors/request-validation-error.js";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
@@ -13,7 +14,7 @@ import { toIssues } from "./issues.js";
 import { headerRecord, NOT_JSON, parseJson } from "./json.js";
 import type { Operation } from "./operation.js";
 import { callSettings } from "./options.js";
-import { prepare } from "./prepare.js";
+import { prepare, settleWithin } from "./prepare.js";
 import { err, ok, type Result } from "./result.js";
 import { retryDelayMs, sleep } from "./retry.js";
 import { type Answer, sendAttempt } from "./transport.js";
@@ -60,18 +61,21 @@ async function run<TParams, TValue>(
   }
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
-  const deadline = Date.now() + settings.timeoutMs;
-  let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
+  // One object for the call: a token client knows by it what it already did for the call (fetchTokens is asked once).
+  const budget: CallBudget = { deadline: Date.now() + settings.timeoutMs, timeoutMs: settings.timeoutMs, signal: options?.signal };
+  let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), budget);
   // A credential that took time was raced against the signal there, so an abort while waiting ends the call in prepare.
   if (prepared instanceof Promise) prepared = await prepared;
-  if (!prepared.ok) return prepared;
-
-  const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, deadline);
+  // A credential that could not be had because Autumn could not answer (a token refresh in an outage) is an outage too.
   let result: Result<TValue>;
-  try {
-    result = await exchange(client, call, operation, params, scope);
-  } finally {
-    call.end();
+  if (!prepared.ok) result = prepared;
+  else {
+    const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, budget.deadline);
+    try {
+      result = await exchange(client, call, operation, params, scope && ((rejected, refusal) => settleWithin(scope.renew(rejected, refusal, budget), budget)));
+    } finally {
+      call.end();
+    }
   }
   // Opted in: an outage (not a refusal) of check or track answers "allowed", marked as made up.
   if (!result.ok && operation.failOpen && settings.failOpen && isOutage(result.error)) return ok(operation.failOpen(params, result.error));
@@ -84,7 +88,7 @@ async function exchange<TParams, TValue>(
   call: Call,
   operation: Operation<TParams, TValue>,
   params: TParams,
-  scope: CustomerScope | undefined,
+  renew: ((rejected: string, refusal: SDKError) => Promise<Result<string>>) | undefined,
 ): Promise<Result<TValue>> {
   let renewed = false;
   for (;;) {
@@ -102,9 +106,10 @@ async function exchange<TParams, TValue>(
     const { response, text } = answer;
     if (response.ok) return parseBody(operation, params, response, text);
     // A token that expired in flight, or that another call already replaced: renew it once and send again.
-    if (response.status === 401 && scope && !renewed) {
+    if (response.status === 401 && renew && !renewed) {
       renewed = true;
-      const credential = await scope.renew(call.credential, statusError(call, response, text));
+      // Within the call's budget and signal, like the credential it replaces.
+      const credential = await renew(call.credential, statusError(call, response, text));
       if (!credential.ok) return credential;
       call.renew(credential.value);
       continue;

@@ -95,7 +95,10 @@ export default { fetch: async (request, env) => Response.json(await webhooksVeri
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_800],
-  ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_900],
+  // +750 for the token client's hardening: a refresh bounded by the call's budget (lock, storage, fetchTokens),
+  // a lock that fails, the refresh answers told apart (refresh-outcome.ts) and retried, the pair of each answer
+  // checked, Autumn's clock, signOut.
+  ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 17_650],
   // The event schemas are most of it: billing.updated carries the whole plan schema.
   ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
 ] as const;

@@ -149,22 +149,28 @@ describe("two tabs restored from one stored pair", () => {
   });
 });
 
-/** A lock manager shared by tabs, as navigator.locks is: requests for a name wait their turn; query lists held locks. */
+/**
+ * A lock manager shared by tabs, as navigator.locks is: requests for a name wait their turn (or, with
+ * `ifAvailable`, get null at once when it is held); query lists held locks.
+ */
 function sharedLockManager() {
   const held = new Map<string, number>();
   const queues = new Map<string, Promise<unknown>>();
+  const hold = async (name: string, run: (lock: unknown) => unknown) => {
+    held.set(name, (held.get(name) ?? 0) + 1);
+    try {
+      return await run({ name });
+    } finally {
+      const left = held.get(name)! - 1;
+      if (left) held.set(name, left);
+      else held.delete(name);
+    }
+  };
   return {
-    request(name: string, run: () => unknown): Promise<unknown> {
-      const turn = (queues.get(name) ?? Promise.resolve()).then(async () => {
-        held.set(name, (held.get(name) ?? 0) + 1);
-        try {
-          return await run();
-        } finally {
-          const left = held.get(name)! - 1;
-          if (left) held.set(name, left);
-          else held.delete(name);
-        }
-      });
+    request(name: string, ...args: [(lock: unknown) => unknown] | [{ ifAvailable?: boolean }, (lock: unknown) => unknown]): Promise<unknown> {
+      const run = args.length === 1 ? args[0] : args[1];
+      if (args.length === 2 && args[0].ifAvailable && held.has(name)) return Promise.resolve().then(() => run(null));
+      const turn = (queues.get(name) ?? Promise.resolve()).then(() => hold(name, run));
       queues.set(name, turn.catch(() => undefined));
       return turn;
     },

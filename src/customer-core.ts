@@ -215,7 +215,7 @@ export class CustomerCore extends CoreSettings {
     const tokens = this.#tokens;
     if (!tokens) return failed("signed_out");
     if (tokens.accessToken !== rejected && this.#fresh(tokens)) return ok(tokens.accessToken);
-    return this.#rotate(tokens, rejected, budget);
+    return settleWithin(this.#rotate(tokens, rejected, budget), budget);
   }
 
   /** One rotation at a time: every call that needs a new token waits for the same one. */

@@ -125,7 +125,7 @@ describe("sandbox.fail with a timeout", () => {
     expect(key).toBeDefined();
     expect(sandbox.state.claimedKeys.has(key!)).toBe(false);
 
-    // What the README tells an app to do after a timeout: resend under the same key. It is applied once.
+    // What docs/errors-and-retries.md tells an app to do after a timeout: resend under the same key. It is applied once.
     const replayed = await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 1 }, { idempotencyKey: key! });
     expect(replayed.ok).toBe(true);
     expect(usage()).toBe(1);

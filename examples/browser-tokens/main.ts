@@ -4,8 +4,8 @@
  * the secret key (here POST /api/autumn-tokens of examples/hono/app.ts); the
  * page keeps it in localStorage, shared by its tabs, and the SDK refreshes it.
  * The secret key never reaches the browser. Usage recorded by a page is only
- * as trustworthy as the page: see "Security" under "Per-customer tokens" in
- * the README for what to keep on your server.
+ * as trustworthy as the page: see "Security" in docs/customer-tokens.md for
+ * what to keep on your server.
  *
  *   esbuild examples/browser-tokens/main.ts --bundle --minify --format=esm --outfile=public/main.js
  */

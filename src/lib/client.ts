@@ -47,7 +47,10 @@ export interface CustomerScope {
   readonly routes: ReadonlySet<string>;
   /** The params of a call to `path` with the token's customer filled in, or why the token cannot make it (nothing is sent). */
   scoped<TParams>(path: string, params: TParams): Result<TParams>;
-  /** After Autumn refused `rejected` with a 401 (`refusal`): a renewed credential to send once more, or the error that ends the call. */
+  /**
+   * After Autumn refused `rejected` with a 401 (`refusal`): a renewed credential to send once more, or the
+   * error that ends the call; within the call's budget and signal, like the credential it replaces.
+   */
   renew(rejected: string, refusal: SDKError, budget: CallBudget): Promise<Result<string>>;
 }
 

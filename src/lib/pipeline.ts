@@ -1,10 +1,9 @@
 import * as v from "valibot";
 import { type Call, startCall } from "./call.js";
 import { isTimeout, statusError, thrownError } from "./classify.js";
-import type { CallBudget, Client } from "./client.js";
+import type { CallBudget, Client, CustomerScope } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
-import type { SDKError } from "./errors/index.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import { RequestValidationError } from "./errors/request-validation-error.js";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
@@ -14,7 +13,7 @@ import { toIssues } from "./issues.js";
 import { headerRecord, NOT_JSON, parseJson } from "./json.js";
 import type { Operation } from "./operation.js";
 import { callSettings } from "./options.js";
-import { prepare, settleWithin } from "./prepare.js";
+import { prepare } from "./prepare.js";
 import { err, ok, type Result } from "./result.js";
 import { retryDelayMs, sleep } from "./retry.js";
 import { type Answer, sendAttempt } from "./transport.js";
@@ -72,7 +71,7 @@ async function run<TParams, TValue>(
   else {
     const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, budget.deadline);
     try {
-      result = await exchange(client, call, operation, params, scope && ((rejected, refusal) => settleWithin(scope.renew(rejected, refusal, budget), budget)));
+      result = await exchange(client, call, operation, params, scope, budget);
     } finally {
       call.end();
     }
@@ -88,7 +87,8 @@ async function exchange<TParams, TValue>(
   call: Call,
   operation: Operation<TParams, TValue>,
   params: TParams,
-  renew: ((rejected: string, refusal: SDKError) => Promise<Result<string>>) | undefined,
+  scope: CustomerScope | undefined,
+  budget: CallBudget,
 ): Promise<Result<TValue>> {
   let renewed = false;
   for (;;) {
@@ -106,10 +106,9 @@ async function exchange<TParams, TValue>(
     const { response, text } = answer;
     if (response.ok) return parseBody(operation, params, response, text);
     // A token that expired in flight, or that another call already replaced: renew it once and send again.
-    if (response.status === 401 && renew && !renewed) {
+    if (response.status === 401 && scope && !renewed) {
       renewed = true;
-      // Within the call's budget and signal, like the credential it replaces.
-      const credential = await renew(call.credential, statusError(call, response, text));
+      const credential = await scope.renew(call.credential, statusError(call, response, text), budget);
       if (!credential.ok) return credential;
       call.renew(credential.value);
       continue;

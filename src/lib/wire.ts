@@ -130,9 +130,12 @@ function wireObject(entries: v.ObjectEntries, inbound: boolean): v.GenericSchema
     if (inbound) return;
     for (const key of Object.keys(input)) {
       if (!Object.hasOwn(entries, key)) {
+        // Older docs and Autumn's wire use snake_case: name the key to write instead.
+        const camel = key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
         v._addIssue(schema as never, "key", dataset as never, config, {
           input: key,
           expected: "never",
+          ...(camel !== key && Object.hasOwn(entries, camel) ? { message: `unknown field: the SDK takes camelCase, write ${camel}` } : {}),
           path: [{ type: "object", origin: "key", input, key, value: input[key] }],
         });
       }

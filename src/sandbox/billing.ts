@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
 import { findCustomer, renderFlags } from "./customers.js";
+import { customerEligibility } from "./eligibility.js";
 import { findEntity } from "./entities.js";
 import { require400, SandboxError } from "./errors.js";
 import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
@@ -198,7 +199,17 @@ export function trackAnswer(state: SandboxState, { customer, feature, value, opt
 
 const trackRoute: Route = (state, body) => trackAnswer(state, usageRequest(state, body), body);
 
-const listPlans: Route = (state, _body, env) => ({ list: [...state.catalog.plans.values()].map((plan) => renderPlan(plan, env)) });
+const listPlans: Route = (state, body, env) => {
+  // Given a customer (and maybe one of its entities), each plan says what attaching it would do for them.
+  const customer = body["customer_id"] === undefined || body["customer_id"] === null ? undefined : findCustomer(state, body["customer_id"]);
+  const entityId = customer ? (entityOf(customer, body) ?? null) : null;
+  return {
+    list: [...state.catalog.plans.values()].map((plan) => {
+      const rendered = renderPlan(plan, env);
+      return customer ? { ...rendered, customer_eligibility: customerEligibility(state, customer, plan, entityId) } : rendered;
+    }),
+  };
+};
 const getPlan: Route = (state, body, env) => renderPlan(findPlan(state.catalog, body["plan_id"]), env);
 const listFeatures: Route = (state) => ({ list: [...state.catalog.features.values()] });
 const getFeature: Route = (state, body) => findFeature(state.catalog, body["feature_id"]);

@@ -5,6 +5,7 @@ import { keysRevoke } from "../src/funcs/keys-revoke.js";
 import type { RequestOptions } from "../src/lib/config.js";
 import type { Result } from "../src/lib/result.js";
 import type { CustomerTokens } from "../src/models/customer-tokens.js";
+import { advance, fakeClock, until } from "./clock.js";
 import { HOUR, sharedLock, sharedStorage, tokenHarness } from "./token-harness.js";
 
 /**
@@ -111,9 +112,13 @@ describe("fetchTokens, storage and locks within the call's budget", () => {
   });
 
   it("a fetchTokens that never settles ends the call when its budget does, and the next call asks again", async () => {
+    fakeClock();
     const fetchTokens = vi.fn<() => Promise<CustomerTokens>>().mockImplementationOnce(never).mockImplementation(() => t.mint());
     const autumn = t.client(await revokedPair(), { fetchTokens });
-    expect(failure(await check(autumn, { timeoutMs: 300 }))).toMatchObject({ name: "RequestTimeoutError" });
+    const first = check(autumn, { timeoutMs: 5_000 });
+    await until(() => fetchTokens.mock.calls.length === 1);
+    await advance(5_000);
+    expect(failure(await first)).toMatchObject({ name: "RequestTimeoutError" });
     expect(failure(await check(autumn))).toBe("ok");
     expect(fetchTokens).toHaveBeenCalledTimes(2);
   });

@@ -83,7 +83,7 @@ describe("answers that may have rotated the refresh token", () => {
 });
 
 describe("answers that prove the refresh was not applied", () => {
-  it("two 503s or 429s do not end the session: the call tries again within its budget", async () => {
+  it("two 503s, 429s or 408s do not end the session: the call tries again within its budget", async () => {
     const autumn = t.client(await t.mint());
     expired();
     t.sandbox.fail({ kind: "status", status: 503 }, { route: "keys.refresh", times: 2 });
@@ -93,6 +93,10 @@ describe("answers that prove the refresh was not applied", () => {
     t.sandbox.fail({ kind: "status", status: 429, retryAfterSeconds: 0 }, { route: "keys.refresh", times: 2 });
     expect((await check(autumn)).ok).toBe(true);
     expect(t.refreshes()).toBe(6);
+    expired();
+    t.sandbox.fail({ kind: "status", status: 408 }, { route: "keys.refresh", times: 2 });
+    expect((await check(autumn)).ok).toBe(true);
+    expect(t.refreshes()).toBe(9);
   });
 
   it("an outage longer than the call ends it with Autumn's 503 (an outage, so failOpen applies) and leaves the token to the next call", async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
+import { createDashboard } from "./dashboard/serve.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
 import { SandboxError } from "./errors.js";
 import { createFaultQueue, faultAction, faultLabel, type SandboxFault, type SandboxFaultOptions } from "./faults.js";
@@ -18,7 +19,7 @@ import { createWebhookSender, type WebhookSender } from "./webhooks.js";
  * `@useautumn/sdk/sandbox` (index.ts is its public face).
  */
 export interface Sandbox {
-  /** The origin to use as `serverURL`. */
+  /** The origin to use as `serverURL`; opened in a browser, it shows the dashboard (docs/dashboard.md). */
   readonly url: string;
   /** A secret key it accepts (any `am_sk_test_…` or `am_sk_live_…` key works). */
   readonly secretKey: string;
@@ -31,8 +32,11 @@ export interface Sandbox {
   reset(): void;
   /** The in-memory data, for assertions. */
   readonly state: SandboxState;
-  /** Requests received, in order (CORS preflights aside), with the credential each carried and the fault that hit it, if one did. */
-  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined; fault?: string }[];
+  /**
+   * Requests received, in order (CORS preflights and the dashboard's own aside), with the credential each carried, the fault that
+   * hit it, if one did, and once it is over, how long it took (`durationMs`) and the status it was answered with (none when no answer went out).
+   */
+  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined; fault?: string; status?: number; durationMs?: number }[];
   /**
    * Makes the next `times` (default 1) requests to `route` (default any) fail with `fault`, in the order
    * faults were queued. A faulted request changes nothing and claims no idempotency key, except a
@@ -117,6 +121,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
     catalog: initialCatalog,
+    catalogSource: { file: null, loadedAt: Date.now(), error: null },
     customers: new Map(),
     claimedKeys: new Set(),
     clock: () => Date.now() + offsetMs,
@@ -134,13 +139,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
     secret: options.webhookSecret ?? process.env["AUTUMN_SANDBOX_WEBHOOK_SECRET"],
     ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }),
+    onChange: () => dashboard.changed(),
   });
   state.webhooks = webhooks;
   const routes: Record<string, Route> = { ...sandboxRoutes, ...options.routes };
   const requests: Sandbox["requests"] = [];
   const faults = createFaultQueue((route) => Object.hasOwn(routes, route));
+  const dashboard = createDashboard({ state, requests, webhooks, advanceClock: (ms) => sandbox.advanceClock(ms), reset: () => sandbox.reset() });
 
   const loopback = await serveOnLoopback((request, response) => {
+    const receivedAt = performance.now();
+    if (dashboard.serve(request, response)) return;
     if (servePage(state, request, response)) return;
     if (request.method === "OPTIONS") {
       response.writeHead(204, PREFLIGHT_HEADERS).end();
@@ -151,7 +160,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const idempotencyKey = header(request, "idempotency-key");
       const body = text === "" ? {} : parseJsonOrUndefined(text);
       const fault = faults.take(path);
-      requests.push({ path, idempotencyKey, body, authorization: header(request, "authorization"), ...(fault && { fault: faultLabel(fault) }) });
+      const record: Sandbox["requests"][number] = { path, idempotencyKey, body, authorization: header(request, "authorization"), ...(fault && { fault: faultLabel(fault) }) };
+      requests.push(record);
+      response.once("close", () => Object.assign(record, response.writableFinished && { status: response.statusCode }, { durationMs: performance.now() - receivedAt }));
       const action = fault && faultAction(fault);
       if (action?.do === "hold") return faults.hold(response);
       if (action?.do === "drop") {
@@ -165,11 +176,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }, () => response.destroy());
   }, { port: options.port ?? 0 });
   state.url = loopback.url;
-  return {
+  const sandbox: Sandbox = {
     url: loopback.url,
     secretKey: "am_sk_test_sandbox",
     setCatalog(catalog) {
       state.catalog = loadCatalog(catalog);
+      state.catalogSource = { file: state.catalogSource?.file ?? null, loadedAt: Date.now(), error: null };
+      dashboard.changed();
     },
     fail: (fault, failOptions) => faults.add(fault, failOptions),
     clearFaults: () => faults.clear(),
@@ -188,12 +201,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       webhooks.forget();
       state.locks.clear();
       requests.length = 0;
+      dashboard.changed();
     },
     state,
     requests,
     advanceClock: (ms) => {
       if (!Number.isFinite(ms)) throw new TypeError("advanceClock takes a number of milliseconds");
       offsetMs += ms;
+      dashboard.changed();
     },
     now: () => state.clock(),
     completeCheckout(target) {
@@ -202,6 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const checkout = id ?? latest?.id;
       if (checkout === undefined || !state.checkouts.has(checkout)) throw new Error(`No pending checkout for ${target}`);
       completeCheckout(state, checkout);
+      dashboard.changed();
     },
     get events() {
       return state.events.map((event) => ({
@@ -222,6 +238,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await loopback.close();
     },
   };
+  return sandbox;
 }
 
 /** Writes an answer: every answer the sandbox gives, faults' included, goes out here. */

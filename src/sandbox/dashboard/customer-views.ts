@@ -4,7 +4,7 @@ import { eventRoutes } from "../events.js";
 import { renderBalances } from "../ledger.js";
 import { settle } from "../plans.js";
 import type { SandboxState, StoredCustomer, StoredEvent, StoredSubscription } from "../state.js";
-import { filtered, newestFirst, type Page, pageOf } from "./paging.js";
+import { newestPage, type Page } from "./paging.js";
 
 /*
  * The dashboard's customer pages, as JSON for its script: the list (searched and paged on the server, so
@@ -29,9 +29,8 @@ interface BalanceView {
 /** The customers whose id, name or email holds `query` (any case), newest first, one page of them. */
 export function customersPage(state: SandboxState, query: string, offset: number, limit: number): Page<Record<string, unknown>> {
   const needle = query.trim().toLowerCase();
-  const all = [...state.customers.values()];
-  const matching = needle === "" ? newestFirst(all) : filtered(newestFirst(all), (customer) => [customer.id, customer.name, customer.email].some((text) => text?.toLowerCase().includes(needle)));
-  return pageOf(matching, offset, limit, (customer) => {
+  const matches = needle === "" ? undefined : (customer: StoredCustomer) => [customer.id, customer.name, customer.email].some((text) => text?.toLowerCase().includes(needle));
+  return newestPage([...state.customers.values()], matches, offset, limit, (customer) => {
     settle(state, customer);
     return {
       key: customer.key,
@@ -72,8 +71,7 @@ export function customerView(state: SandboxState, key: string): Record<string, u
 
 /** A customer's events (or every customer's, without `key`), newest first, one page of them. */
 export function eventsPage(state: SandboxState, key: string | undefined, offset: number, limit: number): Page<Record<string, unknown>> {
-  const events = key === undefined ? newestFirst(state.events) : filtered(newestFirst(state.events), (event) => event.customer_key === key);
-  return pageOf(events, offset, limit, (event: StoredEvent) => ({
+  return newestPage(state.events, key === undefined ? undefined : (event) => event.customer_key === key, offset, limit, (event: StoredEvent) => ({
     id: event.id,
     timestamp: event.timestamp,
     customer_id: event.customer_id,
@@ -97,9 +95,9 @@ export function usageView(state: SandboxState, key: string, range: string): Reco
   const bin = RANGES[range as keyof typeof RANGES] ?? "day";
   const customer = state.customers.get(key);
   const features: string[] = [];
-  for (const event of newestFirst(state.events)) {
+  for (let index = state.events.length - 1; index >= 0 && features.length < CHART_FEATURES; index--) {
+    const event = state.events[index]!;
     if (event.customer_key === key && !features.includes(event.feature_id)) features.push(event.feature_id);
-    if (features.length === CHART_FEATURES) break;
   }
   if (!customer || customer.id === null || features.length === 0) return { range: bin === "hour" ? "24h" : "30d", features: [], bins: [] };
   const answer = eventRoutes["events.aggregate"]!(state, { customer_id: customer.id, feature_id: features, range: bin === "hour" ? "24h" : "30d", bin_size: bin }, customer.env) as {

@@ -10,26 +10,17 @@ export interface Page<T> {
 export const MAX_PAGE = 200;
 
 /**
- * The page of `items` (newest first) from `offset`, mapped with `render` (which runs only for the page's
- * items). `items` may be a generator, so that a list filtered from 100,000 entries is walked once and
- * nothing but the page is kept.
+ * The page from `offset` of the entries of `list` that `keep` keeps (all without it), newest (last)
+ * first, each rendered with its index in `list`. One plain pass, and only the page is rendered: a
+ * customer's events are found among 100,000 in a few milliseconds.
  */
-export function pageOf<T, R>(items: Iterable<T>, offset: number, limit: number, render: (item: T) => R): Page<R> {
-  const page: T[] = [];
+export function newestPage<T, R>(list: readonly T[], keep: ((item: T) => boolean) | undefined, offset: number, limit: number, render: (item: T, index: number) => R): Page<R> {
+  const page: number[] = [];
   let total = 0;
-  for (const item of items) {
-    if (total >= offset && page.length < limit) page.push(item);
+  for (let index = list.length - 1; index >= 0; index--) {
+    if (keep && !keep(list[index]!)) continue;
+    if (total >= offset && page.length < limit) page.push(index);
     total++;
   }
-  return { total, offset, limit, items: page.map(render) };
-}
-
-/** The entries of a list from the last to the first. */
-export function* newestFirst<T>(list: readonly T[]): Generator<T> {
-  for (let index = list.length - 1; index >= 0; index--) yield list[index]!;
-}
-
-/** The items `keep` keeps, lazily. */
-export function* filtered<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
-  for (const item of items) if (keep(item)) yield item;
+  return { total, offset, limit, items: page.map((index) => render(list[index]!, index)) };
 }

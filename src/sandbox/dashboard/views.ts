@@ -1,7 +1,7 @@
 import { renderPlan } from "../catalog.js";
 import type { SandboxState } from "../state.js";
 import type { WebhookDelivery } from "../webhooks.js";
-import { filtered, newestFirst, type Page, pageOf } from "./paging.js";
+import { newestPage, type Page } from "./paging.js";
 
 /*
  * The dashboard's other pages, as JSON for its script: the header's summary (polled every second, so it
@@ -42,8 +42,8 @@ export function summaryView(state: SandboxState, requests: readonly RequestRecor
 /** Webhook deliveries, newest first, one page of them; only those about one customer with `customerId`. */
 export function webhooksPage(deliveries: readonly WebhookDelivery[], customerId: string | undefined, offset: number, limit: number): Page<Record<string, unknown>> {
   // The body is parsed only when it names the customer somewhere.
-  const about = (delivery: WebhookDelivery) => customerId === undefined || (delivery.body.includes(JSON.stringify(customerId)) && customerOf(delivery) === customerId);
-  return pageOf(filtered(newestFirst(deliveries), about), offset, limit, (delivery) => ({
+  const about = (delivery: WebhookDelivery) => delivery.body.includes(JSON.stringify(customerId)) && customerOf(delivery) === customerId;
+  return newestPage(deliveries, customerId === undefined ? undefined : about, offset, limit, (delivery) => ({
     id: delivery.id,
     type: delivery.type,
     status: delivery.status,
@@ -55,8 +55,7 @@ export function webhooksPage(deliveries: readonly WebhookDelivery[], customerId:
 
 /** Requests, newest first, one page of them: what the app sent, with the credential named by its kind only. */
 export function requestsPage(requests: readonly RequestRecord[], offset: number, limit: number): Page<Record<string, unknown>> {
-  const numbered = requests.map((request, index) => ({ index, request }));
-  return pageOf(newestFirst(numbered), offset, limit, ({ index, request }) => {
+  return newestPage(requests, undefined, offset, limit, (request, index) => {
     const body = JSON.stringify(request.body) ?? "";
     return {
       index,

@@ -118,7 +118,8 @@ async function serve(handler: Parameters<typeof createServer>[1], servers: Serve
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-describe.skipIf(!hasChromium)("the dashboard in headless Chromium", () => {
+// Each test is a dozen steps of up to STEP_MS each, on a machine that may be busy: the file's own limit, not the suite's minute.
+describe.skipIf(!hasChromium)("the dashboard in headless Chromium", { timeout: 10 * STEP_MS }, () => {
   let browser: Chromium;
   let profile: string;
   const servers: Server[] = [];

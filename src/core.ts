@@ -14,6 +14,8 @@ export abstract class CoreSettings implements Client {
   declare readonly xApiVersion: string;
   /** Time budget of one call, retries included. */
   declare readonly timeoutMs: number;
+  /** The most bytes of one answer's body that are read. */
+  declare readonly maxResponseBytes: number;
   /** Retry settings. */
   declare readonly retryConfig: Required<RetryConfig>;
   /** The `fetch` in use; undefined means the global one at call time. */

@@ -67,4 +67,34 @@ describe("layers", () => {
     );
     expect(across.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
+
+  // A circle of imports has no bottom: none of its modules can be read, tested or moved without the
+  // others. Type-only imports count, since they tie the modules' shapes together just the same.
+  it("no module reaches itself through its imports", () => {
+    const reached = new Map(sourceFiles.map((file) => [file, reachableFrom(file)]));
+    const circles = new Set(
+      sourceFiles
+        .filter((file) => reached.get(file)!.has(file))
+        .map((file) => [...reached.get(file)!].filter((other) => reached.get(other)?.has(file)).sort().join(" <-> ")),
+    );
+    expect([...circles]).toEqual([]);
+  });
 });
+
+const sourceFiles = sources().map((path) => relative(src, path));
+
+/** Every module `file` reaches through its imports, directly or not. */
+function reachableFrom(file: string): Set<string> {
+  const seen = new Set<string>();
+  const next = [file];
+  while (next.length > 0) {
+    const current = next.pop()!;
+    for (const { target } of imports.filter((edge) => edge.file === current)) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        next.push(target);
+      }
+    }
+  }
+  return seen;
+}

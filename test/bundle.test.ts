@@ -85,10 +85,16 @@ console.log(await balancesCheck(autumn, { featureId: "messages" }), await balanc
 /**
  * Byte budgets, gzip level 9 of the esbuild-minified bundle. They sit about
  * 100 bytes above today's figures so that any growth is a deliberate decision
- * made in this file. The latest raise (+50, about +25 B gzip measured) pays for naming the camelCase key
- * to write when a caller sends a snake_case one (src/lib/wire.ts, in every bundle). The one before (+200) paid for the fault-suite fixes:
- * redacting an echoed key, the empty-2xx answer, idempotency keys on
- * unsettled errors, header checks. The issue's goals (8 KB and 11 KB) are
+ * made in this file. The latest raise (about +450 for one function) paid for
+ * the pipeline's hardening: reading answers as a stream under
+ * maxResponseBytes with its error (+282), the fetchOptions allowlist (+113),
+ * record keys kept as data, a negative Retry-After, the idempotency key on
+ * ResponseValidationError (+46 together). The one before (+50, about +25 B
+ * gzip measured) paid for naming the camelCase key to write when a caller
+ * sends a snake_case one (src/lib/wire.ts, in every bundle); the one before
+ * that (+200) for the fault-suite fixes: redacting an echoed key, the
+ * empty-2xx answer, idempotency keys on unsettled errors, header checks.
+ * The issue's goals (8 KB and 11 KB) are
  * not reached: ky 1.x alone is 5.1 KB of every bundle; bench/RESULTS.md has
  * the breakdown.
  */
@@ -99,11 +105,11 @@ export default { fetch: async (request, env) => Response.json(await webhooksVeri
 `;
 
 const BUDGETS = [
-  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
-  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_850],
-  ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_950],
+  ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_950],
+  ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 16_350],
+  ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 17_500],
   // The event schemas are most of it: billing.updated carries the whole plan schema.
-  ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
+  ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_650],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {

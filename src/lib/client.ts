@@ -11,6 +11,7 @@ export interface Client {
   readonly serverURL: string;
   readonly xApiVersion: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retryConfig: Required<RetryConfig>;
   readonly fetch: typeof fetch | undefined;
   readonly hooks: ResolvedHooks;

@@ -100,7 +100,7 @@ async function exchange<TParams, TValue>(
       continue;
     }
     const { response, text } = answer;
-    if (response.ok) return parseBody(operation, params, response, text);
+    if (response.ok) return parseBody(operation, params, response, text, call.idempotencyKey);
     // A token that expired in flight, or that another call already replaced: renew it once and send again.
     if (response.status === 401 && scope && !renewed) {
       renewed = true;
@@ -115,7 +115,7 @@ async function exchange<TParams, TValue>(
   }
 }
 
-function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response, rawBody: string): Result<TValue> {
+function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response, rawBody: string, idempotencyKey: string | undefined): Result<TValue> {
   // An error here would invite a resend under a new key, applying the request twice.
   if (rawBody === "" && operation.accepted) return { ok: true, value: operation.accepted(params), response };
   const json = parseJson(rawBody);
@@ -126,6 +126,7 @@ function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, param
     issues: parsed ? toIssues(parsed.issues) : [],
     rawBody: withheld(operation, rawBody),
     headers: headerRecord(response.headers),
+    idempotencyKey,
   });
   return { ok: false, error, response };
 }

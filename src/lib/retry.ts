@@ -13,6 +13,8 @@ export function requestedWaitMs(status: number, headers: Headers): number | unde
   const value = headers.get("retry-after") ?? (status === 429 ? headers.get("ratelimit-reset") : null);
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
+  // A delay is never negative: such a header asks for nothing, and backoff applies.
+  if (seconds < 0) return undefined;
   if (Number.isFinite(seconds)) {
     // A huge number is an epoch timestamp rather than a delay.
     const ms = seconds * 1000 >= Date.parse("2024-01-01") ? seconds * 1000 - Date.now() : seconds * 1000;

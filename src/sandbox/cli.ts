@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       catalog: path === undefined ? undefined : await readCatalogFile(path),
       webhookURL: options.webhookURL,
       webhookSecret: options.webhookSecret,
+      allowedOrigins: options.allowedOrigins,
     });
   } catch (error) {
     console.error(`autumn-sandbox: ${problem(error, options)}`);
@@ -60,6 +61,7 @@ function printBanner(sandbox: Sandbox, options: CliOptions): void {
   Secret key  ${sandbox.secretKey}
   Catalog     ${options.catalog === undefined ? `the demo catalog: ${catalog} (--catalog <file> serves yours)` : `${options.catalog}: ${catalog}, reloaded when the file changes`}
   Webhooks    ${sandbox.webhooks.url ? `sent to ${sandbox.webhooks.url}, signed with ${webhookSecretLabel(sandbox, options)}` : "not sent (--webhook-url <url> sends them)"}
+  Browsers    pages on localhost, 127.0.0.1 and [::1]${options.allowedOrigins.length === 0 ? " may call it (--allow-origin <origin> lets another)" : ` and on ${options.allowedOrigins.join(", ")} may call it`}
 
 Point the SDK at it:
   AUTUMN_SERVER_URL=${sandbox.url} AUTUMN_SECRET_KEY=${sandbox.secretKey} node your-app.js

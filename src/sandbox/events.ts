@@ -1,5 +1,5 @@
-import { findCustomer } from "./customers.js";
 import { require400 } from "./errors.js";
+import { findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
 import { binsOf, checkGroupBy, groupKey, windowOf } from "./event-windows.js";
 import type { Route, SandboxState, StoredEvent } from "./state.js";
@@ -50,7 +50,8 @@ const list: Route = (state, body) => {
 
 /** Whether an event's properties hold every value of `filter_by`. */
 function matches(event: StoredEvent, filter: Record<string, unknown>): boolean {
-  return Object.entries(filter).every(([key, value]) => String(event.properties[key]) === String(value));
+  // Own properties only: a filter on `constructor` must not match what every object inherits.
+  return Object.entries(filter).every(([key, value]) => Object.hasOwn(event.properties, key) && String(event.properties[key]) === String(value));
 }
 
 /** Sums per group, the largest `max` kept and the rest summed under "Other". */
@@ -149,7 +150,8 @@ function deductedIn(state: SandboxState, events: StoredEvent[], period: number, 
       sum.events += 1;
       balances.set(deduction.balance_id, sum);
       if (groupBy !== undefined) {
-        const groups = (grouped[deduction.balance_id] ??= {});
+        // Without a prototype, a group named `__proto__` or `constructor` is a key like any other.
+        const groups = (grouped[deduction.balance_id] ??= Object.create(null) as Record<string, { deducted: number; credit_cost: number | null }>);
         const key = groupKey(event, groupBy);
         groups[key] = { deducted: (groups[key]?.deducted ?? 0) + deduction.value, credit_cost: sum.credit_cost };
       }

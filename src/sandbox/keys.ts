@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { SandboxError } from "./errors.js";
-import type { Route, SandboxState } from "./state.js";
+import type { Route, SandboxState, TokenHolder, TokenState } from "./state.js";
 
 /**
  * Per-customer tokens as Autumn issues them: HS256 JWTs behind `am_jwt_`, an
@@ -26,18 +26,6 @@ interface Claims {
   epoch: number;
   iat: number;
   exp?: number;
-}
-
-/** What a valid token says: whose it is and which kind. */
-export interface TokenHolder {
-  readonly customerId: string;
-  readonly kind: "access" | "refresh";
-}
-
-/** The signing secret and each customer's generation and revocation epoch. */
-export interface TokenState {
-  readonly secret: Buffer;
-  readonly customers: Map<string, { generation: number; epoch: number }>;
 }
 
 export function newTokenState(): TokenState {

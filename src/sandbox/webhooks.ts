@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
-import { renderSubscription } from "./plans.js";
+import { renderSubscription } from "./render-subscription.js";
 import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
 /**

@@ -26,7 +26,11 @@ describe("the public Sandbox", () => {
   it("keeps its internals to itself: no state, no route overrides", () => {
     expectTypeOf<Sandbox>().not.toHaveProperty("state");
     expectTypeOf<SandboxOptions>().not.toHaveProperty("routes");
-    expectTypeOf<keyof SandboxOptions>().toEqualTypeOf<"port" | "catalog" | "webhookURL" | "webhookSecret" | "webhookRetryDelaysMs">();
+    expectTypeOf<keyof SandboxOptions>().toEqualTypeOf<"port" | "catalog" | "allowedOrigins" | "webhookURL" | "webhookSecret" | "webhookRetryDelaysMs">();
+  });
+
+  it("takes the origins whose pages may call it as a list of strings", () => {
+    expectTypeOf<SandboxOptions["allowedOrigins"]>().toEqualTypeOf<readonly string[] | undefined>();
   });
 
   it("resends a webhook delivery by its id", () => {

@@ -2,12 +2,13 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
 /*
- * What keeps the dashboard a page of the developer's own: any site their browser visits can send requests
- * to 127.0.0.1, so nothing changes on a GET, and a control runs only for a POST that carries the page's
- * token in a header. A page on another origin cannot read the token (the dashboard's answers carry no
- * CORS headers) and cannot send a custom header without a preflight, which the dashboard never grants;
- * a form, an image or a `no-cors` fetch sends none. A browser's own word on where a request came from
- * (`Origin`, `Sec-Fetch-Site`) must say this page too, which also turns away a name rebound to 127.0.0.1.
+ * What keeps the dashboard a page of the developer's own. server.ts hands it only requests addressed to a
+ * loopback name (access.ts: a name rebound to 127.0.0.1 is refused there), but any site the developer's
+ * browser visits can still send requests to 127.0.0.1. So nothing changes on a GET, and a control runs
+ * only for a POST that carries the page's token in a header. A page on another origin cannot read the
+ * token (the dashboard's answers carry no CORS headers) and cannot send a custom header without a
+ * preflight, which the dashboard never grants; a form, an image or a `no-cors` fetch sends none. A
+ * browser's own word on where a request came from (`Origin`, `Sec-Fetch-Site`) must say this page too.
  */
 
 /** The header a control request carries the page's token in. */
@@ -24,8 +25,6 @@ export const DASHBOARD_HEADERS: Readonly<Record<string, string>> = {
   "cache-control": "no-store",
 };
 
-const LOOPBACK_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** Why a control request is refused, or undefined when it comes from the dashboard itself. */
 export function controlRefusal(request: IncomingMessage, token: string): string | undefined {
   if (request.method !== "POST") return "controls take a POST";
@@ -34,7 +33,8 @@ export function controlRefusal(request: IncomingMessage, token: string): string 
   const site = request.headers["sec-fetch-site"];
   if (site !== undefined && site !== "same-origin") return `the request came from another site (Sec-Fetch-Site: ${site})`;
   const origin = request.headers.origin;
-  if (origin !== undefined && !isOwnOrigin(origin, request.headers.host)) return `the request came from ${origin}, not from the dashboard's own origin`;
+  // The page's own origin is the one the request was addressed to.
+  if (origin !== undefined && origin !== `http://${request.headers.host?.toLowerCase()}`) return `the request came from ${origin}, not from the dashboard's own origin`;
   return undefined;
 }
 
@@ -42,12 +42,6 @@ export function controlRefusal(request: IncomingMessage, token: string): string 
 export function readRefusal(request: IncomingMessage): string | undefined {
   const site = request.headers["sec-fetch-site"];
   return site === undefined || site === "same-origin" || site === "none" ? undefined : `the dashboard's data is for its own page, not for another site (Sec-Fetch-Site: ${site})`;
-}
-
-/** `origin` is the origin the request was addressed to, under a loopback name. */
-function isOwnOrigin(origin: string, host: string | undefined): boolean {
-  if (host === undefined || origin !== `http://${host.toLowerCase()}`) return false;
-  return LOOPBACK_NAMES.has(host.toLowerCase().replace(/:\d+$/, ""));
 }
 
 function sameText(a: string, b: string): boolean {

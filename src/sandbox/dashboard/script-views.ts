@@ -61,7 +61,6 @@ views.requests = function () {
         var kind = request.status === null ? "failed" : request.status >= 500 ? "failed" : request.status >= 400 ? "warn" : "delivered";
         var details = h("details", { open: openRequests[request.index] === true }, [
           h("summary", {}, [
-            h("span", { class: "muted number", text: "#" + (request.index + 1) }),
             h("span", { class: "mono", text: request.path }),
             badge(status, kind),
             request.fault ? badge("fault: " + request.fault, "failed") : null,

@@ -245,12 +245,12 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
     const closesAt = event.firstUncertainAt === undefined ? undefined : event.firstUncertainAt + settings.idempotencyWindowMs;
     // Autumn may have recorded it and will soon forget the key: a resend could record it twice.
     if (closesAt !== undefined && sentAt >= closesAt - settings.windowMarginMs) {
-      return bury(event, {
-        reason: "outcome_unknown",
-        firstUncertainAt: event.firstUncertainAt!,
-        ...(event.lastUncertainAt !== undefined && { lastAttemptAt: event.lastUncertainAt }),
-        windowClosesAt: closesAt,
-      });
+      return bury(
+        event,
+        { reason: "outcome_unknown", firstUncertainAt: event.firstUncertainAt!, lastUncertainAt: event.lastUncertainAt ?? event.firstUncertainAt!, windowClosesAt: closesAt },
+        // The attempt taken for it is not sent.
+        event.attempts - 1,
+      );
     }
     const result = await balancesTrack(core, event.params, {
       idempotencyKey: event.key,
@@ -299,8 +299,8 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
     notify(settings.onDelivered, usageOf(event), answer);
   }
 
-  async function bury(event: StoredEvent, fields: Omit<DeadLetter, keyof QueuedUsage | "deadAt" | "attempts">): Promise<void> {
-    const letter: DeadLetter = { ...usageOf(event), ...fields, deadAt: now(), attempts: event.attempts };
+  async function bury(event: StoredEvent, fields: Omit<DeadLetter, keyof QueuedUsage | "deadAt" | "attempts">, attempts = event.attempts): Promise<void> {
+    const letter: DeadLetter = { ...usageOf(event), ...fields, deadAt: now(), attempts };
     if (!(await settle(event, { kind: "dead", letter }))) return;
     totals.dead++;
     notify(settings.onDead, letter);

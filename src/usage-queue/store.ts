@@ -65,12 +65,12 @@ export interface DeadLetter extends QueuedUsage {
   readonly error?: DeadLetterError;
   /** When it was moved here (epoch ms). */
   readonly deadAt: number;
-  /** Attempts made. */
+  /** Attempts sent. */
   readonly attempts: number;
   /** For `outcome_unknown`: when the first attempt whose outcome is unknown was sent. */
   readonly firstUncertainAt?: number;
-  /** For `outcome_unknown`: when the latest attempt was sent. */
-  readonly lastAttemptAt?: number;
+  /** For `outcome_unknown`: when the latest attempt whose outcome is unknown was sent. Autumn recorded it between the two, or not at all. */
+  readonly lastUncertainAt?: number;
   /** For `outcome_unknown`: when Autumn's claim on the key expires (`firstUncertainAt` + the window). */
   readonly windowClosesAt?: number;
 }

@@ -8,7 +8,7 @@
  * dead letter), 6 unknown (set: dead letters whose outcome is unknown).
  *
  * State fields: a attempts, n nextAt, f/l first/last uncertain attempt, h holder, u lease end,
- * t attempt start, e last error. Bodies, dead letters and states returned start with `~`.
+ * t attempt start, e last error. Every string returned (keys, bodies, dead letters, states) starts with `~`.
  */
 export const QUEUE_SCRIPT = `
 local op = ARGV[1]
@@ -41,7 +41,7 @@ elseif op == 'take' then
     redis.call('HSET', KEYS[2], key, encoded)
     redis.call('ZREM', KEYS[3], key)
     redis.call('ZADD', KEYS[4], s.u, key)
-    out[#out + 1] = key
+    out[#out + 1] = '~' .. key
     out[#out + 1] = redis.call('HGET', KEYS[1], key)
     out[#out + 1] = '~' .. encoded
   end
@@ -87,7 +87,7 @@ elseif op == 'counts' then
 elseif op == 'dead' then
   local out = {}
   for _, key in ipairs(redis.call('HKEYS', KEYS[5])) do
-    out[#out + 1] = key
+    out[#out + 1] = '~' .. key
     out[#out + 1] = redis.call('HGET', KEYS[1], key)
     out[#out + 1] = redis.call('HGET', KEYS[5], key)
   end

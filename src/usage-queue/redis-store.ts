@@ -12,8 +12,8 @@ export interface RedisStoreOptions {
   readonly prefix?: string;
 }
 
-// Every string the script returns that might look like JSON starts with this, which JSON cannot
-// start with: Upstash's client parses JSON-looking answers unless told not to.
+// Every string the script returns starts with this, which JSON cannot start with: Upstash's client
+// parses answers that look like JSON (a key "12345" included) unless told not to.
 const MARK = "~";
 // The most events one push sends, so that one script call stays short.
 const PUSH_BATCH = 500;
@@ -94,7 +94,7 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
       const taken: StoredEvent[] = [];
       for (let index = 0; index < answer.length; index += 3) {
         const { params, addedAt } = unmark(answer[index + 1]!) as Pick<StoredEvent, "params" | "addedAt">;
-        taken.push({ key: answer[index]!, params, addedAt, ...fromState(unmark(answer[index + 2]!) as WireState) });
+        taken.push({ key: answer[index]!.slice(MARK.length), params, addedAt, ...fromState(unmark(answer[index + 2]!) as WireState) });
       }
       return taken;
     },
@@ -120,7 +120,7 @@ export function redisStore(client: RedisClientLike, options: RedisStoreOptions =
       const letters: DeadLetter[] = [];
       for (let index = 0; index < answer.length; index += 3) {
         const { params, addedAt } = unmark(answer[index + 1]!) as Pick<StoredEvent, "params" | "addedAt">;
-        letters.push({ idempotencyKey: answer[index]!, params, addedAt, ...(unmark(answer[index + 2]!) as Omit<DeadLetter, keyof QueuedUsage>) });
+        letters.push({ idempotencyKey: answer[index]!.slice(MARK.length), params, addedAt, ...(unmark(answer[index + 2]!) as Omit<DeadLetter, keyof QueuedUsage>) });
       }
       return letters;
     },

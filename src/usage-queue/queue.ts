@@ -136,6 +136,8 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
   let failures = 0;
   let pausedUntil = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let wake: ReturnType<typeof setTimeout> | undefined;
+  let wakeTime = Infinity;
   let kicked = false;
   let sinceKick = 0;
   let pumping: Promise<void> | undefined;
@@ -186,6 +188,23 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
       kicked = false;
       void pump();
     }, 0);
+  }
+
+  /**
+   * A delivery pass at `time` (the queue's clock), when a backoff or a pause this queue set ends,
+   * rather than at the next interval. One timer, for the soonest; unreferenced, like the interval.
+   */
+  function wakeAt(time: number): void {
+    if (closed || time >= wakeTime) return;
+    clearTimeout(wake);
+    wakeTime = time;
+    // setTimeout fires at once past 2^31-1 ms: a Retry-After of weeks would otherwise wake it in a loop.
+    wake = setTimeout(() => {
+      wake = undefined;
+      wakeTime = Infinity;
+      void pump();
+    }, Math.min(Math.max(0, time - now()), 2_147_483_647));
+    (wake as { unref?: () => void }).unref?.();
   }
 
   // Started on the first add, not here: Workers refuse timers outside a request.
@@ -281,6 +300,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
         const asked = result.error.name === "AutumnAPIError" ? (result.error.retryAfterMs ?? 0) : 0;
         // An outage or a rate limit concerns every event: the whole queue waits, honouring Retry-After.
         pausedUntil = Math.max(pausedUntil, at + Math.max(asked, backoffMs(retry, failures)));
+        wakeAt(pausedUntil);
         const uncertain = outcome === "unknown";
         return reschedule(
           event,
@@ -307,7 +327,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
   }
 
   async function reschedule(event: StoredEvent, nextAt: number, firstUncertainAt: number | undefined, lastUncertainAt: number | undefined, error: SDKError): Promise<void> {
-    await settle(event, { kind: "retry", nextAt: Math.round(nextAt), firstUncertainAt, lastUncertainAt, lastError: error.message });
+    if (await settle(event, { kind: "retry", nextAt: Math.round(nextAt), firstUncertainAt, lastUncertainAt, lastError: error.message })) wakeAt(nextAt);
   }
 
   /** Whether the settlement applied. A store that fails leaves the lease to run out: the next holder resends under the key. */
@@ -324,6 +344,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
     lastStoreError = new QueueStoreError({ message: "The usage queue's store failed", cause });
     failures++;
     pausedUntil = Math.max(pausedUntil, now() + backoffMs(retry, failures));
+    wakeAt(pausedUntil);
   }
 
   function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
@@ -364,6 +385,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
     const before = { ...totals };
     closed = true;
     clearInterval(timer);
+    clearTimeout(wake);
     const deadlineMs = closeOptions?.deadlineMs ?? 10_000;
     const deadline = Date.now() + deadlineMs;
     const abort = setTimeout(() => stop.abort(), deadlineMs);

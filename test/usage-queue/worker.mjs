@@ -25,7 +25,14 @@ function event(n) {
 
 const core = new AutumnCore({ secretKey: config.secretKey, serverURL: config.serverURL, retryConfig: { initialDelayMs: 1, maxDelayMs: 5 } });
 const { store, end } = await openStore();
-const queue = createUsageQueue(core, { ...config.queue, store });
+let delivered = 0;
+const queue = createUsageQueue(core, {
+  ...config.queue,
+  store,
+  onDelivered: () => {
+    if (++delivered % 100 === 0) say({ delivered });
+  },
+});
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 if (config.mode === "add") {

@@ -125,7 +125,8 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
   const settings = queueSettings(options);
   const store = options?.store ?? memoryStore();
   const { now, capacity, concurrency, retry } = settings;
-  const holder = newKey();
+  // Who holds this queue's leases; made on first use, since Workers refuse randomness at module scope, where a queue is often created.
+  let holder: string | undefined;
   // Aborts attempts still in flight when close()'s deadline comes.
   const stop = new AbortController();
   const totals = { delivered: 0, dead: 0 };
@@ -239,7 +240,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
       if (!exhausted && room > 0 && !stop.signal.aborted && now() >= pausedUntil) {
         let taken: StoredEvent[] = [];
         try {
-          taken = await store.take(holder, room, now(), settings.leaseMs);
+          taken = await store.take((holder ??= newKey()), room, now(), settings.leaseMs);
         } catch (cause) {
           // The store is unreachable: the attempts in flight still end and settle; the queue pauses.
           storeFailed(cause);
@@ -333,7 +334,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
   /** Whether the settlement applied. A store that fails leaves the lease to run out: the next holder resends under the key. */
   async function settle(event: StoredEvent, settlement: Settlement): Promise<boolean> {
     try {
-      return await store.settle(holder, event, settlement);
+      return await store.settle(holder!, event, settlement);
     } catch (cause) {
       storeFailed(cause);
       return false;

@@ -345,6 +345,29 @@ describe("flush and close", () => {
   });
 });
 
+describe("at a Worker's module scope", () => {
+  it("importing the package and creating a queue make no timer and draw no random value, which Workers refuse outside a request", SPAWNING_TEST, async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    // The built package in a process where those calls throw, as in a Worker's global scope; then, as in a request, they work.
+    const script = `
+      const allowed = { getRandomValues: crypto.getRandomValues.bind(crypto), setTimeout, setInterval };
+      crypto.getRandomValues = () => { throw new Error("getRandomValues at module scope"); };
+      globalThis.setTimeout = () => { throw new Error("setTimeout at module scope"); };
+      globalThis.setInterval = () => { throw new Error("setInterval at module scope"); };
+      const { AutumnCore } = await import("@useautumn/sdk/core");
+      const { createUsageQueue } = await import("@useautumn/sdk/usage-queue");
+      const queue = createUsageQueue(new AutumnCore({ secretKey: "am_sk_test_x", serverURL: "http://127.0.0.1:9" }));
+      crypto.getRandomValues = allowed.getRandomValues;
+      Object.assign(globalThis, { setTimeout: allowed.setTimeout, setInterval: allowed.setInterval });
+      const added = queue.add({ customerId: "user_1", featureId: "api_calls" });
+      await queue.close({ deadlineMs: 0 });
+      console.log(added.ok);
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: root, timeout: CHILD_TIMEOUT_MS });
+    expect(stdout.trim()).toBe("true");
+  });
+});
+
 describe("options", () => {
   it("a bad option throws a ConfigurationError naming it", async () => {
     const { core } = await sandboxes();

@@ -21,12 +21,24 @@ declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
 `;
 
-function blocks(): { line: number; code: string }[] {
-  const readme = readFileSync(`${root}README.md`, "utf8");
-  const found: { line: number; code: string }[] = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
-  for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
-    found.push({ line: readme.slice(0, match.index).split("\n").length, code: match[1]! });
+/** The guides under docs/ are held to the same rule. */
+const DOCUMENTS = ["README.md", ...readdirSync(`${root}docs`).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`)];
+
+// What the guides' framework snippets import and this repository does not install, as those packages
+// publish it (Next.js 15+'s `after`).
+const FRAMEWORK_TYPES = `declare module "next/server" {
+  export function after<T>(task: Promise<T> | (() => T | Promise<T>)): void;
+}
+`;
+
+function blocks(): { file: string; line: number; code: string }[] {
+  const found: { file: string; line: number; code: string }[] = [];
+  for (const file of DOCUMENTS) {
+    const text = readFileSync(`${root}${file}`, "utf8");
+    const pattern = /^```ts\n([\s\S]*?)^```$/gm;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      found.push({ file, line: text.slice(0, match.index).split("\n").length, code: match[1]! });
+    }
   }
   return found;
 }
@@ -40,17 +52,19 @@ function asModule(code: string): string {
   return `${imports.join("\n")}\n${PRELUDE}\nexport async function block() {\n${body.join("\n")}\n}\n`;
 }
 
-describe("the README's TypeScript blocks", () => {
+describe("the TypeScript blocks of the README and the guides in docs/", () => {
   it("all compile against the built package", { timeout: 120_000 }, async () => {
     const found = blocks();
     expect(found.length).toBeGreaterThanOrEqual(7);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const files = found.map(({ line, code }) => {
-      const file = `readme-line-${line}.ts`;
+    const files = found.map(({ file: source, line, code }) => {
+      const file = `${source.replace(/\.md$/, "").replace(/\W+/g, "-")}-line-${line}.ts`;
       writeFileSync(`${dir}${file}`, asModule(code));
       return file;
     });
+    writeFileSync(`${dir}framework-types.d.ts`, FRAMEWORK_TYPES);
+    files.push("framework-types.d.ts");
     writeFileSync(
       `${dir}tsconfig.json`,
       JSON.stringify({
@@ -74,7 +88,7 @@ describe("the README's TypeScript blocks", () => {
       () => "",
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
-    // tsc names the file, and so the README line, of each error.
+    // tsc names the file, and so the document and line, of each error.
     expect(output).toBe("");
   });
 });

@@ -57,6 +57,8 @@ export const QUEUE_DEFAULTS = {
   idempotencyWindowMs: 24 * 60 * 60 * 1000,
   windowMarginMs: 60 * 60 * 1000,
   confirmDuplicateAfterMs: 60_000,
+  /** Not an option of the queue: `close()`'s deadline when none is given. */
+  closeDeadlineMs: 10_000,
 } as const;
 
 const count = [(value: unknown) => Number.isInteger(value) && (value as number) >= 1, "a whole number, 1 or more"] as const;
@@ -88,6 +90,7 @@ const SPEC: Spec = {
 
 /** The settings a queue runs with: the options checked, with their defaults. */
 export type QueueSettings = Required<Omit<UsageQueueOptions, "store" | "onDelivered" | "onDead" | "retry">> &
+  Pick<typeof QUEUE_DEFAULTS, "closeDeadlineMs"> &
   Pick<UsageQueueOptions, "onDelivered" | "onDead"> & { readonly retry: { readonly initialDelayMs: number; readonly maxDelayMs: number } };
 
 /** The options that were given a value: one left undefined keeps its default. */

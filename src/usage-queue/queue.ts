@@ -387,7 +387,7 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
     closed = true;
     clearInterval(timer);
     clearTimeout(wake);
-    const deadlineMs = closeOptions?.deadlineMs ?? 10_000;
+    const deadlineMs = closeOptions?.deadlineMs ?? settings.closeDeadlineMs;
     const deadline = Date.now() + deadlineMs;
     const abort = setTimeout(() => stop.abort(), deadlineMs);
     try {

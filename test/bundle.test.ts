@@ -92,12 +92,22 @@ import { webhooksVerify } from "@useautumn/sdk/webhooks";
 export default { fetch: async (request, env) => Response.json(await webhooksVerify(env.SECRET, await request.text(), request.headers)) };
 `;
 
+/** The usage queue with its default (memory) store: the client, balancesTrack and the queue. */
+const USAGE_QUEUE = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { createUsageQueue } from "@useautumn/sdk/usage-queue";
+const usage = createUsageQueue(new AutumnCore({ secretKey: "am_sk_test" }));
+console.log(usage.add({ customerId: "user_123", featureId: "messages" }), await usage.flush());
+`;
+
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_800],
   ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_900],
   // The event schemas are most of it: billing.updated carries the whole plan schema.
   ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
+  // About 3.5 KB over balancesTrack alone (13.7 KB): the queue, its memory store, option checks and keys.
+  ["AutumnCore + createUsageQueue (memory store)", USAGE_QUEUE, 17_400],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {
@@ -117,6 +127,15 @@ describe("webhooksVerify's bundle", () => {
     }
     // ky's own error names and its `prefixUrl` option, which survive minification.
     for (const part of ["HTTPError", "TimeoutError", "prefixUrl"]) expect(code, part).not.toContain(part);
+  });
+});
+
+describe("the usage queue's bundle", () => {
+  it("holds one route, balances.track, and no Node module: it runs on the edge", async () => {
+    const { code, warnings } = await bundleEntry(USAGE_QUEUE);
+    expect(warnings).toEqual([]);
+    expect(allRoutes.filter((route) => code.includes(`"${route}"`))).toEqual(["balances.track"]);
+    expect(code).not.toMatch(/node:|readFileSync|EVALSHA/);
   });
 });
 

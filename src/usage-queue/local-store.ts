@@ -58,7 +58,7 @@ export function localStore(journal?: Journal, initial: readonly JournalEntry[] =
   return {
     durable: journal !== undefined,
     add(event, capacity) {
-      if (events.has(event.key) || dead.has(event.key)) return true;
+      if (events.has(event.key) || (dead.size > 0 && dead.has(event.key))) return true;
       if (events.size + dead.size >= capacity) return false;
       if (journal) journal.write([{ e: event }]);
       events.set(event.key, event);

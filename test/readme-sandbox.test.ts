@@ -15,11 +15,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package.
 const dir = `${root}node_modules/.cache/readme-sandbox/`;
 
-/** The section's vitest files: its TypeScript blocks that import vitest. */
+/** The section's vitest files: its TypeScript blocks that import vitest; and those of the usage queue's guide. */
 function examples(): string[] {
   const readme = readFileSync(`${root}README.md`, "utf8");
   const start = readme.indexOf("## Testing your app against an in-memory Autumn");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1)) + readFileSync(`${root}docs/usage-queue.md`, "utf8");
   const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
   return blocks.filter((block) => block.includes('from "vitest"') && block.includes('from "@useautumn/sdk/sandbox"'));
 }
@@ -27,7 +27,7 @@ function examples(): string[] {
 describe("the README's sandbox examples", () => {
   it("pass when run with vitest against the built package", SPAWNING_TEST, async () => {
     const files = examples();
-    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.length).toBeGreaterThanOrEqual(3);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     files.forEach((code, index) => writeFileSync(`${dir}example-${index + 1}.test.ts`, code));

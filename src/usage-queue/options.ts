@@ -85,7 +85,8 @@ const SPEC: Spec = {
   batchSize: "flushAt",
   maxQueueSize: "capacity",
   flushInterval: "flushIntervalMs",
-  maxRetries: "retry (attempts go on until delivered, refused, or the key's window closes)",
+  // Attempts go on until Autumn records or refuses the event, or the key's window is about to close.
+  maxRetries: "retry",
 };
 
 /** The settings a queue runs with: the options checked, with their defaults. */

@@ -1,8 +1,7 @@
 import * as v from "valibot";
 import type { AutumnCore } from "../core.js";
-import { balancesTrack, type TrackResult } from "../funcs/balances-track.js";
+import { balancesTrack } from "../funcs/balances-track.js";
 import { ConfigurationError } from "../lib/errors/configuration-error.js";
-import type { SDKError } from "../lib/errors/index.js";
 import { RequestValidationError } from "../lib/errors/request-validation-error.js";
 import { toIssues } from "../lib/issues.js";
 import { callSettings } from "../lib/options.js";
@@ -14,91 +13,10 @@ import { QueueFullError } from "./errors/queue-full-error.js";
 import { QueueStoreError } from "./errors/queue-store-error.js";
 import { newKey } from "./keys.js";
 import { memoryStore } from "./memory-store.js";
+import { type Decision, decide, pastWindow } from "./decide.js";
 import { queueSettings, type UsageQueueOptions } from "./options.js";
-import { outcomeOf } from "./outcome.js";
-import { type DeadLetter, type DeadLetterError, type QueuedUsage, type Settlement, type StoredEvent, usageOf } from "./store.js";
-
-/** Options of one `add`. */
-export interface AddOptions {
-  /** Your own `Idempotency-Key` for the event (one per event, reused by nothing else). Default: a random UUID. */
-  readonly idempotencyKey?: string;
-  /**
-   * When an earlier call under this key may have reached Autumn (epoch ms, the queue's clock): the
-   * event is then treated as possibly recorded since that time (the key's window starts there, and a
-   * 409 is confirmed before it is trusted). `trackOrQueue` sets it.
-   */
-  readonly sentAt?: number;
-}
-
-/** Why `add` refused an event. Nothing was stored. */
-export type AddError = RequestValidationError | ConfigurationError | QueueFullError | QueueClosedError | QueueStoreError;
-
-/** What a queue holds and has done. */
-export interface QueueStats {
-  /** Waiting to be sent: new, or backing off. */
-  readonly pending: number;
-  /** Being sent now (by this queue, or, with a shared store, by any of its instances). */
-  readonly inFlight: number;
-  /** Delivered by this queue object since it was created. */
-  readonly delivered: number;
-  /** Dead letters, `outcomeUnknown` ones included. */
-  readonly dead: number;
-  /** Dead letters whose outcome is unknown (`reason: "outcome_unknown"`): reconcile them. */
-  readonly outcomeUnknown: number;
-}
-
-/** What a `flush()` did and left. */
-export interface FlushReport {
-  /** Events delivered while it ran. */
-  readonly delivered: number;
-  /** Events moved to the dead letters while it ran. */
-  readonly dead: number;
-  /** Events still waiting after it: backing off (an outage, a Retry-After), or added meanwhile. */
-  readonly pending: number;
-  /** Events still being sent after it (by another instance, with a shared store). */
-  readonly inFlight: number;
-  /** Set when the store could not be read or written (Redis unreachable); counts it could not read are 0. */
-  readonly storeError?: QueueStoreError;
-}
-
-/** What `close()` did and left. */
-export interface CloseReport extends FlushReport {
-  /**
-   * Undelivered events that end with this process: everything `pending` with the memory store, and
-   * with Redis any event not yet pushed to it. Empty for a durable store's own events (they wait there).
-   */
-  readonly lost: readonly QueuedUsage[];
-}
-
-/** A usage queue: `add` stores an event at once, delivery happens in the background, exactly once. */
-export interface UsageQueue {
-  /** The client events are delivered with. */
-  readonly core: AutumnCore;
-  /** The queue's clock. */
-  readonly now: () => number;
-  /**
-   * Checks `params` as `balancesTrack` would, gives the event its idempotency key and stores it,
-   * all before returning; delivery happens later. Never throws.
-   */
-  add(params: BalancesTrackParams, options?: AddOptions): Result<QueuedUsage, AddError>;
-  /**
-   * Delivers every event that is due, and resolves when each is settled (delivered or dead) or
-   * handed back to the store (backing off). Never rejects: fit for `waitUntil(queue.flush())`.
-   */
-  flush(): Promise<FlushReport>;
-  /**
-   * Refuses further adds, stops the interval, delivers what is due (and, with a store that ends
-   * with the process, waits out backoffs) until `deadlineMs` (default 10 s), aborts attempts still in
-   * flight then, and closes the store. Never rejects; reports what is left.
-   */
-  close(options?: { readonly deadlineMs?: number }): Promise<CloseReport>;
-  stats(): Promise<Result<QueueStats, QueueStoreError>>;
-  deadLetters(): Promise<Result<readonly DeadLetter[], QueueStoreError>>;
-  /** Sends a dead letter again, under its key. For `outcome_unknown`, only once Autumn's events show it is not there. */
-  retryDead(idempotencyKey: string): Promise<Result<boolean, QueueStoreError>>;
-  /** Forgets a dead letter. */
-  dropDead(idempotencyKey: string): Promise<Result<boolean, QueueStoreError>>;
-}
+import { type QueuedUsage, type Settlement, type StoredEvent, usageOf } from "./store.js";
+import type { AddError, AddOptions, CloseReport, FlushReport, UsageQueue } from "./types.js";
 
 /**
  * A usage queue over `core`: events are checked and stored by `add`, then delivered in the
@@ -261,17 +179,8 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
 
   /** One attempt of one event, and its settlement. Never rejects. */
   async function attempt(event: StoredEvent): Promise<void> {
-    const sentAt = event.attemptAt!;
-    const closesAt = event.firstUncertainAt === undefined ? undefined : event.firstUncertainAt + settings.idempotencyWindowMs;
-    // Autumn may have recorded it and will soon forget the key: a resend could record it twice.
-    if (closesAt !== undefined && sentAt >= closesAt - settings.windowMarginMs) {
-      return bury(
-        event,
-        { reason: "outcome_unknown", firstUncertainAt: event.firstUncertainAt!, lastUncertainAt: event.lastUncertainAt ?? event.firstUncertainAt!, windowClosesAt: closesAt },
-        // The attempt taken for it is not sent.
-        event.attempts - 1,
-      );
-    }
+    const letter = pastWindow(event, settings, event.attemptAt!);
+    if (letter) return carryOut(event, { settlement: { kind: "dead", letter }, verdict: true, askedMs: 0 });
     const result = await balancesTrack(core, event.params, {
       idempotencyKey: event.key,
       // One attempt per call: the queue schedules the next one, and records each in the store first.
@@ -281,54 +190,27 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
       failOpen: false,
       signal: stop.signal,
     });
-    if (result.ok) return deliver(event, result.value);
-    const outcome = outcomeOf(result.error);
     const at = now();
-    if (outcome === "duplicate" || outcome === "delivered" || outcome === "refused") failures = 0;
-    switch (outcome) {
-      case "delivered":
-        return deliver(event, undefined);
-      case "duplicate":
-        // A 409 soon after an attempt whose outcome is unknown may come from that attempt, still holding the key.
-        if (event.lastUncertainAt !== undefined && at < event.lastUncertainAt + settings.confirmDuplicateAfterMs) {
-          return reschedule(event, event.lastUncertainAt + settings.confirmDuplicateAfterMs, event.firstUncertainAt, event.lastUncertainAt, result.error);
-        }
-        return deliver(event, undefined);
-      case "refused":
-        return bury(event, { reason: "refused", error: summary(result.error) });
-      default: {
-        failures++;
-        const asked = result.error.name === "AutumnAPIError" ? (result.error.retryAfterMs ?? 0) : 0;
-        // An outage or a rate limit concerns every event: the whole queue waits, honouring Retry-After.
-        pausedUntil = Math.max(pausedUntil, at + Math.max(asked, backoffMs(retry, failures)));
-        wakeAt(pausedUntil);
-        const uncertain = outcome === "unknown";
-        return reschedule(
-          event,
-          at + Math.max(asked, backoffMs(retry, event.attempts)),
-          uncertain ? Math.min(event.firstUncertainAt ?? sentAt, sentAt) : event.firstUncertainAt,
-          uncertain ? Math.max(event.lastUncertainAt ?? sentAt, sentAt) : event.lastUncertainAt,
-          result.error,
-        );
-      }
+    const decision = decide(event, result, settings, at);
+    if (decision.verdict) failures = 0;
+    else {
+      // An outage or a rate limit concerns every event: the whole queue waits, honouring Retry-After.
+      pausedUntil = Math.max(pausedUntil, at + Math.max(decision.askedMs, backoffMs(retry, ++failures)));
+      wakeAt(pausedUntil);
     }
+    return carryOut(event, decision);
   }
 
-  async function deliver(event: StoredEvent, answer: TrackResult | undefined): Promise<void> {
-    if (!(await settle(event, { kind: "delivered" }))) return;
+  /** Settles the event as decided, then tells the app (once: only the settlement that applied does). */
+  async function carryOut(event: StoredEvent, { settlement, answer }: Decision): Promise<void> {
+    if (!(await settle(event, settlement))) return;
+    if (settlement.kind === "retry") return wakeAt(settlement.nextAt);
+    if (settlement.kind === "dead") {
+      totals.dead++;
+      return notify(settings.onDead, settlement.letter);
+    }
     totals.delivered++;
     notify(settings.onDelivered, usageOf(event), answer);
-  }
-
-  async function bury(event: StoredEvent, fields: Omit<DeadLetter, keyof QueuedUsage | "deadAt" | "attempts">, attempts = event.attempts): Promise<void> {
-    const letter: DeadLetter = { ...usageOf(event), ...fields, deadAt: now(), attempts };
-    if (!(await settle(event, { kind: "dead", letter }))) return;
-    totals.dead++;
-    notify(settings.onDead, letter);
-  }
-
-  async function reschedule(event: StoredEvent, nextAt: number, firstUncertainAt: number | undefined, lastUncertainAt: number | undefined, error: SDKError): Promise<void> {
-    if (await settle(event, { kind: "retry", nextAt: Math.round(nextAt), firstUncertainAt, lastUncertainAt, lastError: error.message })) wakeAt(nextAt);
   }
 
   /** Whether the settlement applied. A store that fails leaves the lease to run out: the next holder resends under the key. */
@@ -440,14 +322,5 @@ export function createUsageQueue(core: AutumnCore, options?: UsageQueueOptions):
       return revived;
     },
     dropDead: (key) => useStore(() => store.dropDead(key), true),
-  };
-}
-
-/** A refusal as every store can keep it: no headers, no body. */
-function summary(error: SDKError): DeadLetterError {
-  return {
-    name: error.name,
-    message: error.message,
-    ...(error.name === "AutumnAPIError" && { status: error.status, ...(error.code !== undefined && { code: error.code }) }),
   };
 }

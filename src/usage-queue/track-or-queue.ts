@@ -4,7 +4,7 @@ import type { SDKError } from "../lib/errors/index.js";
 import type { Result } from "../lib/result.js";
 import type { BalancesTrackParams } from "../models/operations/balances-track.js";
 import { newKey } from "./keys.js";
-import type { AddError, UsageQueue } from "./queue.js";
+import type { AddError, UsageQueue } from "./types.js";
 import type { QueuedUsage } from "./store.js";
 
 /** The answer of `trackOrQueue`: Autumn's, or during an outage a synthesised one with the event handed to the queue. */

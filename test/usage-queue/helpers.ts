@@ -3,7 +3,7 @@ import { AutumnCore, type AutumnOptions } from "../../src/core.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
-import type { UsageQueue } from "../../src/usage-queue/queue.js";
+import type { UsageQueue } from "../../src/usage-queue/types.js";
 
 /** A catalog whose one feature every customer has a billion of, so that every unit tracked shows in `usage`. */
 export const LEDGER_CATALOG = {

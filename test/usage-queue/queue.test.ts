@@ -126,12 +126,14 @@ describe("delivery", () => {
 
   it("is not fooled by a client with failOpen: an outage is retried, not taken for a delivery", async () => {
     const { sandbox, core, keep } = await sandboxes(["user_1"], { failOpen: true });
-    const queue = keep(createUsageQueue(core, FAST));
+    // The queue's clock stands still until the test moves it: the backoff cannot end during the first flush.
+    const clock = manualClock();
+    const queue = keep(createUsageQueue(core, { ...FAST, now: clock.now }));
     sandbox.fail({ kind: "status", status: 503 }, { route: "balances.track", times: 1 });
     queue.add(track(1));
-    const first = await queue.flush();
-    expect(first).toMatchObject({ delivered: 0, pending: 1 });
-    while ((await queue.flush()).pending > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await queue.flush()).toMatchObject({ delivered: 0, pending: 1 });
+    clock.advance(1_000);
+    expect(await queue.flush()).toMatchObject({ delivered: 1, pending: 0 });
     expect(sandbox.events).toHaveLength(1);
   });
 
@@ -225,7 +227,8 @@ describe("delivery", () => {
 
   it("stats() counts pending, in flight, delivered and dead", async () => {
     const { sandbox, core, keep } = await sandboxes();
-    const queue = keep(createUsageQueue(core, { ...FAST, attemptTimeoutMs: 5_000 }));
+    // A clock that stands still: the event cut off below backs off and stays pending.
+    const queue = keep(createUsageQueue(core, { ...FAST, attemptTimeoutMs: 5_000, now: manualClock().now }));
     sandbox.fail({ kind: "timeout" }, { route: "balances.track" });
     queue.add(track(1));
     queue.add({ customerId: "ghost", featureId: "api_calls" });

@@ -17,6 +17,13 @@ import { documents, readDocument, root, typeScriptBlocks } from "./markdown.js";
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package (dist/ and its types).
 const dir = `${root}node_modules/.cache/readme-blocks/`;
 
+// What the guides' framework snippets import and this repository does not install, as those packages
+// publish it (Next.js 15+'s \`after\`).
+const FRAMEWORK_TYPES = `declare module "next/server" {
+  export function after<T>(task: Promise<T> | (() => T | Promise<T>)): void;
+}
+`;
+
 const PRELUDE = `
 declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
@@ -50,6 +57,8 @@ describe("the TypeScript blocks of the README and the guides", () => {
       writeFileSync(`${dir}${file}`, asModule(code));
       return file;
     });
+    writeFileSync(`${dir}framework-types.d.ts`, FRAMEWORK_TYPES);
+    files.push("framework-types.d.ts");
     writeFileSync(
       `${dir}tsconfig.json`,
       JSON.stringify({

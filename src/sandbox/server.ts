@@ -95,6 +95,12 @@ export interface SandboxOptions {
    * call it and read its answers, such as `"https://app.example"`. Throws a TypeError naming an entry that is no origin.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * How many requests `requests` keeps, newest last (default 1000; `Infinity` keeps every one, for a test that
+   * counts more). Bodies past 32 MiB in all let the oldest go whatever the count. Throws a TypeError unless a
+   * positive integer or `Infinity`.
+   */
+  keepRequests?: number;
   /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
   webhookURL?: string;
   /** Their signing secret (default AUTUMN_SANDBOX_WEBHOOK_SECRET, else a random `whsec_…`). */
@@ -152,7 +158,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   state.webhooks = webhooks;
   // A Map, so that only the operations are routes and never a name every object inherits (`constructor`).
   const routes = new Map<string, Route>(Object.entries({ ...sandboxRoutes, ...options.routes }));
-  const requests = createRequestLog<Sandbox["requests"][number]>(REQUEST_LOG_LIMITS);
+  const keep = options.keepRequests ?? REQUEST_LOG_LIMITS.entries;
+  if (!(keep === Infinity || (Number.isInteger(keep) && keep > 0))) throw new TypeError(`keepRequests must be a positive integer or Infinity; got ${String(keep)}`);
+  const requests = createRequestLog<Sandbox["requests"][number]>({ ...REQUEST_LOG_LIMITS, entries: keep });
   const faults = createFaultQueue((route) => routes.has(route));
   const dashboard = createDashboard({ state, requests: requests.entries, webhooks, advanceClock: (ms) => sandbox.advanceClock(ms), reset: () => sandbox.reset() });
 

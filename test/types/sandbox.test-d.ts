@@ -26,11 +26,12 @@ describe("the public Sandbox", () => {
   it("keeps its internals to itself: no state, no route overrides", () => {
     expectTypeOf<Sandbox>().not.toHaveProperty("state");
     expectTypeOf<SandboxOptions>().not.toHaveProperty("routes");
-    expectTypeOf<keyof SandboxOptions>().toEqualTypeOf<"port" | "catalog" | "allowedOrigins" | "webhookURL" | "webhookSecret" | "webhookRetryDelaysMs">();
+    expectTypeOf<keyof SandboxOptions>().toEqualTypeOf<"port" | "catalog" | "allowedOrigins" | "keepRequests" | "webhookURL" | "webhookSecret" | "webhookRetryDelaysMs">();
   });
 
   it("takes the origins whose pages may call it as a list of strings", () => {
     expectTypeOf<SandboxOptions["allowedOrigins"]>().toEqualTypeOf<readonly string[] | undefined>();
+    expectTypeOf<SandboxOptions["keepRequests"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("resends a webhook delivery by its id", () => {

@@ -1,4 +1,4 @@
-import type { Client, CustomerScope } from "./lib/client.js";
+import type { CallBudget, Client, CustomerScope } from "./lib/client.js";
 import type { AutumnOptions, Logger, ResolvedHooks, RetryConfig } from "./lib/config.js";
 import { secretKeyCredential } from "./lib/credential.js";
 import { type ClientSettings, clientSettings } from "./lib/options.js";
@@ -38,7 +38,7 @@ export abstract class CoreSettings implements Client {
   }
 
   /** The credential for the next request, checked; the pipeline calls it. */
-  abstract credential(): Result<string> | Promise<Result<string>>;
+  abstract credential(budget: CallBudget): Result<string> | Promise<Result<string>>;
 }
 
 /**

@@ -9,6 +9,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
+  if (file.startsWith("usage-queue/")) return "usage queue";
   if (file.startsWith("typegen/")) return "typegen";
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
@@ -27,6 +28,8 @@ const ALLOWED: Record<string, string[]> = {
   facade: ["facade", "token client", "operations", "models", "lib", "core"],
   // The Node-only sandbox checks catalogs with the SDK's params schemas; nothing imports it.
   sandbox: ["sandbox", "models", "lib"],
+  // The usage queue delivers with balancesTrack; nothing imports it, so only its importers pay for it.
+  "usage queue": ["usage queue", "operations", "models", "lib", "core"],
   // The Node-only autumn-types command reads the catalog with the SDK's own functions; nothing imports it.
   typegen: ["typegen", "operations", "models", "lib", "core"],
 };
@@ -60,6 +63,21 @@ describe("layers", () => {
       return !ALLOWED[from]!.includes(to);
     });
     expect(upward.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
+  });
+
+  it("only the file store of the usage queue reaches a Node module, so the queue's entry runs on the edge", () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const { target } of imports.filter((item) => item.file === file && !item.typeOnly)) visit(target);
+    };
+    visit("usage-queue/index.ts");
+    visit("usage-queue/redis-store.ts");
+    const node = [...reached].filter((file) => /^(?:import|export)\s[^;]*?from\s+"node:/m.test(readFileSync(join(src, file), "utf8")));
+    expect(node).toEqual([]);
+    expect(reached.has("usage-queue/queue.ts")).toBe(true);
+    expect(/from\s+"node:fs"/.test(readFileSync(join(src, "usage-queue/file-store.ts"), "utf8"))).toBe(true);
   });
 
   it("no operation imports another operation, except a page walker its own list and a module named as in Autumn's current SDK the one it re-exports", () => {

@@ -17,6 +17,13 @@ import { documents, readDocument, root, typeScriptBlocks } from "./markdown.js";
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package (dist/ and its types).
 const dir = `${root}node_modules/.cache/readme-blocks/`;
 
+// What the guides' framework snippets import and this repository does not install, as those packages
+// publish it (Next.js 15+'s \`after\`).
+const FRAMEWORK_TYPES = `declare module "next/server" {
+  export function after<T>(task: Promise<T> | (() => T | Promise<T>)): void;
+}
+`;
+
 const PRELUDE = `
 declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
@@ -84,7 +91,9 @@ describe("the TypeScript blocks of the README and the guides", () => {
     expect(found.filter((block) => block.document === "README.md").length).toBeGreaterThanOrEqual(2);
     expect(found.length).toBeGreaterThanOrEqual(15);
     // docs/webhooks.md line 12 → docs--webhooks.md-line-12.ts
-    const output = await compile(dir, new Map(found.map(({ document, line, code }) => [`${document.replaceAll("/", "--")}-line-${line}.ts`, asModule(code)])));
+    const files = new Map(found.map(({ document, line, code }) => [`${document.replaceAll("/", "--")}-line-${line}.ts`, asModule(code)]));
+    files.set("framework-types.d.ts", FRAMEWORK_TYPES);
+    const output = await compile(dir, files);
     // tsc names the file, and so the document and the line of the block, of each error.
     expect(output).toBe("");
   });

@@ -184,6 +184,30 @@ describe("autumn-sandbox serving a catalog file", () => {
     expect(await planIds(core)).toEqual(["free", "pro"]);
   });
 
+  it("prints its dashboard's URL, whose catalog page names the file and shows a failed reload until the next good one", SPAWNING_TEST, async () => {
+    const file = writeCatalog("shown.json", { features: FEATURES, plans: [FREE] });
+    const { run, url } = await startServing(["--catalog", file]);
+    expect(run.stdout).toContain(`Dashboard   ${url}/ `);
+    const catalogPage = async () => (await (await fetch(`${url}/_dashboard/api/catalog`)).json()) as { source: { file: string; loadedAt: number; error: { message: string; at: number } | null }; plans: { id: string }[] };
+    const first = await catalogPage();
+    expect(first.source).toMatchObject({ file: "shown.json", error: null });
+    expect((await fetch(`${url}/`)).headers.get("content-type")).toBe("text/html; charset=utf-8");
+
+    replaceCatalog(file, '{ "features": [');
+    await waitFor(run, /shown\.json is not valid JSON/);
+    const failed = await catalogPage();
+    expect(failed.source.error?.message).toMatch(/^shown\.json is not valid JSON/);
+    expect(failed.source.loadedAt).toBe(first.source.loadedAt);
+    expect(failed.plans.map((plan) => plan.id)).toEqual(["free"]);
+
+    replaceCatalog(file, { features: FEATURES, plans: [FREE, PRO] });
+    await waitFor(run, /Reloaded shown\.json/);
+    const reloaded = await catalogPage();
+    expect(reloaded.source).toMatchObject({ file: "shown.json", error: null });
+    expect(reloaded.source.loadedAt).toBeGreaterThanOrEqual(failed.source.error!.at);
+    expect(reloaded.plans.map((plan) => plan.id)).toEqual(["free", "pro"]);
+  });
+
   it("prints where webhooks go, and the secret only when it made one up", SPAWNING_TEST, async () => {
     const given = "whsec_dGVzdHNlY3JldGZvcmNsaQ==";
     const { run } = await startServing(["--webhook-url", "http://127.0.0.1:9/webhooks", "--webhook-secret", given]);

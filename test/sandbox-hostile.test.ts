@@ -150,6 +150,20 @@ describe("sandbox.requests", () => {
   });
 });
 
+describe("keepRequests", () => {
+  it("keeps as many requests as asked, and refuses a count that is none", async () => {
+    const counted = await startSandbox({ keepRequests: 3 });
+    try {
+      const core = new AutumnCore({ secretKey: KEY, serverURL: counted.url });
+      for (const customerId of ["k1", "k2", "k3", "k4", "k5"]) expect((await customersGetOrCreate(core, { customerId })).ok).toBe(true);
+      expect(counted.requests.map((request) => (request.body as { customer_id: string }).customer_id)).toEqual(["k3", "k4", "k5"]);
+    } finally {
+      await counted.close();
+    }
+    for (const bad of [0, -1, 1.5, Number.NaN]) await expect(startSandbox({ keepRequests: bad })).rejects.toThrow(/keepRequests/);
+  });
+});
+
 describe("createRequestLog", () => {
   it("keeps the newest entries within both limits, at least the newest one", () => {
     const log = createRequestLog<{ name: string }>({ entries: 3, bytes: 10 });

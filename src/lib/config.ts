@@ -87,7 +87,7 @@ export interface RequestOptions {
    * `fetch`'s own options for this call that the SDK does not set itself. Any other (`method`, `body`,
    * `headers`, `signal`, `redirect`, ky's options) is a `ConfigurationError` naming it, and nothing is sent.
    */
-  readonly fetchOptions?: Pick<RequestInit, "cache" | "credentials" | "integrity" | "keepalive" | "mode" | "priority" | "referrer" | "referrerPolicy">;
+  readonly fetchOptions?: FetchOptions;
   /** The `Idempotency-Key` to send. Reused by every retry of the call. Wins over the generated one. */
   readonly idempotencyKey?: string;
   /** Overrides the API origin for this call. */
@@ -115,3 +115,11 @@ export const DEFAULTS = {
     retryConnectionErrors: true,
   },
 } as const;
+
+/**
+ * `fetch`'s own options a call may pass, typed as the runtime's `RequestInit` types them (a key its
+ * `RequestInit` lacks, as Node's types lack `cache`, takes nothing).
+ */
+export type FetchOptions = {
+  readonly [K in "cache" | "credentials" | "integrity" | "keepalive" | "mode" | "priority" | "referrer" | "referrerPolicy"]?: K extends keyof RequestInit ? RequestInit[K] : never;
+};

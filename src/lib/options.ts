@@ -17,7 +17,7 @@ const CREDENTIAL_EXPECTED = "an Autumn credential: am_sk_… (a secret key), am_
  * the option to use instead. A check returns something truthy when the value is fine, and may
  * return a string to point at the part of the value at fault.
  */
-type Spec = { readonly [name: string]: readonly [(value: any) => unknown, string] | Spec | string };
+export type Spec = { readonly [name: string]: readonly [(value: any) => unknown, string] | Spec | string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => typeof value === "string" && value !== "" && !FORBIDDEN_HEADER_VALUE.test(value);
@@ -99,7 +99,7 @@ const CALL: Spec = {
 };
 
 /** The first option in `value` that `spec` refuses, as a ConfigurationError naming it; undefined when all are fine. */
-function problem(spec: Spec, value: unknown, path: string): ConfigurationError | undefined {
+export function problem(spec: Spec, value: unknown, path: string): ConfigurationError | undefined {
   if (!isObject(value)) {
     return new ConfigurationError({
       setting: path,

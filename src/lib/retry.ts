@@ -1,5 +1,4 @@
 import type { Call } from "./call.js";
-import type { RetryConfig } from "./config.js";
 
 /**
  * How long a 429 or 503 asks the client to wait (`Retry-After`, else for a
@@ -28,7 +27,8 @@ export function requestedWaitMs(status: number, headers: Headers): number | unde
 // even a mutation without an idempotency key can be sent again.
 const NEVER_SENT = /ECONNREFUSED|ConnectionRefused|Connection refused|ENOTFOUND|EAI_AGAIN/;
 
-function neverReachedServer(error: unknown): boolean {
+/** Whether a transport failure proves the request never reached the server (refused, no such host). */
+export function neverReachedServer(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (NEVER_SENT.test(`${String(code)} ${String(message)}`)) return true;
@@ -38,7 +38,7 @@ function neverReachedServer(error: unknown): boolean {
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
-function backoffMs(config: Required<RetryConfig>, retry: number): number {
+export function backoffMs(config: { readonly initialDelayMs: number; readonly maxDelayMs: number }, retry: number): number {
   const ceiling = Math.min(config.maxDelayMs, config.initialDelayMs * 2 ** (retry - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

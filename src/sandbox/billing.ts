@@ -148,7 +148,8 @@ const check: Route = (state, body) => {
   // A lock holds the units now (the feature's own rows first, as a track takes them); its event is recorded when balances.finalize confirms it.
   if (allowed && lock) hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt });
   else if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
-  return { allowed, ...scope, balance: renderBalance(using.feature.id, rows), flag: null };
+  // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
+  return { allowed, ...scope, required_balance: required * using.cost, balance: renderBalance(using.feature.id, rows), flag: null };
 };
 
 /** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { accessOf, allowedOrigins, PREFLIGHT_HEADERS } from "./access.js";
 import { type Catalog, loadCatalog, type SandboxCatalog } from "./catalog.js";
 import { servePage } from "./browser-pages.js";
+import { createDashboard } from "./dashboard/serve.js";
 import { DEMO_CATALOG } from "./demo-catalog.js";
 import { applyDue } from "./due.js";
 import { SandboxError } from "./errors.js";
@@ -22,7 +23,7 @@ import { createWebhookSender, type WebhookSender } from "./webhooks.js";
  * `@useautumn/sdk/sandbox` (index.ts is its public face).
  */
 export interface Sandbox {
-  /** The origin to use as `serverURL`. */
+  /** The origin to use as `serverURL`; opened in a browser, it shows the dashboard (docs/dashboard.md). */
   readonly url: string;
   /** A secret key it accepts (any `am_sk_test_…` or `am_sk_live_…` key works). */
   readonly secretKey: string;
@@ -37,9 +38,11 @@ export interface Sandbox {
   readonly state: SandboxState;
   /**
    * The last 1000 requests received (fewer when their bodies add up to more than 32 MiB), oldest first, with the
-   * credential each carried and the fault that hit it, if one did. CORS preflights and refused requests aside.
+   * credential each carried, the fault that hit it, if one did, and once it is over, how long it took (`durationMs`)
+   * and the status it was answered with (none when no answer went out). CORS preflights, refused requests and
+   * the dashboard's own aside.
    */
-  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined; fault?: string }[];
+  readonly requests: { path: string; idempotencyKey: string | undefined; body: unknown; authorization: string | undefined; fault?: string; status?: number; durationMs?: number }[];
   /**
    * Makes the next `times` (default 1) requests to `route` (default any) fail with `fault`, in the order
    * faults were queued. A faulted request changes nothing and claims no idempotency key, except a
@@ -92,6 +95,12 @@ export interface SandboxOptions {
    * call it and read its answers, such as `"https://app.example"`. Throws a TypeError naming an entry that is no origin.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * How many requests `requests` keeps, newest last (default 1000; `Infinity` keeps every one, for a test that
+   * counts more). Bodies past 32 MiB in all let the oldest go whatever the count. Throws a TypeError unless a
+   * positive integer or `Infinity`.
+   */
+  keepRequests?: number;
   /** Where to send webhooks (default AUTUMN_SANDBOX_WEBHOOK_URL); none are sent without one. */
   webhookURL?: string;
   /** Their signing secret (default AUTUMN_SANDBOX_WEBHOOK_SECRET, else a random `whsec_…`). */
@@ -126,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const initialCatalog: Catalog = loadCatalog(options.catalog ?? DEMO_CATALOG);
   const state: SandboxState = {
     catalog: initialCatalog,
+    catalogSource: { file: null, loadedAt: Date.now(), error: null },
     customers: new Map(),
     claimedKeys: new Map(),
     clock: () => pinnedAt ?? Date.now() + offsetMs,
@@ -143,14 +153,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: options.webhookURL ?? process.env["AUTUMN_SANDBOX_WEBHOOK_URL"],
     secret: options.webhookSecret ?? process.env["AUTUMN_SANDBOX_WEBHOOK_SECRET"],
     ...(options.webhookRetryDelaysMs && { retryDelaysMs: options.webhookRetryDelaysMs }),
+    onChange: () => dashboard.changed(),
   });
   state.webhooks = webhooks;
   // A Map, so that only the operations are routes and never a name every object inherits (`constructor`).
   const routes = new Map<string, Route>(Object.entries({ ...sandboxRoutes, ...options.routes }));
-  const requests = createRequestLog<Sandbox["requests"][number]>(REQUEST_LOG_LIMITS);
+  const keep = options.keepRequests ?? REQUEST_LOG_LIMITS.entries;
+  if (!(keep === Infinity || (Number.isInteger(keep) && keep > 0))) throw new TypeError(`keepRequests must be a positive integer or Infinity; got ${String(keep)}`);
+  const requests = createRequestLog<Sandbox["requests"][number]>({ ...REQUEST_LOG_LIMITS, entries: keep });
   const faults = createFaultQueue((route) => routes.has(route));
+  const dashboard = createDashboard({ state, requests: requests.entries, webhooks, advanceClock: (ms) => sandbox.advanceClock(ms), reset: () => sandbox.reset() });
 
   async function serve(request: IncomingMessage, response: ServerResponse, corsHeaders: Record<string, string>): Promise<void> {
+    const receivedAt = performance.now();
     if (servePage(state, request, response)) return;
     // A preflight is answered before authentication (browsers send it without credentials) and not recorded.
     if (request.method === "OPTIONS") {
@@ -162,8 +177,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const idempotencyKey = header(request, "idempotency-key");
     const body = text === "" ? {} : parseJsonOrUndefined(text);
     const fault = faults.take(path);
-    const entry = { path, idempotencyKey, body, authorization: header(request, "authorization"), ...(fault && { fault: faultLabel(fault) }) };
+    const entry: Sandbox["requests"][number] = { path, idempotencyKey, body, authorization: header(request, "authorization"), ...(fault && { fault: faultLabel(fault) }) };
     requests.add(entry, Buffer.byteLength(text));
+    response.once("close", () => Object.assign(entry, response.writableFinished && { status: response.statusCode }, { durationMs: performance.now() - receivedAt }));
     const action = fault && faultAction(fault);
     if (action?.do === "hold") return faults.hold(response);
     if (action?.do === "drop") {
@@ -180,15 +196,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Refused before anything else is read or recorded: the request comes from a page that may not call it.
     const access = accessOf(request, origins);
     if (access instanceof SandboxError) return answer(response, access.status, autumnErrorBody(access.code, access.message), {});
+    if (dashboard.serve(request, response)) return;
     // Whatever a request makes throw is answered, and the sandbox carries on: no request may stop it.
     serve(request, response, access).catch((error: unknown) => answerFailure(response, error, access));
   }, { port: options.port ?? 0 });
   state.url = loopback.url;
-  return {
+  const sandbox: Sandbox = {
     url: loopback.url,
     secretKey: "am_sk_test_sandbox",
     setCatalog(catalog) {
       state.catalog = loadCatalog(catalog);
+      state.catalogSource = { file: state.catalogSource?.file ?? null, loadedAt: Date.now(), error: null };
+      dashboard.changed();
     },
     fail: (fault, failOptions) => faults.add(fault, failOptions),
     clearFaults: () => faults.clear(),
@@ -207,6 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       webhooks.forget();
       state.locks.clear();
       requests.clear();
+      dashboard.changed();
     },
     state,
     requests: requests.entries,
@@ -222,6 +242,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           pinnedAt = undefined;
         }
       });
+      dashboard.changed();
     },
     now: () => state.clock(),
     completeCheckout(target) {
@@ -230,6 +251,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const checkout = id ?? latest?.id;
       if (checkout === undefined || !state.checkouts.has(checkout)) throw new Error(`No pending checkout for ${target}`);
       completeCheckout(state, checkout);
+      dashboard.changed();
     },
     get events() {
       return state.events.map((event) => ({
@@ -250,6 +272,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await loopback.close();
     },
   };
+  return sandbox;
 }
 
 /** Writes an answer: every answer the sandbox gives, faults' included, goes out here. */

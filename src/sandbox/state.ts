@@ -204,9 +204,21 @@ export interface RevenuecatLink {
   syncedPlans: Set<string>;
 }
 
+/** Where a sandbox's catalog came from and how its last reload went. */
+export interface CatalogSource {
+  file: string | null;
+  loadedAt: number;
+  error: { message: string; at: number } | null;
+}
+
 export interface SandboxState {
   /** The features and plans it serves. */
   catalog: Catalog;
+  /**
+   * Where the catalog came from, for the dashboard: the file `autumn-sandbox` serves (null when code gave
+   * it), when it was last loaded and the last reload that failed since, in wall-clock epoch ms.
+   */
+  catalogSource?: CatalogSource;
   /** Its own origin, for the checkout URLs it hands out. */
   url: string;
   /** Checkouts not yet completed, by id. */

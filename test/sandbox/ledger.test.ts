@@ -97,7 +97,10 @@ describe("direct balances and credit systems", () => {
 
     // 5 messages of its own left: a check for 45 is answered from the 100 credits (2 a message).
     const check = await autumn.check({ customerId: "both", featureId: "messages", requiredBalance: 45 });
-    expect(check).toMatchObject({ allowed: true, balance: { featureId: "credits", remaining: 100 } });
+    // Answered from the credit system, requiredBalance is in credits, as Autumn's check reports it.
+    expect(check).toMatchObject({ allowed: true, requiredBalance: 90, balance: { featureId: "credits", remaining: 100 } });
+    // Answered from the feature's own balance, it stays in messages.
+    expect(await autumn.check({ customerId: "both", featureId: "messages", requiredBalance: 5 })).toMatchObject({ allowed: true, requiredBalance: 5, balance: { featureId: "messages" } });
 
     const tracked = await autumn.track({ customerId: "both", featureId: "messages", value: 15 });
     expect(tracked.deductions!.map((deduction) => [deduction.featureId, deduction.value])).toEqual([

@@ -4,6 +4,7 @@ export { CustomerCore, type CustomerCoreOptions, type TokenLock, type TokenStora
 export type { CustomerClient, ForCustomer } from "./lib/client.js";
 export type { AutumnOptions, Hooks, Logger, RequestOptions, RetryConfig } from "./lib/config.js";
 export type { Result } from "./lib/result.js";
+export type { FeatureId, PlanId, Register } from "./lib/catalog.js";
 export type { FailOpenMarker } from "./lib/fail-open.js";
 export type { CheckResult } from "./funcs/balances-check.js";
 export type { TrackResult } from "./funcs/balances-track.js";

@@ -10,6 +10,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
   if (file.startsWith("usage-queue/")) return "usage queue";
+  if (file.startsWith("typegen/")) return "typegen";
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
@@ -29,6 +30,8 @@ const ALLOWED: Record<string, string[]> = {
   sandbox: ["sandbox", "models", "lib"],
   // The usage queue delivers with balancesTrack; nothing imports it, so only its importers pay for it.
   "usage queue": ["usage queue", "operations", "models", "lib", "core"],
+  // The Node-only autumn-types command reads the catalog with the SDK's own functions; nothing imports it.
+  typegen: ["typegen", "operations", "models", "lib", "core"],
 };
 
 function sources(dir = src): string[] {

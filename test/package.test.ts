@@ -55,10 +55,10 @@ describe("the sandbox entry point", () => {
     }
   });
 
-  it("ships the autumn-sandbox command as an executable script", () => {
+  it("ships the autumn-sandbox and autumn-types commands as executable scripts", () => {
     const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { bin: Record<string, string> };
-    expect(Object.keys(pkg.bin)).toEqual(["autumn-sandbox"]);
-    expect(readFileSync(`${root}${pkg.bin["autumn-sandbox"]}`, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(Object.keys(pkg.bin)).toEqual(["autumn-sandbox", "autumn-types"]);
+    for (const bin of Object.values(pkg.bin)) expect(readFileSync(`${root}${bin}`, "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 });
 

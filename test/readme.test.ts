@@ -34,6 +34,17 @@ function blocks(): { document: string; line: number; code: string }[] {
   return documents().flatMap((document) => typeScriptBlocks(readDocument(document)).map(({ line, code }) => ({ document, line, code })));
 }
 
+/**
+ * A guide whose blocks register a catalog (`interface Register`) is compiled
+ * one `##` section at a time, each section an app of its own: a registration
+ * is global to a program, and such a guide shows more than one. In it, a
+ * block whose first line is a file name comment (`// autumn.config.ts`) is
+ * that file of the section's app, as it stands.
+ */
+function registersCatalog(document: string): boolean {
+  return typeScriptBlocks(readDocument(document)).some(({ code }) => /\binterface Register\b/.test(code));
+}
+
 function asModule(code: string): string {
   // A block that exports (a route handler) is a module as it stands.
   if (/^export /m.test(code)) return `${code}\n${PRELUDE}\n`;
@@ -43,47 +54,67 @@ function asModule(code: string): string {
   return `${imports.join("\n")}\n${PRELUDE}\nexport async function block() {\n${body.join("\n")}\n}\n`;
 }
 
+/** Writes `files` (name → code) into `into` and compiles them as one program; gives what tsc printed ("" when they compile). */
+async function compile(into: string, files: Map<string, string>): Promise<string> {
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  for (const [file, code] of files) writeFileSync(`${into}${file}`, code);
+  writeFileSync(
+    `${into}tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        types: ["node"],
+        typeRoots: [`${root}node_modules/@types`],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        noUnusedLocals: false,
+      },
+      files: [...files.keys()],
+    }),
+  );
+  const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${into}tsconfig.json`], { cwd: into });
+  return run.then(
+    () => "",
+    (error: { stdout?: string }) => error.stdout ?? String(error),
+  );
+}
+
 describe("the TypeScript blocks of the README and the guides", () => {
   it("all compile against the built package", { timeout: 120_000 }, async () => {
-    const found = blocks();
+    const found = blocks().filter(({ document }) => !registersCatalog(document));
     // The README's two quick starts, and the fifteen blocks it held before the guides were split out of it.
     expect(found.filter((block) => block.document === "README.md").length).toBeGreaterThanOrEqual(2);
     expect(found.length).toBeGreaterThanOrEqual(15);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const files = found.map(({ document, line, code }) => {
-      // docs/webhooks.md line 12 → docs--webhooks.md-line-12.ts
-      const file = `${document.replaceAll("/", "--")}-line-${line}.ts`;
-      writeFileSync(`${dir}${file}`, asModule(code));
-      return file;
-    });
-    writeFileSync(`${dir}framework-types.d.ts`, FRAMEWORK_TYPES);
-    files.push("framework-types.d.ts");
-    writeFileSync(
-      `${dir}tsconfig.json`,
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "ESNext",
-          moduleResolution: "Bundler",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          types: ["node"],
-          typeRoots: [`${root}node_modules/@types`],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          noUnusedLocals: false,
-        },
-        files,
-      }),
-    );
-    const run = promisify(execFile)(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", `${dir}tsconfig.json`], { cwd: dir });
-    const output = await run.then(
-      () => "",
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
+    // docs/webhooks.md line 12 → docs--webhooks.md-line-12.ts
+    const files = new Map(found.map(({ document, line, code }) => [`${document.replaceAll("/", "--")}-line-${line}.ts`, asModule(code)]));
+    files.set("framework-types.d.ts", FRAMEWORK_TYPES);
+    const output = await compile(dir, files);
     // tsc names the file, and so the document and the line of the block, of each error.
     expect(output).toBe("");
+  });
+
+  const sections = documents()
+    .filter(registersCatalog)
+    .flatMap((document) => {
+      const lines = readDocument(document).split("\n");
+      const apps = new Map<string, Map<string, string>>();
+      for (const { line, code } of typeScriptBlocks(readDocument(document))) {
+        const heading = lines.slice(0, line).filter((text) => text.startsWith("## ")).pop()?.slice(3) ?? "(top)";
+        const files = apps.get(heading) ?? new Map<string, string>();
+        apps.set(heading, files);
+        const named = /^\/\/ ([\w.-]+\.ts)\n/.exec(code);
+        files.set(named ? named[1]! : `block-line-${line}.ts`, named ? code : asModule(code));
+      }
+      return [...apps].map(([heading, files]) => [`${document} § ${heading}`, files] as const);
+    });
+
+  it.each(sections)("%s: compiles against the built package, as an app of its own", { timeout: 120_000 }, async (name, files) => {
+    expect(await compile(`${root}node_modules/.cache/guide-apps/${name.replace(/[^\w.-]+/g, "-")}/`, files)).toBe("");
   });
 });
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { dataRecord, outbound, type WireObject } from "../lib/wire.js";
 import { CustomerIdSchema } from "./customer-params.js";
 import { ResetIntervalParamSchema } from "./shared.js";
@@ -16,7 +17,7 @@ export const LockParamsSchema = /* @__PURE__ */ outbound({
   expiresAt: v.optional(v.number()),
 });
 /** A lock on the units a call deducts. */
-export type LockParams = v.InferInput<typeof LockParamsSchema>;
+export type LockParams = CatalogParams<v.InferInput<typeof LockParamsSchema>>;
 
 /** Properties attached to the usage event. Keys are sent exactly as given. */
 export const EventPropertiesSchema = /* @__PURE__ */ v.optional(dataRecord(v.unknown()));

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound } from "../lib/wire.js";
 import { FeatureSchema } from "./feature.js";
 import { openEnumOf } from "./open-enum.js";
@@ -95,8 +96,8 @@ export const BalanceSchema = /* @__PURE__ */ inbound({
 });
 
 /** A balance of one feature. */
-export type Balance = v.InferOutput<typeof BalanceSchema>;
+export type Balance = CatalogAnswer<v.InferOutput<typeof BalanceSchema>>;
 /** What one usage event took from one balance row. */
-export type Deduction = v.InferOutput<typeof DeductionSchema>;
+export type Deduction = CatalogAnswer<v.InferOutput<typeof DeductionSchema>>;
 /** One grant within a balance. */
-export type BalanceBreakdown = v.InferOutput<typeof BalanceBreakdownSchema>;
+export type BalanceBreakdown = CatalogAnswer<v.InferOutput<typeof BalanceBreakdownSchema>>;

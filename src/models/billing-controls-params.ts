@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { dataRecord, outbound } from "../lib/wire.js";
 import {
   PURCHASE_LIMIT_INTERVALS,
@@ -91,4 +92,4 @@ export const BillingControlsParamsSchema = /* @__PURE__ */ outbound({
 });
 
 /** Billing controls to set. */
-export type BillingControlsParams = v.InferInput<typeof BillingControlsParamsSchema>;
+export type BillingControlsParams = CatalogParams<v.InferInput<typeof BillingControlsParamsSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { openEnumOf } from "./open-enum.js";
 import type {
@@ -101,4 +102,4 @@ export const BillingControlsSchema = /* @__PURE__ */ inbound({
 });
 
 /** Billing controls of a customer, entity or plan. */
-export type BillingControls = v.InferOutput<typeof BillingControlsSchema>;
+export type BillingControls = CatalogAnswer<v.InferOutput<typeof BillingControlsSchema>>;

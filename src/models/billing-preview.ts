@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound, openEnum, withEntries } from "../lib/wire.js";
 import { PlanSchema } from "./plan.js";
 
@@ -48,7 +49,7 @@ export const PreviewLineItemSchema = /* @__PURE__ */ inbound(
   }),
 );
 /** A charged line of a preview. */
-export type PreviewLineItem = v.InferOutput<typeof PreviewLineItemSchema>;
+export type PreviewLineItem = CatalogAnswer<v.InferOutput<typeof PreviewLineItemSchema>>;
 
 /** What the next billing cycle will cost. */
 export const NextCycleSchema = /* @__PURE__ */ inbound({
@@ -80,7 +81,7 @@ export const PlanChangeSchema = /* @__PURE__ */ inbound({
   expiresAt: v.nullable(v.number()),
 });
 /** A plan the change adds, updates or removes. */
-export type PlanChange = v.InferOutput<typeof PlanChangeSchema>;
+export type PlanChange = CatalogAnswer<v.InferOutput<typeof PlanChangeSchema>>;
 
 /** Entries of every preview: what is charged now and next cycle, and which plans come and go. */
 export const previewEntries = {
@@ -136,4 +137,4 @@ export const AttachPreviewSchema = /* @__PURE__ */ inbound(
   ),
 );
 /** What attaching plans would charge. */
-export type AttachPreview = v.InferOutput<typeof AttachPreviewSchema>;
+export type AttachPreview = CatalogAnswer<v.InferOutput<typeof AttachPreviewSchema>>;

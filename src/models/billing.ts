@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound, openEnum, withEntries } from "../lib/wire.js";
 
 /** The invoice a billing change created. */
@@ -15,7 +16,7 @@ export const BillingInvoiceSchema = /* @__PURE__ */ inbound({
   hostedInvoiceUrl: v.nullable(v.string()),
 });
 /** The invoice a billing change created. */
-export type BillingInvoice = v.InferOutput<typeof BillingInvoiceSchema>;
+export type BillingInvoice = CatalogAnswer<v.InferOutput<typeof BillingInvoiceSchema>>;
 
 /** What the customer must do before a payment can complete. */
 export const RequiredActionSchema = /* @__PURE__ */ inbound({
@@ -25,7 +26,7 @@ export const RequiredActionSchema = /* @__PURE__ */ inbound({
   reason: v.string(),
 });
 /** What the customer must do before a payment can complete. */
-export type RequiredAction = v.InferOutput<typeof RequiredActionSchema>;
+export type RequiredAction = CatalogAnswer<v.InferOutput<typeof RequiredActionSchema>>;
 
 /** Entries of every billing outcome that may charge: the invoice, the payment URL, the required action. */
 export const paymentOutcomeEntries = {
@@ -50,4 +51,4 @@ export const BillingResultSchema = /* @__PURE__ */ inbound(
   ),
 );
 /** The outcome of an attach or update. */
-export type BillingResult = v.InferOutput<typeof BillingResultSchema>;
+export type BillingResult = CatalogAnswer<v.InferOutput<typeof BillingResultSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { outbound, withEntries } from "../lib/wire.js";
 import { customerSettings } from "./customer-params.js";
 
@@ -16,4 +17,4 @@ export const CustomerDataSchema = /* @__PURE__ */ outbound(
 );
 
 /** Details of a customer to create if it does not exist yet. */
-export type CustomerData = v.InferInput<typeof CustomerDataSchema>;
+export type CustomerData = CatalogParams<v.InferInput<typeof CustomerDataSchema>>;

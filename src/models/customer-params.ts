@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, outbound } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 import { SUBSCRIPTION_STATUSES } from "./shared.js";
@@ -28,7 +29,7 @@ export const CustomerExpandSchema = /* @__PURE__ */ v.picklist([
 ]);
 
 /** A value for `expand`. */
-export type CustomerExpand = v.InferOutput<typeof CustomerExpandSchema>;
+export type CustomerExpand = CatalogAnswer<v.InferOutput<typeof CustomerExpandSchema>>;
 
 export const ExpandListSchema = /* @__PURE__ */ v.optional(v.array(CustomerExpandSchema));
 

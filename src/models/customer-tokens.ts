@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound } from "../lib/wire.js";
 
 /** A customer's token pair, as `keys.mint` and `keys.refresh` answer it and `CustomerCore` takes it. */
@@ -13,4 +14,4 @@ export const CustomerTokensSchema = /* @__PURE__ */ inbound({
   refreshExpiresAt: v.optional(v.number()),
 });
 /** A customer's token pair. Store it where the code that uses it runs; never log it. */
-export type CustomerTokens = v.InferOutput<typeof CustomerTokensSchema>;
+export type CustomerTokens = CatalogAnswer<v.InferOutput<typeof CustomerTokensSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
@@ -181,6 +182,6 @@ export const CustomerSchema = /* @__PURE__ */ inbound({
 });
 
 /** A customer. */
-export type Customer = v.InferOutput<typeof CustomerSchema>;
+export type Customer = CatalogAnswer<v.InferOutput<typeof CustomerSchema>>;
 /** A customer's subscription. */
-export type Subscription = v.InferOutput<typeof SubscriptionSchema>;
+export type Subscription = CatalogAnswer<v.InferOutput<typeof SubscriptionSchema>>;

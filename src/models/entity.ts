@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound, withEntries } from "../lib/wire.js";
 import { BalanceSchema } from "./balance.js";
 import { BillingControlsSchema } from "./billing-controls.js";
@@ -23,4 +24,4 @@ export const EntitySchema = /* @__PURE__ */ inbound(
 );
 
 /** An entity of a customer. */
-export type Entity = v.InferOutput<typeof EntitySchema>;
+export type Entity = CatalogAnswer<v.InferOutput<typeof EntitySchema>>;

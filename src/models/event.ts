@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound } from "../lib/wire.js";
 import { DeductionSchema } from "./balance.js";
 
@@ -20,5 +21,5 @@ export const EventSchema = /* @__PURE__ */ inbound({
 });
 
 /** A usage event. */
-export type Event = v.InferOutput<typeof EventSchema>;
+export type Event = CatalogAnswer<v.InferOutput<typeof EventSchema>>;
 /** What one event took from one balance. */

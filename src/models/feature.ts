@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound } from "../lib/wire.js";
 import { openEnumOf } from "./open-enum.js";
 import type { FEATURE_TYPES } from "./shared.js";
@@ -54,4 +55,4 @@ export const FeatureSchema = /* @__PURE__ */ inbound({
 });
 
 /** A feature. */
-export type Feature = v.InferOutput<typeof FeatureSchema>;
+export type Feature = CatalogAnswer<v.InferOutput<typeof FeatureSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound, withEntries } from "../lib/wire.js";
 import { openEnumOf } from "./open-enum.js";
 import type { BILLING_PROCESSORS, INVOICE_STATUSES } from "./shared.js";
@@ -36,7 +37,7 @@ export const invoiceRecord = /* @__PURE__ */ withEntries(invoiceSummary, {
 /** An invoice as a customer or entity carries it, when expanded with `invoices`. */
 export const InvoiceSchema = /* @__PURE__ */ inbound(invoiceSummary);
 /** An invoice as a customer or entity carries it. */
-export type Invoice = v.InferOutput<typeof InvoiceSchema>;
+export type Invoice = CatalogAnswer<v.InferOutput<typeof InvoiceSchema>>;
 
 /** An invoice as `invoices.list` answers it: the summary with Autumn's id, its owner and the amounts settled. */
 export const InvoiceRecordSchema = /* @__PURE__ */ inbound(
@@ -48,4 +49,4 @@ export const InvoiceRecordSchema = /* @__PURE__ */ inbound(
   }),
 );
 /** An invoice with Autumn's id, its owner and the amounts settled. */
-export type InvoiceRecord = v.InferOutput<typeof InvoiceRecordSchema>;
+export type InvoiceRecord = CatalogAnswer<v.InferOutput<typeof InvoiceRecordSchema>>;

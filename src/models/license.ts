@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound } from "../lib/wire.js";
 
 /**
@@ -23,7 +24,7 @@ export const LicenseSchema = /* @__PURE__ */ inbound({
   paidQuantity: v.number(),
 });
 /** A license pool of a customer. */
-export type License = v.InferOutput<typeof LicenseSchema>;
+export type License = CatalogAnswer<v.InferOutput<typeof LicenseSchema>>;
 
 /** One seat of a license plan assigned to an entity, current or ended. */
 export const LicenseAssignmentSchema = /* @__PURE__ */ inbound({
@@ -39,4 +40,4 @@ export const LicenseAssignmentSchema = /* @__PURE__ */ inbound({
   endedAt: v.nullable(v.number()),
 });
 /** One seat assigned to an entity. */
-export type LicenseAssignment = v.InferOutput<typeof LicenseAssignmentSchema>;
+export type LicenseAssignment = CatalogAnswer<v.InferOutput<typeof LicenseAssignmentSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { dataRecord, outbound, type WireObject, withEntries } from "../lib/wire.js";
 import { BillingControlsParamsSchema } from "./billing-controls-params.js";
 import { BasePriceParamsSchema, PlanItemFilterSchema, PlanItemParamsSchema } from "./plan-item-params.js";
@@ -16,7 +17,7 @@ export const FreeTrialParamsSchema = /* @__PURE__ */ outbound({
   onEnd: v.optional(v.picklist(TRIAL_END_ACTIONS)),
 });
 /** A free trial to give instead of the plan's own. */
-export type FreeTrialParams = v.InferInput<typeof FreeTrialParamsSchema>;
+export type FreeTrialParams = CatalogParams<v.InferInput<typeof FreeTrialParamsSchema>>;
 
 /** The base price override: null removes the base price. */
 const priceEntries = {
@@ -94,4 +95,4 @@ export const PlanCustomizeParamsSchema = /* @__PURE__ */ withoutMixedItemEdits(
   ),
 );
 /** How the plan is changed for this customer. */
-export type PlanCustomizeParams = v.InferInput<typeof PlanCustomizeParamsSchema>;
+export type PlanCustomizeParams = CatalogParams<v.InferInput<typeof PlanCustomizeParamsSchema>>;

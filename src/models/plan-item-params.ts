@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { outbound } from "../lib/wire.js";
 import {
   BillingMethodParamSchema,
@@ -111,7 +112,7 @@ export const PlanItemParamsSchema = /* @__PURE__ */ outbound({
   ),
 });
 /** What a plan grants of one feature. */
-export type PlanItemParams = v.InferInput<typeof PlanItemParamsSchema>;
+export type PlanItemParams = CatalogParams<v.InferInput<typeof PlanItemParamsSchema>>;
 
 /** Picks existing plan items; every given field must match. */
 export const PlanItemFilterSchema = /* @__PURE__ */ outbound({

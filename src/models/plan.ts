@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { BillingControlsSchema } from "./billing-controls.js";
 import { openEnumOf } from "./open-enum.js";
@@ -175,6 +176,6 @@ export const PlanSchema = /* @__PURE__ */ inbound({
 });
 
 /** A plan. */
-export type Plan = v.InferOutput<typeof PlanSchema>;
+export type Plan = CatalogAnswer<v.InferOutput<typeof PlanSchema>>;
 /** What a plan grants of one feature. */
-export type PlanItem = v.InferOutput<typeof PlanItemSchema>;
+export type PlanItem = CatalogAnswer<v.InferOutput<typeof PlanItemSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound } from "../lib/wire.js";
 import { openEnumOf } from "./open-enum.js";
 import type { REFERRAL_RECIPIENTS, REFERRAL_TRIGGERS } from "./shared.js";
@@ -23,4 +24,4 @@ export const ReferralProgramSchema = /* @__PURE__ */ inbound({
   createdAt: v.number(),
 });
 /** A referral program. */
-export type ReferralProgram = v.InferOutput<typeof ReferralProgramSchema>;
+export type ReferralProgram = CatalogAnswer<v.InferOutput<typeof ReferralProgramSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../lib/catalog.js";
 import { outbound, type WireObject } from "../lib/wire.js";
 import { CatalogIdSchema } from "./billing-params.js";
 import { distinct, rule } from "./rules.js";
@@ -94,7 +95,7 @@ export const CouponCreateParamsSchema = /* @__PURE__ */ v.pipe(
 );
 
 /** A coupon to create. */
-export type CouponCreateParams = v.InferInput<typeof CouponCreateParamsSchema>;
+export type CouponCreateParams = CatalogParams<v.InferInput<typeof CouponCreateParamsSchema>>;
 
 /** A feature grant to create. */
 export const FeatureGrantCreateParamsSchema = /* @__PURE__ */ outbound({
@@ -108,7 +109,7 @@ export const FeatureGrantCreateParamsSchema = /* @__PURE__ */ outbound({
   promoCodes: GrantPromoCodesSchema,
 });
 /** A feature grant to create. */
-export type FeatureGrantCreateParams = v.InferInput<typeof FeatureGrantCreateParamsSchema>;
+export type FeatureGrantCreateParams = CatalogParams<v.InferInput<typeof FeatureGrantCreateParamsSchema>>;
 
 /** A reward is a coupon or a feature grant: a request naming both is refused, and so is one naming neither when `required`. */
 // @__NO_SIDE_EFFECTS__

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { inbound } from "../lib/wire.js";
 import { openEnumOf } from "./open-enum.js";
 import type { COUPON_DURATIONS, COUPON_TYPES, GRANT_EXPIRY_INTERVALS } from "./shared.js";
@@ -37,7 +38,7 @@ export const CouponSchema = /* @__PURE__ */ inbound({
   createdAt: v.number(),
 });
 /** A coupon. */
-export type Coupon = v.InferOutput<typeof CouponSchema>;
+export type Coupon = CatalogAnswer<v.InferOutput<typeof CouponSchema>>;
 
 /** Feature balances granted to the customer who redeems one of its promo codes. */
 export const FeatureGrantSchema = /* @__PURE__ */ inbound({
@@ -76,7 +77,7 @@ export const FeatureGrantSchema = /* @__PURE__ */ inbound({
   createdAt: v.number(),
 });
 /** A feature grant. */
-export type FeatureGrant = v.InferOutput<typeof FeatureGrantSchema>;
+export type FeatureGrant = CatalogAnswer<v.InferOutput<typeof FeatureGrantSchema>>;
 
 /**
  * A reward, as `rewards.create`, `rewards.get` and `rewards.update` answer it:
@@ -90,4 +91,4 @@ export const RewardSchema = /* @__PURE__ */ inbound({
   featureGrant: v.optional(FeatureGrantSchema),
 });
 /** A reward: a coupon or a feature grant. */
-export type Reward = v.InferOutput<typeof RewardSchema>;
+export type Reward = CatalogAnswer<v.InferOutput<typeof RewardSchema>>;

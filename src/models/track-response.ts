@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound } from "../lib/wire.js";
 import { BalanceSchema, DeductionSchema } from "./balance.js";
 
@@ -21,5 +22,5 @@ export const TrackResponseSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.track` and `balances.trackTokens`. */
-export type TrackResponse = v.InferOutput<typeof TrackResponseSchema>;
+export type TrackResponse = CatalogAnswer<v.InferOutput<typeof TrackResponseSchema>>;
 /** One balance row that a track call drew from. */

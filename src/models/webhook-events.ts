@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer } from "../lib/catalog.js";
 import { dataRecord, inbound, openEnum } from "../lib/wire.js";
 import { BillingControlsSchema } from "./billing-controls.js";
 import { FreeTrialSchema, PlanItemSchema, PlanPriceSchema, PlanSchema } from "./plan.js";
@@ -288,7 +289,7 @@ export const webhookEventDataSchemas = {
 /** An event type the SDK knows. */
 export type WebhookEventType = keyof typeof webhookEventDataSchemas;
 /** The `data` of a known event type. */
-export type WebhookEventData<TType extends WebhookEventType> = v.InferOutput<(typeof webhookEventDataSchemas)[TType]>;
+export type WebhookEventData<TType extends WebhookEventType> = CatalogAnswer<v.InferOutput<(typeof webhookEventDataSchemas)[TType]>>;
 
 /** What every verified event carries besides its type and data. */
 export interface WebhookEventMeta {
@@ -338,4 +339,4 @@ export type AutoTopupSucceededData = WebhookEventData<"billing.auto_topup_succee
 /** The data of `billing.updated`. */
 export type BillingUpdatedData = WebhookEventData<"billing.updated">;
 /** One entry of `billing.updated`'s `planChanges`. */
-export type PlanUpdate = v.InferOutput<typeof PlanUpdateSchema>;
+export type PlanUpdate = CatalogAnswer<v.InferOutput<typeof PlanUpdateSchema>>;

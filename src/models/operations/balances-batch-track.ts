@@ -1,11 +1,12 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, type WireBody } from "../../lib/wire.js";
 import { usageEvent, usageEventEntries } from "../balance-params.js";
 
 /** One event of `balances.batchTrack`: give `featureId` or `eventName`. */
 export const BatchTrackEventSchema = /* @__PURE__ */ usageEvent(usageEventEntries);
 /** One event of `balances.batchTrack`. */
-export type BatchTrackEvent = v.InferInput<typeof BatchTrackEventSchema>;
+export type BatchTrackEvent = CatalogParams<v.InferInput<typeof BatchTrackEventSchema>>;
 /** Params of `balances.batchTrack`: 1 to 1000 events, sent as a JSON array. */
 export type BalancesBatchTrackParams = readonly BatchTrackEvent[];
 
@@ -20,7 +21,7 @@ export const BalancesBatchTrackParamsSchema = /* @__PURE__ */ v.pipe(
 /** The answer to `balances.batchTrack`: the events were queued. */
 export const BalancesBatchTrackResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.batchTrack`: the events were queued. */
-export type BalancesBatchTrackResponse = v.InferOutput<typeof BalancesBatchTrackResponseSchema>;
+export type BalancesBatchTrackResponse = CatalogAnswer<v.InferOutput<typeof BalancesBatchTrackResponseSchema>>;
 
 /** @deprecated Use BalancesBatchTrackParams. */
 export type BatchTrackParams = BalancesBatchTrackParams;

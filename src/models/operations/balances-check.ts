@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { dataRecord, inbound, openEnum, outbound } from "../../lib/wire.js";
 import { BalanceSchema } from "../balance.js";
 import { EventPropertiesSchema, LockParamsSchema } from "../balance-params.js";
@@ -36,7 +37,7 @@ export const BalancesCheckParamsSchema = /* @__PURE__ */ outbound({
   withPreview: v.optional(v.boolean()),
 });
 /** Params of `balances.check`. */
-export type BalancesCheckParams = v.InferInput<typeof BalancesCheckParamsSchema>;
+export type BalancesCheckParams = CatalogParams<v.InferInput<typeof BalancesCheckParamsSchema>>;
 
 /**
  * A plan item as shown in a paywall preview (the older "product item" shape).
@@ -162,11 +163,11 @@ export const BalancesCheckResponseSchema = /* @__PURE__ */ inbound({
 });
 
 /** The answer to `balances.check`. */
-export type BalancesCheckResponse = v.InferOutput<typeof BalancesCheckResponseSchema>;
+export type BalancesCheckResponse = CatalogAnswer<v.InferOutput<typeof BalancesCheckResponseSchema>>;
 /** Paywall data of a denied check. */
-export type CheckPreview = v.InferOutput<typeof CheckPreviewSchema>;
+export type CheckPreview = CatalogAnswer<v.InferOutput<typeof CheckPreviewSchema>>;
 /** A plan offered in a paywall preview. */
-export type PreviewProduct = v.InferOutput<typeof PreviewProductSchema>;
+export type PreviewProduct = CatalogAnswer<v.InferOutput<typeof PreviewProductSchema>>;
 
 /** @deprecated Use BalancesCheckParams. */
 export type CheckParams = BalancesCheckParams;

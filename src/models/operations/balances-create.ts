@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { ResetIntervalParamSchema, ROLLOVER_DURATIONS } from "../shared.js";
@@ -44,12 +45,12 @@ export const BalancesCreateParamsSchema = /* @__PURE__ */ outbound({
   balanceId: v.optional(v.string()),
 });
 /** Params of `balances.create`. */
-export type BalancesCreateParams = v.InferInput<typeof BalancesCreateParamsSchema>;
+export type BalancesCreateParams = CatalogParams<v.InferInput<typeof BalancesCreateParamsSchema>>;
 
 /** The answer to `balances.create`. */
 export const BalancesCreateResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.create`. */
-export type BalancesCreateResponse = v.InferOutput<typeof BalancesCreateResponseSchema>;
+export type BalancesCreateResponse = CatalogAnswer<v.InferOutput<typeof BalancesCreateResponseSchema>>;
 
 /** @deprecated Use BalancesCreateParams. */
 export type CreateBalanceParams = BalancesCreateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { ResetIntervalParamSchema } from "../shared.js";
@@ -19,12 +20,12 @@ export const BalancesDeleteParamsSchema = /* @__PURE__ */ outbound({
   interval: v.optional(ResetIntervalParamSchema),
 });
 /** Params of `balances.delete`. A balance with a price attached cannot be deleted. */
-export type BalancesDeleteParams = v.InferInput<typeof BalancesDeleteParamsSchema>;
+export type BalancesDeleteParams = CatalogParams<v.InferInput<typeof BalancesDeleteParamsSchema>>;
 
 /** The answer to `balances.delete`. */
 export const BalancesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.delete`. */
-export type BalancesDeleteResponse = v.InferOutput<typeof BalancesDeleteResponseSchema>;
+export type BalancesDeleteResponse = CatalogAnswer<v.InferOutput<typeof BalancesDeleteResponseSchema>>;
 
 /** @deprecated Use BalancesDeleteParams. */
 export type DeleteBalanceParams = BalancesDeleteParams;

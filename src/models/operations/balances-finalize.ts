@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { EventPropertiesSchema, LockIdSchema } from "../balance-params.js";
 
@@ -14,12 +15,12 @@ export const BalancesFinalizeParamsSchema = /* @__PURE__ */ outbound({
   properties: EventPropertiesSchema,
 });
 /** Params of `balances.finalize`. */
-export type BalancesFinalizeParams = v.InferInput<typeof BalancesFinalizeParamsSchema>;
+export type BalancesFinalizeParams = CatalogParams<v.InferInput<typeof BalancesFinalizeParamsSchema>>;
 
 /** The answer to `balances.finalize`. */
 export const BalancesFinalizeResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.finalize`. */
-export type BalancesFinalizeResponse = v.InferOutput<typeof BalancesFinalizeResponseSchema>;
+export type BalancesFinalizeResponse = CatalogAnswer<v.InferOutput<typeof BalancesFinalizeResponseSchema>>;
 
 /** @deprecated Use BalancesFinalizeParams. */
 export type FinalizeLockParams = BalancesFinalizeParams;

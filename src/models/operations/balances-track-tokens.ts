@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { EventPropertiesSchema, EventTimestampSchema, OverageBehaviorSchema } from "../balance-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -40,7 +41,7 @@ export const BalancesTrackTokensParamsSchema = /* @__PURE__ */ outbound({
   async: v.optional(v.boolean()),
 });
 /** Params of `balances.trackTokens`. */
-export type BalancesTrackTokensParams = v.InferInput<typeof BalancesTrackTokensParamsSchema>;
+export type BalancesTrackTokensParams = CatalogParams<v.InferInput<typeof BalancesTrackTokensParamsSchema>>;
 
 /** @deprecated Use BalancesTrackTokensParams. */
 export type TrackTokensParams = BalancesTrackTokensParams;

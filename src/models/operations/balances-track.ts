@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { withEntries } from "../../lib/wire.js";
 import { usageEvent, usageEventEntries } from "../balance-params.js";
 
@@ -10,7 +11,7 @@ export const BalancesTrackParamsSchema = /* @__PURE__ */ usageEvent(
   }),
 );
 /** Params of `balances.track`: give `featureId` or `eventName`. */
-export type BalancesTrackParams = v.InferInput<typeof BalancesTrackParamsSchema>;
+export type BalancesTrackParams = CatalogParams<v.InferInput<typeof BalancesTrackParamsSchema>>;
 
 /** @deprecated Use BalancesTrackParams. */
 export type TrackParams = BalancesTrackParams;

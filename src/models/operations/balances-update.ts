@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { ResetIntervalParamSchema } from "../shared.js";
@@ -29,12 +30,12 @@ export const BalancesUpdateParamsSchema = /* @__PURE__ */ outbound({
   expiresAt: v.optional(v.number()),
 });
 /** Params of `balances.update`. */
-export type BalancesUpdateParams = v.InferInput<typeof BalancesUpdateParamsSchema>;
+export type BalancesUpdateParams = CatalogParams<v.InferInput<typeof BalancesUpdateParamsSchema>>;
 
 /** The answer to `balances.update`. */
 export const BalancesUpdateResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `balances.update`. */
-export type BalancesUpdateResponse = v.InferOutput<typeof BalancesUpdateResponseSchema>;
+export type BalancesUpdateResponse = CatalogAnswer<v.InferOutput<typeof BalancesUpdateResponseSchema>>;
 
 /** @deprecated Use BalancesUpdateParams. */
 export type UpdateBalanceParams = BalancesUpdateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, openEnum, outbound, withEntries } from "../../lib/wire.js";
 import { paymentOutcomeEntries } from "../billing.js";
 import {
@@ -85,7 +86,7 @@ export const BillingCreateScheduleParamsSchema = /* @__PURE__ */ outbound({
   preserveAddOns: v.optional(v.boolean()),
 });
 /** Params of `billing.createSchedule`. */
-export type BillingCreateScheduleParams = v.InferInput<typeof BillingCreateScheduleParamsSchema>;
+export type BillingCreateScheduleParams = CatalogParams<v.InferInput<typeof BillingCreateScheduleParamsSchema>>;
 
 /** A created schedule, or one waiting for payment. */
 export const ScheduleSchema = /* @__PURE__ */ inbound(
@@ -114,7 +115,7 @@ export const ScheduleSchema = /* @__PURE__ */ inbound(
   ),
 );
 /** A created schedule. */
-export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+export type Schedule = CatalogAnswer<v.InferOutput<typeof ScheduleSchema>>;
 /** The answer to `billing.createSchedule`: the created schedule. */
 export type BillingCreateScheduleResponse = Schedule;
 

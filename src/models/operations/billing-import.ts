@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema, EpochMsParamSchema } from "../billing-params.js";
 import { CustomerSchema } from "../customer.js";
@@ -78,7 +79,7 @@ export const BillingImportParamsSchema = /* @__PURE__ */ outbound({
   dryRun: v.optional(v.boolean()),
 });
 /** Params of `billing.import`. */
-export type BillingImportParams = v.InferInput<typeof BillingImportParamsSchema>;
+export type BillingImportParams = CatalogParams<v.InferInput<typeof BillingImportParamsSchema>>;
 
 /** What an import did, plan by plan, and the customer afterwards. */
 export const BillingImportSchema = /* @__PURE__ */ inbound({
@@ -107,7 +108,7 @@ export const BillingImportSchema = /* @__PURE__ */ inbound({
   customer: v.nullable(CustomerSchema),
 });
 /** What an import did. */
-export type BillingImport = v.InferOutput<typeof BillingImportSchema>;
+export type BillingImport = CatalogAnswer<v.InferOutput<typeof BillingImportSchema>>;
 /** The answer to `billing.import`: what the import did. */
 export type BillingImportResponse = BillingImport;
 

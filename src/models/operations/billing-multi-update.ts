@@ -1,11 +1,12 @@
 import type * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { multiUpdateEntries } from "../billing-params.js";
 
 /** Params of `billing.multiUpdate`. */
 export const BillingMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
 /** Params of `billing.multiUpdate`. */
-export type BillingMultiUpdateParams = v.InferInput<typeof BillingMultiUpdateParamsSchema>;
+export type BillingMultiUpdateParams = CatalogParams<v.InferInput<typeof BillingMultiUpdateParamsSchema>>;
 
 /** @deprecated Use BillingMultiUpdateParams. */
 export type MultiUpdateParams = BillingMultiUpdateParams;

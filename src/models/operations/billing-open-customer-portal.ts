@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
@@ -12,7 +13,7 @@ export const BillingOpenCustomerPortalParamsSchema = /* @__PURE__ */ outbound({
   returnUrl: v.optional(v.string()),
 });
 /** Params of `billing.openCustomerPortal`. */
-export type BillingOpenCustomerPortalParams = v.InferInput<typeof BillingOpenCustomerPortalParamsSchema>;
+export type BillingOpenCustomerPortalParams = CatalogParams<v.InferInput<typeof BillingOpenCustomerPortalParamsSchema>>;
 
 /** A Stripe billing portal session. */
 export const CustomerPortalSchema = /* @__PURE__ */ inbound({
@@ -22,7 +23,7 @@ export const CustomerPortalSchema = /* @__PURE__ */ inbound({
   url: v.string(),
 });
 /** A Stripe billing portal session. */
-export type CustomerPortal = v.InferOutput<typeof CustomerPortalSchema>;
+export type CustomerPortal = CatalogAnswer<v.InferOutput<typeof CustomerPortalSchema>>;
 /** The answer to `billing.openCustomerPortal`: a Stripe billing portal session. */
 export type BillingOpenCustomerPortalResponse = CustomerPortal;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { multiUpdateEntries } from "../billing-params.js";
 import { previewEntries } from "../billing-preview.js";
@@ -6,7 +7,7 @@ import { previewEntries } from "../billing-preview.js";
 /** Params of `billing.previewMultiUpdate`: those of `billing.multiUpdate`. */
 export const BillingPreviewMultiUpdateParamsSchema = /* @__PURE__ */ outbound(multiUpdateEntries);
 /** Params of `billing.previewMultiUpdate`: those of `billing.multiUpdate`. */
-export type BillingPreviewMultiUpdateParams = v.InferInput<typeof BillingPreviewMultiUpdateParamsSchema>;
+export type BillingPreviewMultiUpdateParams = CatalogParams<v.InferInput<typeof BillingPreviewMultiUpdateParamsSchema>>;
 
 /** What several subscription updates would charge, one preview per Stripe subscription. */
 export const MultiUpdatePreviewSchema = /* @__PURE__ */ inbound({
@@ -27,7 +28,7 @@ export const MultiUpdatePreviewSchema = /* @__PURE__ */ inbound({
   ),
 });
 /** What several subscription updates would charge. */
-export type MultiUpdatePreview = v.InferOutput<typeof MultiUpdatePreviewSchema>;
+export type MultiUpdatePreview = CatalogAnswer<v.InferOutput<typeof MultiUpdatePreviewSchema>>;
 /** The answer to `billing.previewMultiUpdate`: what the updates would charge. */
 export type BillingPreviewMultiUpdateResponse = MultiUpdatePreview;
 

@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, openEnum, outbound, withEntries } from "../../lib/wire.js";
 import { updateEntries } from "../billing-params.js";
 import { previewChargeEntries, previewEntries } from "../billing-preview.js";
@@ -6,7 +7,7 @@ import { previewChargeEntries, previewEntries } from "../billing-preview.js";
 /** Params of `billing.previewUpdate`: those of `billing.update`. */
 export const BillingPreviewUpdateParamsSchema = /* @__PURE__ */ outbound(updateEntries);
 /** Params of `billing.previewUpdate`: those of `billing.update`. */
-export type BillingPreviewUpdateParams = v.InferInput<typeof BillingPreviewUpdateParamsSchema>;
+export type BillingPreviewUpdateParams = CatalogParams<v.InferInput<typeof BillingPreviewUpdateParamsSchema>>;
 
 /** What updating a subscription would charge, and what kind of change it is. */
 export const UpdatePreviewSchema = /* @__PURE__ */ inbound(
@@ -16,7 +17,7 @@ export const UpdatePreviewSchema = /* @__PURE__ */ inbound(
   }),
 );
 /** What updating a subscription would charge. */
-export type UpdatePreview = v.InferOutput<typeof UpdatePreviewSchema>;
+export type UpdatePreview = CatalogAnswer<v.InferOutput<typeof UpdatePreviewSchema>>;
 /** The answer to `billing.previewUpdate`: what the update would charge. */
 export type BillingPreviewUpdateResponse = UpdatePreview;
 

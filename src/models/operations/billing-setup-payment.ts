@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { CatalogIdSchema, checkoutEntries, planChangeEntries } from "../billing-params.js";
 
@@ -10,7 +11,7 @@ export const BillingSetupPaymentParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `billing.setupPayment`. */
-export type BillingSetupPaymentParams = v.InferInput<typeof BillingSetupPaymentParamsSchema>;
+export type BillingSetupPaymentParams = CatalogParams<v.InferInput<typeof BillingSetupPaymentParamsSchema>>;
 
 /** A page where the customer saves a payment method. */
 export const PaymentSetupSchema = /* @__PURE__ */ inbound({
@@ -22,7 +23,7 @@ export const PaymentSetupSchema = /* @__PURE__ */ inbound({
   url: v.string(),
 });
 /** A page where the customer saves a payment method. */
-export type PaymentSetup = v.InferOutput<typeof PaymentSetupSchema>;
+export type PaymentSetup = CatalogAnswer<v.InferOutput<typeof PaymentSetupSchema>>;
 /** The answer to `billing.setupPayment`: the page where the customer saves a payment method. */
 export type BillingSetupPaymentResponse = PaymentSetup;
 

@@ -1,11 +1,12 @@
 import type * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { updateEntries } from "../billing-params.js";
 
 /** Params of `billing.update`. */
 export const BillingUpdateParamsSchema = /* @__PURE__ */ outbound(updateEntries);
 /** Params of `billing.update`. */
-export type BillingUpdateParams = v.InferInput<typeof BillingUpdateParamsSchema>;
+export type BillingUpdateParams = CatalogParams<v.InferInput<typeof BillingUpdateParamsSchema>>;
 
 /** @deprecated Use BillingUpdateParams. */
 export type UpdateSubscriptionParams = BillingUpdateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
@@ -10,13 +11,13 @@ export const CustomersDeleteParamsSchema = /* @__PURE__ */ outbound({
   deleteInStripe: v.optional(v.boolean()),
 });
 /** Params of `customers.delete`. */
-export type CustomersDeleteParams = v.InferInput<typeof CustomersDeleteParamsSchema>;
+export type CustomersDeleteParams = CatalogParams<v.InferInput<typeof CustomersDeleteParamsSchema>>;
 
 
 /** The answer to `customers.delete`. */
 export const CustomersDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `customers.delete`. */
-export type CustomersDeleteResponse = v.InferOutput<typeof CustomersDeleteResponseSchema>;
+export type CustomersDeleteResponse = CatalogAnswer<v.InferOutput<typeof CustomersDeleteResponseSchema>>;
 
 /** @deprecated Use CustomersDeleteParams. */
 export type DeleteCustomerParams = CustomersDeleteParams;

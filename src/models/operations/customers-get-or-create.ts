@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { type ObjectInput, outbound, type WireObject, withEntries } from "../../lib/wire.js";
 import { CustomerIdSchema, customerSettings, ExpandListSchema } from "../customer-params.js";
 
@@ -19,12 +20,13 @@ type GetOrCreateInput = ObjectInput<typeof getOrCreateEntries>;
  * Params of `customers.getOrCreate`. `id` is accepted as an alias of
  * `customerId`, as older Autumn examples spell it.
  */
-export type CustomersGetOrCreateParams =
+export type CustomersGetOrCreateParams = CatalogParams<
   | GetOrCreateInput
   | (Omit<GetOrCreateInput, "customerId"> & {
       /** Alias of `customerId`. */
       id: string | null;
-    });
+    })
+>;
 
 /** Renames the legacy `id` to `customerId`; with both given, `id` is reported as an unknown field. */
 function aliasLegacyId(input: unknown): unknown {

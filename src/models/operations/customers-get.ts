@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema, ExpandListSchema } from "../customer-params.js";
 
@@ -10,7 +11,7 @@ export const CustomersGetParamsSchema = /* @__PURE__ */ outbound({
   expand: ExpandListSchema,
 });
 /** Params of `customers.get`. */
-export type CustomersGetParams = v.InferInput<typeof CustomersGetParamsSchema>;
+export type CustomersGetParams = CatalogParams<v.InferInput<typeof CustomersGetParamsSchema>>;
 
 /** @deprecated Use CustomersGetParams. */
 export type GetCustomerParams = CustomersGetParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerSchema } from "../customer.js";
 import { LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
@@ -23,7 +24,7 @@ export const CustomersListParamsSchema = /* @__PURE__ */ outbound({
   createdAtRange: v.optional(outbound({ start: v.optional(v.number()), end: v.optional(v.number()) })),
 });
 /** Params of `customers.list`. */
-export type CustomersListParams = v.InferInput<typeof CustomersListParamsSchema>;
+export type CustomersListParams = CatalogParams<v.InferInput<typeof CustomersListParamsSchema>>;
 
 /** One page of customers. */
 export const CustomerPageSchema = /* @__PURE__ */ inbound({
@@ -33,7 +34,7 @@ export const CustomerPageSchema = /* @__PURE__ */ inbound({
   nextCursor: v.nullable(v.string()),
 });
 /** One page of customers. */
-export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
+export type CustomerPage = CatalogAnswer<v.InferOutput<typeof CustomerPageSchema>>;
 /** The answer to `customers.list`: one page of customers. */
 export type CustomersListResponse = CustomerPage;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { CustomerIdSchema, customerSettings } from "../customer-params.js";
 
@@ -12,7 +13,7 @@ export const CustomersUpdateParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `customers.update`. Metadata is merged; a key set to null is deleted. `stripeId: null` unlinks Stripe. */
-export type CustomersUpdateParams = v.InferInput<typeof CustomersUpdateParamsSchema>;
+export type CustomersUpdateParams = CatalogParams<v.InferInput<typeof CustomersUpdateParamsSchema>>;
 
 /** @deprecated Use CustomersUpdateParams. */
 export type UpdateCustomerParams = CustomersUpdateParams;

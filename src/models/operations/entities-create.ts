@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { CustomerDataSchema } from "../customer-data-params.js";
@@ -20,7 +21,7 @@ export const EntitiesCreateParamsSchema = /* @__PURE__ */ outbound({
   customerData: v.optional(CustomerDataSchema),
 });
 /** Params of `entities.create`. */
-export type EntitiesCreateParams = v.InferInput<typeof EntitiesCreateParamsSchema>;
+export type EntitiesCreateParams = CatalogParams<v.InferInput<typeof EntitiesCreateParamsSchema>>;
 
 /** @deprecated Use EntitiesCreateParams. */
 export type CreateEntityParams = EntitiesCreateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -11,12 +12,12 @@ export const EntitiesDeleteParamsSchema = /* @__PURE__ */ outbound({
   entityId: EntityIdSchema,
 });
 /** Params of `entities.delete`. */
-export type EntitiesDeleteParams = v.InferInput<typeof EntitiesDeleteParamsSchema>;
+export type EntitiesDeleteParams = CatalogParams<v.InferInput<typeof EntitiesDeleteParamsSchema>>;
 
 /** The answer to `entities.delete`. */
 export const EntitiesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `entities.delete`. */
-export type EntitiesDeleteResponse = v.InferOutput<typeof EntitiesDeleteResponseSchema>;
+export type EntitiesDeleteResponse = CatalogAnswer<v.InferOutput<typeof EntitiesDeleteResponseSchema>>;
 
 /** @deprecated Use EntitiesDeleteParams. */
 export type DeleteEntityParams = EntitiesDeleteParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -11,7 +12,7 @@ export const EntitiesGetParamsSchema = /* @__PURE__ */ outbound({
   entityId: EntityIdSchema,
 });
 /** Params of `entities.get`. */
-export type EntitiesGetParams = v.InferInput<typeof EntitiesGetParamsSchema>;
+export type EntitiesGetParams = CatalogParams<v.InferInput<typeof EntitiesGetParamsSchema>>;
 
 /** @deprecated Use EntitiesGetParams. */
 export type GetEntityParams = EntitiesGetParams;

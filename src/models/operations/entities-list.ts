@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema, LinkedProcessorParamSchema, SubscriptionStatusParamSchema } from "../customer-params.js";
 import { EntitySchema } from "../entity.js";
@@ -21,7 +22,7 @@ export const EntitiesListParamsSchema = /* @__PURE__ */ outbound({
   processors: v.optional(v.array(LinkedProcessorParamSchema)),
 });
 /** Params of `entities.list`. */
-export type EntitiesListParams = v.InferInput<typeof EntitiesListParamsSchema>;
+export type EntitiesListParams = CatalogParams<v.InferInput<typeof EntitiesListParamsSchema>>;
 
 /** One page of entities. */
 export const EntityPageSchema = /* @__PURE__ */ inbound({
@@ -31,7 +32,7 @@ export const EntityPageSchema = /* @__PURE__ */ inbound({
   nextCursor: v.nullable(v.string()),
 });
 /** One page of entities. */
-export type EntityPage = v.InferOutput<typeof EntityPageSchema>;
+export type EntityPage = CatalogAnswer<v.InferOutput<typeof EntityPageSchema>>;
 /** The answer to `entities.list`: one page of entities. */
 export type EntitiesListResponse = EntityPage;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityBillingControlsParamsSchema, EntityIdSchema } from "../entity-params.js";
@@ -13,7 +14,7 @@ export const EntitiesUpdateParamsSchema = /* @__PURE__ */ outbound({
   billingControls: v.optional(EntityBillingControlsParamsSchema),
 });
 /** Params of `entities.update`. */
-export type EntitiesUpdateParams = v.InferInput<typeof EntitiesUpdateParamsSchema>;
+export type EntitiesUpdateParams = CatalogParams<v.InferInput<typeof EntitiesUpdateParamsSchema>>;
 
 /** @deprecated Use EntitiesUpdateParams. */
 export type UpdateEntityParams = EntitiesUpdateParams;

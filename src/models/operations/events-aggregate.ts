@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { dataRecord, inbound, openEnum, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -40,7 +41,7 @@ export const EventsAggregateParamsSchema = /* @__PURE__ */ v.pipe(
   rule("customerId", "required when aggregateOn is set", (wire) => wire["aggregate_on"] !== undefined && wire["customer_id"] === undefined),
 );
 /** Params of `events.aggregate`. */
-export type EventsAggregateParams = v.InferInput<typeof EventsAggregateParamsSchema>;
+export type EventsAggregateParams = CatalogParams<v.InferInput<typeof EventsAggregateParamsSchema>>;
 
 /** What was taken from one balance in one bin. */
 const DeductedBalanceSchema = /* @__PURE__ */ inbound({
@@ -97,7 +98,7 @@ export const EventAggregationSchema = /* @__PURE__ */ inbound({
   ),
 });
 /** The answer to `events.aggregate`. */
-export type EventAggregation = v.InferOutput<typeof EventAggregationSchema>;
+export type EventAggregation = CatalogAnswer<v.InferOutput<typeof EventAggregationSchema>>;
 /** The answer to `events.aggregate`: usage per time bin, plus totals. */
 export type EventsAggregateResponse = EventAggregation;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -21,7 +22,7 @@ export const EventsListParamsSchema = /* @__PURE__ */ outbound({
   customRange: v.optional(outbound({ start: v.optional(v.number()), end: v.optional(v.number()) })),
 });
 /** Params of `events.list`. */
-export type EventsListParams = v.InferInput<typeof EventsListParamsSchema>;
+export type EventsListParams = CatalogParams<v.InferInput<typeof EventsListParamsSchema>>;
 
 /** One page of events. */
 export const EventPageSchema = /* @__PURE__ */ inbound({
@@ -31,7 +32,7 @@ export const EventPageSchema = /* @__PURE__ */ inbound({
   nextCursor: v.nullable(v.string()),
 });
 /** One page of events. */
-export type EventPage = v.InferOutput<typeof EventPageSchema>;
+export type EventPage = CatalogAnswer<v.InferOutput<typeof EventPageSchema>>;
 /** The answer to `events.list`: one page of events. */
 export type EventsListResponse = EventPage;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { FeatureTypeSchema, featureSettings } from "../feature-params.js";
 
@@ -14,7 +15,7 @@ export const FeaturesCreateParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `features.create`. */
-export type FeaturesCreateParams = v.InferInput<typeof FeaturesCreateParamsSchema>;
+export type FeaturesCreateParams = CatalogParams<v.InferInput<typeof FeaturesCreateParamsSchema>, "featureId">;
 
 /** @deprecated Use FeaturesCreateParams. */
 export type CreateFeatureParams = FeaturesCreateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 
 /** Params of `features.delete`. */
@@ -7,12 +8,12 @@ export const FeaturesDeleteParamsSchema = /* @__PURE__ */ outbound({
   featureId: v.string(),
 });
 /** Params of `features.delete`. */
-export type FeaturesDeleteParams = v.InferInput<typeof FeaturesDeleteParamsSchema>;
+export type FeaturesDeleteParams = CatalogParams<v.InferInput<typeof FeaturesDeleteParamsSchema>>;
 
 /** The answer to `features.delete`. */
 export const FeaturesDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `features.delete`. */
-export type FeaturesDeleteResponse = v.InferOutput<typeof FeaturesDeleteResponseSchema>;
+export type FeaturesDeleteResponse = CatalogAnswer<v.InferOutput<typeof FeaturesDeleteResponseSchema>>;
 
 /** @deprecated Use FeaturesDeleteParams. */
 export type DeleteFeatureParams = FeaturesDeleteParams;

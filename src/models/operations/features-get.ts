@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 
 /** Params of `features.get`. */
@@ -7,7 +8,7 @@ export const FeaturesGetParamsSchema = /* @__PURE__ */ outbound({
   featureId: v.string(),
 });
 /** Params of `features.get`. */
-export type FeaturesGetParams = v.InferInput<typeof FeaturesGetParamsSchema>;
+export type FeaturesGetParams = CatalogParams<v.InferInput<typeof FeaturesGetParamsSchema>>;
 
 /** @deprecated Use FeaturesGetParams. */
 export type GetFeatureParams = FeaturesGetParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { FeatureTypeSchema, featureSettings } from "../feature-params.js";
 
@@ -18,7 +19,7 @@ export const FeaturesUpdateParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `features.update`. */
-export type FeaturesUpdateParams = v.InferInput<typeof FeaturesUpdateParamsSchema>;
+export type FeaturesUpdateParams = CatalogParams<v.InferInput<typeof FeaturesUpdateParamsSchema>>;
 
 /** @deprecated Use FeaturesUpdateParams. */
 export type UpdateFeatureParams = FeaturesUpdateParams;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { CatalogIdSchema, EpochMsParamSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -35,7 +36,7 @@ export const InvoiceInsertParamsSchema = /* @__PURE__ */ outbound({
   hostedInvoiceUrl: v.optional(v.nullable(v.string())),
 });
 /** A historical invoice to record. */
-export type InvoiceInsertParams = v.InferInput<typeof InvoiceInsertParamsSchema>;
+export type InvoiceInsertParams = CatalogParams<v.InferInput<typeof InvoiceInsertParamsSchema>>;
 
 /** Params of `invoices.insert`. */
 export const InvoicesInsertParamsSchema = /* @__PURE__ */ outbound({
@@ -46,7 +47,7 @@ export const InvoicesInsertParamsSchema = /* @__PURE__ */ outbound({
   ),
 });
 /** Params of `invoices.insert`. */
-export type InvoicesInsertParams = v.InferInput<typeof InvoicesInsertParamsSchema>;
+export type InvoicesInsertParams = CatalogParams<v.InferInput<typeof InvoicesInsertParamsSchema>>;
 
 /** The answer to `invoices.insert`: each invoice as recorded, in the order sent. */
 export const InvoicesInsertResponseSchema = /* @__PURE__ */ inbound({
@@ -61,4 +62,4 @@ export const InvoicesInsertResponseSchema = /* @__PURE__ */ inbound({
   ),
 });
 /** The answer to `invoices.insert`. */
-export type InvoicesInsertResponse = v.InferOutput<typeof InvoicesInsertResponseSchema>;
+export type InvoicesInsertResponse = CatalogAnswer<v.InferOutput<typeof InvoicesInsertResponseSchema>>;

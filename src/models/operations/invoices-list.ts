@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -25,7 +26,7 @@ export const InvoicesListParamsSchema = /* @__PURE__ */ v.pipe(
   rule("entityId", "needs customerId: an entity id is unique only within its customer", (wire) => wire["entity_id"] !== undefined && wire["customer_id"] === undefined),
 );
 /** Params of `invoices.list`. */
-export type InvoicesListParams = v.InferInput<typeof InvoicesListParamsSchema>;
+export type InvoicesListParams = CatalogParams<v.InferInput<typeof InvoicesListParamsSchema>>;
 
 /** One page of invoices. */
 export const InvoicePageSchema = /* @__PURE__ */ inbound({
@@ -35,6 +36,6 @@ export const InvoicePageSchema = /* @__PURE__ */ inbound({
   nextCursor: v.nullable(v.string()),
 });
 /** One page of invoices. */
-export type InvoicePage = v.InferOutput<typeof InvoicePageSchema>;
+export type InvoicePage = CatalogAnswer<v.InferOutput<typeof InvoicePageSchema>>;
 /** The answer to `invoices.list`: one page of invoices. */
 export type InvoicesListResponse = InvoicePage;

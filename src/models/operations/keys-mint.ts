@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
@@ -9,4 +10,4 @@ export const KeysMintParamsSchema = /* @__PURE__ */ outbound({
   indefinite: v.optional(v.boolean()),
 });
 /** Params of `keys.mint`. */
-export type KeysMintParams = v.InferInput<typeof KeysMintParamsSchema>;
+export type KeysMintParams = CatalogParams<v.InferInput<typeof KeysMintParamsSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 
 /**
  * Params of `keys.refresh`: the refresh token, which is sent as the request's
@@ -13,4 +14,4 @@ export const KeysRefreshParamsSchema = /* @__PURE__ */ v.pipe(
   v.transform(() => ({})),
 );
 /** Params of `keys.refresh`. */
-export type KeysRefreshParams = v.InferInput<typeof KeysRefreshParamsSchema>;
+export type KeysRefreshParams = CatalogParams<v.InferInput<typeof KeysRefreshParamsSchema>>;

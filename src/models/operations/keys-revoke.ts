@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 
@@ -7,11 +8,11 @@ export const KeysRevokeParamsSchema = /* @__PURE__ */ outbound({
   customerId: CustomerIdSchema,
 });
 /** Params of `keys.revoke`. */
-export type KeysRevokeParams = v.InferInput<typeof KeysRevokeParamsSchema>;
+export type KeysRevokeParams = CatalogParams<v.InferInput<typeof KeysRevokeParamsSchema>>;
 
 export const KeysRevokeResponseSchema = /* @__PURE__ */ inbound({
   /** Always true: the tokens are revoked. */
   revoked: v.boolean(),
 });
 /** The answer to `keys.revoke`. */
-export type KeysRevokeResponse = v.InferOutput<typeof KeysRevokeResponseSchema>;
+export type KeysRevokeResponse = CatalogAnswer<v.InferOutput<typeof KeysRevokeResponseSchema>>;

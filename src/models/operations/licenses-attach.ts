@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound, type WireObject } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -29,7 +30,7 @@ export const LicensesAttachParamsSchema = /* @__PURE__ */ outbound({
   ),
 });
 /** Params of `licenses.attach`. */
-export type LicensesAttachParams = v.InferInput<typeof LicensesAttachParamsSchema>;
+export type LicensesAttachParams = CatalogParams<v.InferInput<typeof LicensesAttachParamsSchema>>;
 
 /** The answer to `licenses.attach`. */
 export const LicensesAttachResponseSchema = /* @__PURE__ */ inbound({
@@ -37,4 +38,4 @@ export const LicensesAttachResponseSchema = /* @__PURE__ */ inbound({
   success: v.boolean(),
 });
 /** The answer to `licenses.attach`. */
-export type LicensesAttachResponse = v.InferOutput<typeof LicensesAttachResponseSchema>;
+export type LicensesAttachResponse = CatalogAnswer<v.InferOutput<typeof LicensesAttachResponseSchema>>;

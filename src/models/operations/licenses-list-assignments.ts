@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -17,7 +18,7 @@ export const LicensesListAssignmentsParamsSchema = /* @__PURE__ */ outbound({
   active: v.optional(v.boolean()),
 });
 /** Params of `licenses.listAssignments`. */
-export type LicensesListAssignmentsParams = v.InferInput<typeof LicensesListAssignmentsParamsSchema>;
+export type LicensesListAssignmentsParams = CatalogParams<v.InferInput<typeof LicensesListAssignmentsParamsSchema>>;
 
 /** Seat assignments of a customer; the list is not paginated. */
 export const LicenseAssignmentListSchema = /* @__PURE__ */ inbound({
@@ -25,6 +26,6 @@ export const LicenseAssignmentListSchema = /* @__PURE__ */ inbound({
   list: v.array(LicenseAssignmentSchema),
 });
 /** Seat assignments of a customer. */
-export type LicenseAssignmentList = v.InferOutput<typeof LicenseAssignmentListSchema>;
+export type LicenseAssignmentList = CatalogAnswer<v.InferOutput<typeof LicenseAssignmentListSchema>>;
 /** The answer to `licenses.listAssignments`: seat assignments of a customer. */
 export type LicensesListAssignmentsResponse = LicenseAssignmentList;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { EntityIdSchema } from "../entity-params.js";
@@ -12,7 +13,7 @@ export const LicensesListParamsSchema = /* @__PURE__ */ outbound({
   entityId: v.optional(EntityIdSchema),
 });
 /** Params of `licenses.list`. */
-export type LicensesListParams = v.InferInput<typeof LicensesListParamsSchema>;
+export type LicensesListParams = CatalogParams<v.InferInput<typeof LicensesListParamsSchema>>;
 
 /** A customer's seat pools; the list is not paginated. */
 export const LicenseListSchema = /* @__PURE__ */ inbound({
@@ -20,6 +21,6 @@ export const LicenseListSchema = /* @__PURE__ */ inbound({
   list: v.array(LicenseSchema),
 });
 /** A customer's seat pools. */
-export type LicenseList = v.InferOutput<typeof LicenseListSchema>;
+export type LicenseList = CatalogAnswer<v.InferOutput<typeof LicenseListSchema>>;
 /** The answer to `licenses.list`: a customer's seat pools. */
 export type LicensesListResponse = LicenseList;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -15,7 +16,7 @@ export const LicensesReleaseParamsSchema = /* @__PURE__ */ outbound({
   entityIds: v.pipe(v.array(EntityIdSchema), v.minLength(1, "give at least one entity"), distinct<string>("give each entity once")),
 });
 /** Params of `licenses.release`. */
-export type LicensesReleaseParams = v.InferInput<typeof LicensesReleaseParamsSchema>;
+export type LicensesReleaseParams = CatalogParams<v.InferInput<typeof LicensesReleaseParamsSchema>>;
 
 /** The answer to `licenses.release`. */
 export const LicensesReleaseResponseSchema = /* @__PURE__ */ inbound({
@@ -23,4 +24,4 @@ export const LicensesReleaseResponseSchema = /* @__PURE__ */ inbound({
   success: v.boolean(),
 });
 /** The answer to `licenses.release`. */
-export type LicensesReleaseResponse = v.InferOutput<typeof LicensesReleaseResponseSchema>;
+export type LicensesReleaseResponse = CatalogAnswer<v.InferOutput<typeof LicensesReleaseResponseSchema>>;

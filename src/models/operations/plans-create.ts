@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { BasePriceParamsSchema } from "../plan-item-params.js";
 import { FreeTrialParamsSchema } from "../plan-customize-params.js";
@@ -20,7 +21,7 @@ export const PlansCreateParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `plans.create`. */
-export type PlansCreateParams = v.InferInput<typeof PlansCreateParamsSchema>;
+export type PlansCreateParams = CatalogParams<v.InferInput<typeof PlansCreateParamsSchema>, "planId">;
 
 /** @deprecated Use PlansCreateParams. */
 export type CreatePlanParams = PlansCreateParams;

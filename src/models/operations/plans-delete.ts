@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 
 /** Params of `plans.delete`. */
@@ -9,12 +10,12 @@ export const PlansDeleteParamsSchema = /* @__PURE__ */ outbound({
   allVersions: v.optional(v.boolean()),
 });
 /** Params of `plans.delete`. */
-export type PlansDeleteParams = v.InferInput<typeof PlansDeleteParamsSchema>;
+export type PlansDeleteParams = CatalogParams<v.InferInput<typeof PlansDeleteParamsSchema>>;
 
 /** The answer to `plans.delete`. */
 export const PlansDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `plans.delete`. */
-export type PlansDeleteResponse = v.InferOutput<typeof PlansDeleteResponseSchema>;
+export type PlansDeleteResponse = CatalogAnswer<v.InferOutput<typeof PlansDeleteResponseSchema>>;
 
 /** @deprecated Use PlansDeleteParams. */
 export type DeletePlanParams = PlansDeleteParams;

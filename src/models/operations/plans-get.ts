@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 
 /** Params of `plans.get`. */
@@ -9,7 +10,7 @@ export const PlansGetParamsSchema = /* @__PURE__ */ outbound({
   version: v.optional(v.number()),
 });
 /** Params of `plans.get`. */
-export type PlansGetParams = v.InferInput<typeof PlansGetParamsSchema>;
+export type PlansGetParams = CatalogParams<v.InferInput<typeof PlansGetParamsSchema>>;
 
 /** @deprecated Use PlansGetParams. */
 export type GetPlanParams = PlansGetParams;

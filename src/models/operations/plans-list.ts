@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { PlanSchema } from "../plan.js";
@@ -15,7 +16,7 @@ export const PlansListParamsSchema = /* @__PURE__ */ outbound({
   allVersions: v.optional(v.boolean()),
 });
 /** Params of `plans.list`. */
-export type PlansListParams = v.InferInput<typeof PlansListParamsSchema>;
+export type PlansListParams = CatalogParams<v.InferInput<typeof PlansListParamsSchema>>;
 
 /** Every plan; the list is not paginated. */
 export const PlanListSchema = /* @__PURE__ */ inbound({
@@ -23,7 +24,7 @@ export const PlanListSchema = /* @__PURE__ */ inbound({
   list: v.array(PlanSchema),
 });
 /** Every plan. */
-export type PlanList = v.InferOutput<typeof PlanListSchema>;
+export type PlanList = CatalogAnswer<v.InferOutput<typeof PlanListSchema>>;
 /** The answer to `plans.list`: every plan. */
 export type PlansListResponse = PlanList;
 

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, withEntries } from "../../lib/wire.js";
 import { BillingControlsParamsSchema } from "../billing-controls-params.js";
 import { FreeTrialParamsSchema } from "../plan-customize-params.js";
@@ -87,7 +88,7 @@ export const PlansUpdateParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `plans.update`. `price: null` and `freeTrial: null` remove them. */
-export type PlansUpdateParams = v.InferInput<typeof PlansUpdateParamsSchema>;
+export type PlansUpdateParams = CatalogParams<v.InferInput<typeof PlansUpdateParamsSchema>>;
 
 /** @deprecated Use PlansUpdateParams. */
 export type UpdatePlanParams = PlansUpdateParams;

@@ -1,11 +1,12 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { revenuecatTarget } from "../platform-params.js";
 
 /** Params of `platform.getRevenuecatKeys`. */
 export const PlatformGetRevenuecatKeysParamsSchema = /* @__PURE__ */ outbound(revenuecatTarget);
 /** Params of `platform.getRevenuecatKeys`. */
-export type PlatformGetRevenuecatKeysParams = v.InferInput<typeof PlatformGetRevenuecatKeysParamsSchema>;
+export type PlatformGetRevenuecatKeysParams = CatalogParams<v.InferInput<typeof PlatformGetRevenuecatKeysParamsSchema>>;
 
 /** The answer to `platform.getRevenuecatKeys`: the public SDK keys of each app, and an OAuth access token. */
 export const PlatformGetRevenuecatKeysResponseSchema = /* @__PURE__ */ inbound({
@@ -39,4 +40,4 @@ export const PlatformGetRevenuecatKeysResponseSchema = /* @__PURE__ */ inbound({
   oauthAccessToken: v.nullable(v.string()),
 });
 /** The answer to `platform.getRevenuecatKeys`. */
-export type PlatformGetRevenuecatKeysResponse = v.InferOutput<typeof PlatformGetRevenuecatKeysResponseSchema>;
+export type PlatformGetRevenuecatKeysResponse = CatalogAnswer<v.InferOutput<typeof PlatformGetRevenuecatKeysResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound, withEntries } from "../../lib/wire.js";
 import { revenuecatTarget } from "../platform-params.js";
 import { NonEmptyParamSchema } from "../params.js";
@@ -15,7 +16,7 @@ export const PlatformLinkRevenuecatParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `platform.linkRevenuecat`. */
-export type PlatformLinkRevenuecatParams = v.InferInput<typeof PlatformLinkRevenuecatParamsSchema>;
+export type PlatformLinkRevenuecatParams = CatalogParams<v.InferInput<typeof PlatformLinkRevenuecatParamsSchema>>;
 
 /** The answer to `platform.linkRevenuecat`. */
 export const PlatformLinkRevenuecatResponseSchema = /* @__PURE__ */ inbound({
@@ -23,4 +24,4 @@ export const PlatformLinkRevenuecatResponseSchema = /* @__PURE__ */ inbound({
   oauthUrl: v.string(),
 });
 /** The answer to `platform.linkRevenuecat`. */
-export type PlatformLinkRevenuecatResponse = v.InferOutput<typeof PlatformLinkRevenuecatResponseSchema>;
+export type PlatformLinkRevenuecatResponse = CatalogAnswer<v.InferOutput<typeof PlatformLinkRevenuecatResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, openEnum, outbound, withEntries } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { revenuecatTarget } from "../platform-params.js";
@@ -11,7 +12,7 @@ export const PlatformSyncRevenuecatParamsSchema = /* @__PURE__ */ outbound(
   }),
 );
 /** Params of `platform.syncRevenuecat`. */
-export type PlatformSyncRevenuecatParams = v.InferInput<typeof PlatformSyncRevenuecatParamsSchema>;
+export type PlatformSyncRevenuecatParams = CatalogParams<v.InferInput<typeof PlatformSyncRevenuecatParamsSchema>>;
 
 /** The answer to `platform.syncRevenuecat`: what happened to each plan. */
 export const PlatformSyncRevenuecatResponseSchema = /* @__PURE__ */ inbound({
@@ -49,4 +50,4 @@ export const PlatformSyncRevenuecatResponseSchema = /* @__PURE__ */ inbound({
   ),
 });
 /** The answer to `platform.syncRevenuecat`. */
-export type PlatformSyncRevenuecatResponse = v.InferOutput<typeof PlatformSyncRevenuecatResponseSchema>;
+export type PlatformSyncRevenuecatResponse = CatalogAnswer<v.InferOutput<typeof PlatformSyncRevenuecatResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { checkoutNeedsPlans, ReferralPlanIdsSchema, ReferralRecipientParamSchema, ReferralTriggerParamSchema } from "../referral-program-params.js";
@@ -25,4 +26,4 @@ export const ReferralProgramsCreateParamsSchema = /* @__PURE__ */ v.pipe(
   checkoutNeedsPlans,
 );
 /** Params of `referralPrograms.create`. */
-export type ReferralProgramsCreateParams = v.InferInput<typeof ReferralProgramsCreateParamsSchema>;
+export type ReferralProgramsCreateParams = CatalogParams<v.InferInput<typeof ReferralProgramsCreateParamsSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 
@@ -8,9 +9,9 @@ export const ReferralProgramsDeleteParamsSchema = /* @__PURE__ */ outbound({
   referralProgramId: CatalogIdSchema,
 });
 /** Params of `referralPrograms.delete`. */
-export type ReferralProgramsDeleteParams = v.InferInput<typeof ReferralProgramsDeleteParamsSchema>;
+export type ReferralProgramsDeleteParams = CatalogParams<v.InferInput<typeof ReferralProgramsDeleteParamsSchema>>;
 
 /** The answer to `referralPrograms.delete`. */
 export const ReferralProgramsDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `referralPrograms.delete`. */
-export type ReferralProgramsDeleteResponse = v.InferOutput<typeof ReferralProgramsDeleteResponseSchema>;
+export type ReferralProgramsDeleteResponse = CatalogAnswer<v.InferOutput<typeof ReferralProgramsDeleteResponseSchema>>;

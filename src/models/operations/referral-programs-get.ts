@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 
@@ -8,4 +9,4 @@ export const ReferralProgramsGetParamsSchema = /* @__PURE__ */ outbound({
   referralProgramId: CatalogIdSchema,
 });
 /** Params of `referralPrograms.get`. */
-export type ReferralProgramsGetParams = v.InferInput<typeof ReferralProgramsGetParamsSchema>;
+export type ReferralProgramsGetParams = CatalogParams<v.InferInput<typeof ReferralProgramsGetParamsSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { ReferralPlanIdsSchema, ReferralRecipientParamSchema, ReferralTriggerParamSchema } from "../referral-program-params.js";
@@ -23,4 +24,4 @@ export const ReferralProgramsUpdateParamsSchema = /* @__PURE__ */ outbound({
   excludeTrial: v.optional(v.boolean()),
 });
 /** Params of `referralPrograms.update`. */
-export type ReferralProgramsUpdateParams = v.InferInput<typeof ReferralProgramsUpdateParamsSchema>;
+export type ReferralProgramsUpdateParams = CatalogParams<v.InferInput<typeof ReferralProgramsUpdateParamsSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { CustomerIdSchema } from "../customer-params.js";
@@ -11,7 +12,7 @@ export const ReferralsCreateCodeParamsSchema = /* @__PURE__ */ outbound({
   programId: CatalogIdSchema,
 });
 /** Params of `referrals.createCode`. */
-export type ReferralsCreateCodeParams = v.InferInput<typeof ReferralsCreateCodeParamsSchema>;
+export type ReferralsCreateCodeParams = CatalogParams<v.InferInput<typeof ReferralsCreateCodeParamsSchema>>;
 
 /** The answer to `referrals.createCode`: the referrer's code for the program, the same on every call. */
 export const ReferralsCreateCodeResponseSchema = /* @__PURE__ */ inbound({
@@ -23,4 +24,4 @@ export const ReferralsCreateCodeResponseSchema = /* @__PURE__ */ inbound({
   createdAt: v.number(),
 });
 /** The answer to `referrals.createCode`. */
-export type ReferralsCreateCodeResponse = v.InferOutput<typeof ReferralsCreateCodeResponseSchema>;
+export type ReferralsCreateCodeResponse = CatalogAnswer<v.InferOutput<typeof ReferralsCreateCodeResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { NonEmptyParamSchema } from "../params.js";
@@ -11,7 +12,7 @@ export const ReferralsRedeemCodeParamsSchema = /* @__PURE__ */ outbound({
   customerId: CustomerIdSchema,
 });
 /** Params of `referrals.redeemCode`. */
-export type ReferralsRedeemCodeParams = v.InferInput<typeof ReferralsRedeemCodeParamsSchema>;
+export type ReferralsRedeemCodeParams = CatalogParams<v.InferInput<typeof ReferralsRedeemCodeParamsSchema>>;
 
 /** The answer to `referrals.redeemCode`: the redemption and the reward it earns. */
 export const ReferralsRedeemCodeResponseSchema = /* @__PURE__ */ inbound({
@@ -23,4 +24,4 @@ export const ReferralsRedeemCodeResponseSchema = /* @__PURE__ */ inbound({
   rewardId: v.string(),
 });
 /** The answer to `referrals.redeemCode`. */
-export type ReferralsRedeemCodeResponse = v.InferOutput<typeof ReferralsRedeemCodeResponseSchema>;
+export type ReferralsRedeemCodeResponse = CatalogAnswer<v.InferOutput<typeof ReferralsRedeemCodeResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 
@@ -8,9 +9,9 @@ export const RewardsDeleteParamsSchema = /* @__PURE__ */ outbound({
   rewardId: CatalogIdSchema,
 });
 /** Params of `rewards.delete`. */
-export type RewardsDeleteParams = v.InferInput<typeof RewardsDeleteParamsSchema>;
+export type RewardsDeleteParams = CatalogParams<v.InferInput<typeof RewardsDeleteParamsSchema>>;
 
 /** The answer to `rewards.delete`. */
 export const RewardsDeleteResponseSchema = /* @__PURE__ */ inbound({ success: v.boolean() });
 /** The answer to `rewards.delete`. */
-export type RewardsDeleteResponse = v.InferOutput<typeof RewardsDeleteResponseSchema>;
+export type RewardsDeleteResponse = CatalogAnswer<v.InferOutput<typeof RewardsDeleteResponseSchema>>;

@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 
@@ -8,4 +9,4 @@ export const RewardsGetParamsSchema = /* @__PURE__ */ outbound({
   rewardId: CatalogIdSchema,
 });
 /** Params of `rewards.get`. */
-export type RewardsGetParams = v.InferInput<typeof RewardsGetParamsSchema>;
+export type RewardsGetParams = CatalogParams<v.InferInput<typeof RewardsGetParamsSchema>>;

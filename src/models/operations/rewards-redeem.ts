@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogAnswer, CatalogParams } from "../../lib/catalog.js";
 import { inbound, outbound } from "../../lib/wire.js";
 import { CustomerIdSchema } from "../customer-params.js";
 import { NonEmptyParamSchema } from "../params.js";
@@ -11,7 +12,7 @@ export const RewardsRedeemParamsSchema = /* @__PURE__ */ outbound({
   customerId: CustomerIdSchema,
 });
 /** Params of `rewards.redeem`. */
-export type RewardsRedeemParams = v.InferInput<typeof RewardsRedeemParamsSchema>;
+export type RewardsRedeemParams = CatalogParams<v.InferInput<typeof RewardsRedeemParamsSchema>>;
 
 /** The answer to `rewards.redeem`: the reward redeemed and the balances it granted. */
 export const RewardsRedeemResponseSchema = /* @__PURE__ */ inbound({
@@ -28,4 +29,4 @@ export const RewardsRedeemResponseSchema = /* @__PURE__ */ inbound({
   ),
 });
 /** The answer to `rewards.redeem`. */
-export type RewardsRedeemResponse = v.InferOutput<typeof RewardsRedeemResponseSchema>;
+export type RewardsRedeemResponse = CatalogAnswer<v.InferOutput<typeof RewardsRedeemResponseSchema>>;

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import type { CatalogParams } from "../../lib/catalog.js";
 import { outbound, type WireObject } from "../../lib/wire.js";
 import { CatalogIdSchema } from "../billing-params.js";
 import { CouponPlanIdsSchema, CouponPromoCodesSchema, GrantPromoCodesSchema, GrantsParamsSchema, oneReward } from "../reward-params.js";
@@ -14,7 +15,7 @@ export const CouponUpdateParamsSchema = /* @__PURE__ */ outbound({
   promoCodes: v.optional(CouponPromoCodesSchema),
 });
 /** What can change on a coupon. */
-export type CouponUpdateParams = v.InferInput<typeof CouponUpdateParamsSchema>;
+export type CouponUpdateParams = CatalogParams<v.InferInput<typeof CouponUpdateParamsSchema>>;
 
 /** What can change on a feature grant. */
 export const FeatureGrantUpdateParamsSchema = /* @__PURE__ */ outbound({
@@ -26,7 +27,7 @@ export const FeatureGrantUpdateParamsSchema = /* @__PURE__ */ outbound({
   promoCodes: v.optional(GrantPromoCodesSchema),
 });
 /** What can change on a feature grant. */
-export type FeatureGrantUpdateParams = v.InferInput<typeof FeatureGrantUpdateParamsSchema>;
+export type FeatureGrantUpdateParams = CatalogParams<v.InferInput<typeof FeatureGrantUpdateParamsSchema>>;
 
 /** Params of `rewards.update`: the reward, and the changes to it as the coupon or feature grant it is. */
 export type RewardsUpdateParams = {

@@ -1,0 +1,7 @@
+import type {} from "@useautumn/sdk";
+
+declare module "@useautumn/sdk" {
+  interface Register {
+    catalog: typeof import("./autumn.config");
+  }
+}

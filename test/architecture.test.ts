@@ -8,6 +8,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
+  if (file.startsWith("entitlements/")) return "entitlements";
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
@@ -23,6 +24,8 @@ const ALLOWED: Record<string, string[]> = {
   operations: ["operations", "models", "lib", "core"],
   "token client": ["operations", "models", "lib", "core"],
   facade: ["facade", "token client", "operations", "models", "lib", "core"],
+  // The entitlement cache is opt-in, its own entry point: no other layer imports it.
+  entitlements: ["entitlements", "operations", "models", "lib", "core"],
   // The Node-only sandbox checks catalogs with the SDK's params schemas; nothing imports it.
   sandbox: ["sandbox", "models", "lib"],
 };

@@ -1,0 +1,38 @@
+import { AutumnCore } from "../../src/core.js";
+import type { EntitlementCacheOptions } from "../../src/entitlements/index.js";
+import { createEntitlementCache, type EntitlementCache } from "../../src/entitlements/index.js";
+import type { Result } from "../../src/lib/result.js";
+import { type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index.js";
+
+/** A sandbox, a client of it without retries, and a cache over the client on the sandbox's clock. */
+export interface Harness {
+  readonly sandbox: Sandbox;
+  readonly core: AutumnCore;
+  readonly cache: EntitlementCache<AutumnCore>;
+  close(): Promise<void>;
+}
+
+export async function harness(options: SandboxOptions = {}, cacheOptions: EntitlementCacheOptions = {}): Promise<Harness> {
+  const sandbox = await startSandbox(options);
+  const core = new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url, retryConfig: { limit: 0 } });
+  const cache = createEntitlementCache(core, { now: () => sandbox.now(), ...cacheOptions });
+  return { sandbox, core, cache, close: () => sandbox.close() };
+}
+
+/** The requests the sandbox received to one route since `from` (an index into `sandbox.requests`). */
+export function requestsTo(sandbox: Sandbox, path: string, from = 0): number {
+  return sandbox.requests.slice(from).filter((request) => request.path === `/v1/${path}`).length;
+}
+
+/**
+ * A check's answer in a form two answers can be compared in: where it came from left out, and the
+ * breakdown in id order (the sandbox lists a customer's grants in the order they were made, and a
+ * check's in the order it spends them; Autumn uses one order for both).
+ */
+export function comparable(result: Result<object>): unknown {
+  if (!result.ok) return { error: result.error.name, status: (result.error as { status?: number }).status, code: (result.error as { code?: string }).code };
+  const { source: _source, ageMs: _age, ...value } = result.value as Record<string, unknown>;
+  const balance = value["balance"] as { breakdown?: { id?: string }[] } | null;
+  if (balance?.breakdown) value["balance"] = { ...balance, breakdown: [...balance.breakdown].sort((a, b) => String(a.id).localeCompare(String(b.id))) };
+  return value;
+}

@@ -21,7 +21,7 @@ export async function harness(options: SandboxOptions = {}, cacheOptions: Entitl
 
 /** The requests the sandbox received to one route since `from` (an index into `sandbox.requests`). */
 export function requestsTo(sandbox: Sandbox, path: string, from = 0): number {
-  return sandbox.requests.slice(from).filter((request) => request.path === `/v1/${path}`).length;
+  return sandbox.requests.slice(from).filter((request) => request.path === path).length;
 }
 
 /**

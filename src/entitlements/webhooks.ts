@@ -32,7 +32,8 @@ const CLOCK_SLACK_MS = 60_000;
  *   entities' included;
  * - `balances.limit_reached` marks the feature used up in the subject's
  *   snapshot (the customer's, or the entity's it names), so checks of it are
- *   refused until the snapshot is loaded again; the customer's other
+ *   refused at once, and starts loading the snapshot again (which ends the
+ *   mark: the new snapshot shows the limit itself); the customer's other
  *   snapshots are dropped;
  * - `balances.usage_alert_triggered` drops the customer's snapshots and loads
  *   the subject's again;
@@ -86,7 +87,7 @@ async function apply(state: CacheState, event: WebhookEvent): Promise<Result<Web
       return ok({ action: "reloaded", customerId });
     }
     case "balances.limit_reached":
-      return markExhausted(state, event.data.customerId, event.data.entityId, event.data.featureId, typeof event.occurredAt === "number" ? event.occurredAt : event.signedAt);
+      return markExhausted(state, event.data.customerId, event.data.entityId, event.data.featureId, typeof event.occurredAt === "number" ? event.occurredAt : undefined);
     default:
       return ok({ action: "ignored" });
   }
@@ -97,12 +98,16 @@ async function drop(state: CacheState, customerId: string): Promise<Result<Webho
   return failure ? err(failure) : ok({ action: "dropped", customerId });
 }
 
-async function markExhausted(state: CacheState, customerId: string, entityId: string | undefined, featureId: string, happenedAt: number): Promise<Result<WebhookApplied, EntitlementStoreError>> {
+async function markExhausted(state: CacheState, customerId: string, entityId: string | undefined, featureId: string, happenedAt: number | undefined): Promise<Result<WebhookApplied, EntitlementStoreError>> {
   const subject = subjectKey(entityId);
   const snapshot = state.local.get(customerId, subject)?.snapshot;
-  // A snapshot loaded well after the limit was reached shows it already: a late delivery leaves it be.
-  if (snapshot && snapshot.loadedAt > happenedAt + CLOCK_SLACK_MS) return ok({ action: "ignored", customerId });
+  // A snapshot loaded well after the limit was reached shows it already: a late delivery leaves it be. Only the
+  // event's own time tells (a redelivery is signed when it is sent again).
+  if (snapshot && happenedAt !== undefined && snapshot.loadedAt > happenedAt + CLOCK_SLACK_MS) return ok({ action: "ignored", customerId });
   // Without a snapshot here, the customer's are dropped everywhere: the next check loads one that shows the limit.
   const failure = await replaceCustomer(state, customerId, snapshot && { subject, snapshot: withMark(snapshot, "exhausted", featureId) });
-  return failure ? err(failure) : ok({ action: snapshot ? "marked" : "dropped", customerId });
+  if (failure) return err(failure);
+  // Checks are refused at once; the balance they show is brought up to date in the background.
+  if (snapshot) void load(state, customerId, entityId, 0);
+  return ok({ action: snapshot ? "marked" : "dropped", customerId });
 }

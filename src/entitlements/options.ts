@@ -29,6 +29,11 @@ export interface EntitlementCacheOptions {
    * in ms (default 1,000). An invalidation made by another instance reaches this one within this time.
    */
   readonly localMaxAgeMs?: number;
+  /**
+   * With a shared store: how long one of its operations may take, in ms (default 250). One that takes longer
+   * counts as failed, and the check goes on without it, so a store that hangs cannot hold checks up.
+   */
+  readonly storeTimeoutMs?: number;
   /** The clock, in epoch ms (default `Date.now`). Autumn's times (resets, expiries) are compared with it. */
   readonly now?: () => number;
   /** Called when the shared store fails or answers garbage; the check goes on without it. */
@@ -44,6 +49,7 @@ export interface CacheSettings {
   readonly maxBytes: number;
   readonly shared: SharedStore | undefined;
   readonly localMaxAgeMs: number;
+  readonly storeTimeoutMs: number;
   readonly now: () => number;
   readonly onStoreError: ((error: EntitlementStoreError) => void) | undefined;
 }
@@ -60,6 +66,7 @@ const RULES: Record<keyof EntitlementCacheOptions, readonly [(value: unknown) =>
   maxBytes: [count, "a whole number above 0"],
   shared: [(value) => typeof value === "object" && value !== null && ["read", "write", "replace"].every((name) => fn((value as Record<string, unknown>)[name])), "a shared store (redisStore, keyValueStore)"],
   localMaxAgeMs: [(value) => value === 0 || positive(value), "0 or a number of milliseconds"],
+  storeTimeoutMs: [positive, "a number of milliseconds above 0"],
   now: [fn, "a function returning epoch ms"],
   onStoreError: [fn, "a function"],
 };
@@ -85,6 +92,7 @@ export function cacheSettings(options: EntitlementCacheOptions = {}): CacheSetti
     maxBytes: options.maxBytes ?? 50_000_000,
     shared: options.shared,
     localMaxAgeMs: options.localMaxAgeMs ?? 1_000,
+    storeTimeoutMs: options.storeTimeoutMs ?? 250,
     now: options.now ?? Date.now,
     onStoreError: options.onStoreError,
   };

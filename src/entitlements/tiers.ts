@@ -166,15 +166,21 @@ function newGeneration(): string {
   return `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Runs a shared store operation; a failure is reported and gives undefined. */
+/** Runs a shared store operation within `storeTimeoutMs`; a failure or a timeout is reported and gives undefined. */
 async function guarded<T>(state: CacheState, operation: StoreOperation, customerId: string, run: () => Promise<T>, onFailure?: (error: EntitlementStoreError) => void): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await run();
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`The store did not answer within ${state.settings.storeTimeoutMs} ms`)), state.settings.storeTimeoutMs);
+    });
+    return await Promise.race([run(), timeout]);
   } catch (cause) {
     const error = new EntitlementStoreError({ operation, reason: "failed", customerId, cause });
     report(state, error);
     onFailure?.(error);
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

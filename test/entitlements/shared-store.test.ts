@@ -172,6 +172,16 @@ describe("a store that fails", () => {
     expect((await applyWebhookEvent(instance(keyValueStore(mapStore())), event)).value).toMatchObject({ action: "dropped" });
   });
 
+  it("gives up on a store that does not answer within storeTimeoutMs", async () => {
+    const customerId = await newCustomer();
+    const hanging: SharedStore = { read: () => new Promise(() => {}), write: () => new Promise(() => {}), replace: () => new Promise(() => {}) };
+    const reported: EntitlementStoreError[] = [];
+    const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), shared: hanging, storeTimeoutMs: 20, onStoreError: (error) => reported.push(error) });
+    expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ allowed: true, source: "cache" });
+    expect(reported.map((error) => error.operation)).toEqual(["read"]);
+    expect(String((reported[0]!.cause as Error).message)).toMatch(/did not answer within 20 ms/);
+  });
+
   it("keeps working when the hook itself throws", async () => {
     const customerId = await newCustomer();
     const cache = instance(throwing, {

@@ -92,12 +92,32 @@ import { webhooksVerify } from "@useautumn/sdk/webhooks";
 export default { fetch: async (request, env) => Response.json(await webhooksVerify(env.SECRET, await request.text(), request.headers)) };
 `;
 
+/** A server's entitlement cache: the cache with its memory tier, answering one check. */
+const ENTITLEMENT_CACHE = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { cachedCheck, createEntitlementCache } from "@useautumn/sdk/entitlements";
+const cache = createEntitlementCache(new AutumnCore({ secretKey: "am_sk_test" }));
+console.log(await cachedCheck(cache, { customerId: "user_123", featureId: "messages" }));
+`;
+
+/** The same, sharing snapshots through Redis. */
+const ENTITLEMENT_CACHE_REDIS = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { cachedCheck, createEntitlementCache } from "@useautumn/sdk/entitlements";
+import { redisStore } from "@useautumn/sdk/entitlements/redis";
+const cache = createEntitlementCache(new AutumnCore({ secretKey: "am_sk_test" }), { shared: redisStore(globalThis.redis) });
+console.log(await cachedCheck(cache, { customerId: "user_123", featureId: "messages" }));
+`;
+
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_400],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 15_800],
   ["CustomerCore + balancesCheck + balancesTrack (a browser page)", TOKEN_CLIENT, 16_900],
   // The event schemas are most of it: billing.updated carries the whole plan schema.
   ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_570],
+  // customers.get's answer (the whole customer schema, plans included) is most of it.
+  ["the entitlement cache + its memory tier + one cachedCheck", ENTITLEMENT_CACHE, 20_730],
+  ["the entitlement cache + the Redis store + one cachedCheck", ENTITLEMENT_CACHE_REDIS, 21_460],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {
@@ -117,6 +137,20 @@ describe("webhooksVerify's bundle", () => {
     }
     // ky's own error names and its `prefixUrl` option, which survive minification.
     for (const part of ["HTTPError", "TimeoutError", "prefixUrl"]) expect(code, part).not.toContain(part);
+  });
+});
+
+describe("the entitlement cache's bundles", () => {
+  it("hold nothing of it for a caller who does not import it", async () => {
+    for (const entry of [ONE_FUNCTION, TOKEN_CLIENT]) {
+      const { code } = await bundleEntry(entry);
+      for (const part of ["EntitlementStoreError", "entitlement cache", "HGET"]) expect(code, part).not.toContain(part);
+    }
+  });
+
+  it("hold the Redis store only for a caller who imports it", async () => {
+    expect((await bundleEntry(ENTITLEMENT_CACHE)).code).not.toContain("HGET");
+    expect((await bundleEntry(ENTITLEMENT_CACHE_REDIS)).code).toContain("HGET");
   });
 });
 

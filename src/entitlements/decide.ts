@@ -1,6 +1,9 @@
 import type { Balance } from "../models/balance.js";
 import { add, compare, type Decimal, decimal, mul, sub, toNumber, ZERO } from "./decimal.js";
-import { EVERY_FEATURE, type Snapshot } from "./snapshot.js";
+import type { Snapshot } from "./snapshot.js";
+
+/** `EVERY_FEATURE` of snapshot.ts, spelled out: importing a constant alone leaves bundlers a side-effect import. */
+const EVERY_FEATURE = "*";
 
 /** What `balances.check` would answer, decided from a snapshot. */
 export interface Decision {

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 /**
- * Every TypeScript block in the README compiles against the built package, as
+ * Every TypeScript block in the README and in the guides (docs/*.md) compiles against the built package, as
  * a user would paste it. A block's imports stay at the top of its module; the
  * rest becomes the body of an async function, so fragments may `await` and
  * `return`; a block that exports something is compiled as the module it is. The only names a block may use without declaring them are the
@@ -21,12 +21,16 @@ declare const autumn: import("@useautumn/sdk").Autumn;
 declare function showPaywall(): void;
 `;
 
-function blocks(): { line: number; code: string }[] {
-  const readme = readFileSync(`${root}README.md`, "utf8");
-  const found: { line: number; code: string }[] = [];
-  const pattern = /^```ts\n([\s\S]*?)^```$/gm;
-  for (let match = pattern.exec(readme); match; match = pattern.exec(readme)) {
-    found.push({ line: readme.slice(0, match.index).split("\n").length, code: match[1]! });
+/** The README and the guides in docs/: each `ts` block, and where it is. */
+function blocks(): { source: string; line: number; code: string }[] {
+  const guides = existsSync(`${root}docs`) ? readdirSync(`${root}docs`).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`) : [];
+  const found: { source: string; line: number; code: string }[] = [];
+  for (const source of ["README.md", ...guides]) {
+    const text = readFileSync(`${root}${source}`, "utf8");
+    const pattern = /^```ts\n([\s\S]*?)^```$/gm;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      found.push({ source, line: text.slice(0, match.index).split("\n").length, code: match[1]! });
+    }
   }
   return found;
 }
@@ -46,8 +50,8 @@ describe("the README's TypeScript blocks", () => {
     expect(found.length).toBeGreaterThanOrEqual(7);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const files = found.map(({ line, code }) => {
-      const file = `readme-line-${line}.ts`;
+    const files = found.map(({ source, line, code }) => {
+      const file = `${source.replace(/\W+/g, "-")}-line-${line}.ts`;
       writeFileSync(`${dir}${file}`, asModule(code));
       return file;
     });

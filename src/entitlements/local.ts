@@ -53,9 +53,9 @@ export class LocalTier {
     return customer.subjects.get(subject);
   }
 
-  /** Holds a snapshot, evicting the least recently used customers beyond the bounds (never the one just set). */
+  /** Holds a snapshot (frozen: answers share its objects), evicting the least recently used customers beyond the bounds (never the one just set). */
   set(customerId: string, subject: string, snapshot: Snapshot, syncedAt: number, generation: string | null | undefined): void {
-    const bytes = JSON.stringify(snapshot).length;
+    const bytes = JSON.stringify(deepFreeze(snapshot)).length;
     let customer = this.#customers.get(customerId);
     if (customer) this.#customers.delete(customerId);
     else customer = { subjects: new Map(), bytes: 0 };
@@ -79,4 +79,12 @@ export class LocalTier {
     this.#customers.delete(customerId);
     this.#bytes -= customer.bytes;
   }
+}
+
+/** Freezes a value and everything in it; frozen parts (shared with an earlier snapshot) are not walked again. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return value;
 }

@@ -109,7 +109,8 @@ export function entitySnapshot(entity: Entity, customer: Snapshot, entityId: str
 export function withBalances(snapshot: Snapshot, changed: Readonly<Record<string, Balance | null>>): Snapshot {
   const balances = { ...snapshot.balances };
   for (const [featureId, balance] of Object.entries(changed)) {
-    if (balance) balances[featureId] = withoutFeature(balance);
+    // A copy: the answer it comes from is the caller's, and the snapshot's objects are frozen.
+    if (balance) balances[featureId] = structuredClone(withoutFeature(balance));
     else delete balances[featureId];
   }
   const changedTimes = earliest(snapshot.loadedAt, stripFeatures(changed, {}), {}, []);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CustomerCore } from "../../src/customer-core.js";
-import { cachedCheck, cachedTrack, cacheStats, createEntitlementCache, invalidateCustomer } from "../../src/entitlements/index.js";
+import type { CacheState } from "../../src/entitlements/cache.js";
+import { applyTrackAnswer, cachedCheck, cachedTrack, cacheStats, createEntitlementCache, invalidateCustomer } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { billingAttach } from "../../src/funcs/billing-attach.js";
@@ -9,8 +10,10 @@ import { customersUpdate } from "../../src/funcs/customers-update.js";
 import { entitiesCreate } from "../../src/funcs/entities-create.js";
 import { keysMint } from "../../src/funcs/keys-mint.js";
 import { realPause } from "../clock.js";
-import { comparable, type Harness, harness, requestsTo } from "./helpers.js";
+import { comparable, type Harness, harness, requestsTo, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * The cache in front of the sandbox (the demo catalog: 5 messages a month on
  * the free plan every customer gets, a team plan with seats): what it loads,
@@ -71,6 +74,37 @@ describe("loading", () => {
     const params = { customerId: "nobody_here", featureId: "messages" };
     expect(comparable(await cachedCheck(h.cache, params))).toEqual({ error: "AutumnAPIError", status: 404, code: "customer_not_found" });
     expect(comparable(await cachedCheck(h.cache, params))).toEqual(comparable(await balancesCheck(h.core, params)));
+  });
+});
+
+describe("defaults", () => {
+  it("answer from a copy until 60 s old, reloading it in the background from 45 s", async () => {
+    const customerId = await newCustomer();
+    // A clock of the test's own, which no real time moves.
+    let now = h.sandbox.now();
+    const cache = createEntitlementCache(h.core, { now: () => now });
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    now += 44_999;
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    expect(cacheStats(cache).loads).toBe(1);
+    now += 1;
+    expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ source: "cache", ageMs: 45_000 });
+    expect(cacheStats(cache).loads).toBe(2);
+
+    const late = createEntitlementCache(h.core, { now: () => now, refreshAfterMs: 60_000 });
+    await cachedCheck(late, { customerId, featureId: "messages" });
+    now += 59_999;
+    await cachedCheck(late, { customerId, featureId: "messages" });
+    expect(cacheStats(late).loads).toBe(1);
+    now += 1;
+    expect((await cachedCheck(late, { customerId, featureId: "messages" })).value!.ageMs).toBe(0);
+    expect(cacheStats(late).loads).toBe(2);
+  });
+
+  it("are those the guide's table gives", () => {
+    const { settings } = createEntitlementCache(h.core) as unknown as CacheState;
+    expect(settings).toMatchObject({ maxAgeMs: 60_000, refreshAfterMs: 45_000, maxStaleMs: 0, maxCustomers: 10_000, maxBytes: 50_000_000, localMaxAgeMs: 1_000, storeTimeoutMs: 250 });
+    expect(settings.now).toBe(Date.now);
   });
 });
 
@@ -206,6 +240,45 @@ describe("what goes to Autumn", () => {
     expect(locked.value).toMatchObject({ source: "network", allowed: true });
     // The units held show at once.
     expect((await cachedCheck(h.cache, { customerId, featureId: "messages", requiredBalance: 4 })).value).toMatchObject({ source: "cache", allowed: false });
+  });
+});
+
+describe("usage recorded elsewhere", () => {
+  it("shows at once when its answer is applied with applyTrackAnswer", async () => {
+    const customerId = await newCustomer();
+    const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    const tracked = await balancesTrack(h.core, { customerId, featureId: "messages", value: 4 });
+    expect((await applyTrackAnswer(cache, tracked.value!)).value).toEqual({ applied: true });
+    expect((await cachedCheck(cache, { customerId, featureId: "messages", requiredBalance: 2 })).value).toMatchObject({ source: "cache", allowed: false, balance: { remaining: 1 } });
+    expect(cacheStats(cache).loads).toBe(1);
+    // The caller's answer is still the caller's to change.
+    tracked.value!.balance!.remaining = 99;
+  });
+
+  it("makes the next check load again when Autumn queued it, and changes nothing when the SDK made the answer up", async () => {
+    const customerId = await newCustomer();
+    const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    await applyTrackAnswer(cache, { customerId, value: 1, balance: null, failedOpen: true } as never);
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    expect(cacheStats(cache).loads).toBe(1);
+    const queued = await balancesTrack(h.core, { customerId, featureId: "messages", value: 2, async: true });
+    expect(queued.value).toMatchObject({ balance: null });
+    await applyTrackAnswer(cache, queued.value!);
+    expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ balance: { remaining: 3 } });
+    expect(cacheStats(cache).loads).toBe(2);
+  });
+});
+
+describe("answers from memory", () => {
+  it("are frozen: they share the cache's objects", async () => {
+    const customerId = await newCustomer();
+    const answer = await cachedCheck(h.cache, { customerId, featureId: "messages" });
+    expect(() => {
+      answer.value!.balance!.remaining = 1_000;
+    }).toThrow(TypeError);
+    expect((await cachedCheck(h.cache, { customerId, featureId: "messages" })).value!.balance!.remaining).toBe(5);
   });
 });
 

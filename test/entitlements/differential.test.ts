@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { cachedCheck, cachedTrack, invalidateCustomer } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { billingAttach } from "../../src/funcs/billing-attach.js";
@@ -6,8 +6,10 @@ import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js
 import { entitiesCreate } from "../../src/funcs/entities-create.js";
 import { seededRandom } from "../faults/random.js";
 import { AI_CREDITS, DIRECT_AND_CREDITS, type DifferentialCatalog, OVERAGE_AND_FLAGS, SEATS } from "./catalogs.js";
-import { comparable, harness } from "./helpers.js";
+import { comparable, harness, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * The cache against the network, step by step: seeded random sequences of
  * checks, usage, plan changes, entities and time passing, against the

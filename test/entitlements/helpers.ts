@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import type { EntitlementCacheOptions } from "../../src/entitlements/index.js";
 import { createEntitlementCache, type EntitlementCache } from "../../src/entitlements/index.js";
@@ -35,4 +36,13 @@ export function comparable(result: Result<object>): unknown {
   const balance = value["balance"] as { breakdown?: { id?: string }[] } | null;
   if (balance?.breakdown) value["balance"] = { ...balance, breakdown: [...balance.breakdown].sort((a, b) => String(a.id).localeCompare(String(b.id))) };
   return value;
+}
+
+/**
+ * Stops real time for `Date` (timers stay real, so requests still travel): the sandbox's clock and the
+ * cache's then move only with `advanceClock`, however slow the machine. test/setup.ts restores it after
+ * each test; call it in `beforeEach`.
+ */
+export function stillClock(): void {
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
 }

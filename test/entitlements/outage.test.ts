@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import { cachedCheck, cachedTrack, cacheStats, createEntitlementCache } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import type { SandboxFault } from "../../src/sandbox/index.js";
-import { comparable, type Harness, harness } from "./helpers.js";
+import { comparable, type Harness, harness, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * An outage (the sandbox failing every request): with stale answers allowed,
  * checks keep answering from the last snapshot, marked; without, they fail,

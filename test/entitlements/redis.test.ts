@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import { cachedCheck, cacheStats, createEntitlementCache, type EntitlementStoreError } from "../../src/entitlements/index.js";
 import { redisStore } from "../../src/entitlements/redis.js";
@@ -12,8 +12,10 @@ import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "../helpers.js";
 import { type RedisServer, startRedisServer } from "../redis-server.js";
-import { requestsTo } from "./helpers.js";
+import { requestsTo, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * The Redis store against a real redis-server: two processes (this one with
  * ioredis, a child running the built package with node-redis) share
@@ -92,6 +94,9 @@ describe("two processes sharing Redis", () => {
     expect(other["answer"]).toMatchObject({ source: "cache", allowed: true, balance: { remaining: 5 } });
     expect(other["stats"]).toMatchObject({ loads: 0, storeErrors: 0 });
     expect(sandbox.requests.length - from).toBe(0);
+    // One hash per customer, under a hash tag: its generation and each subject's copy.
+    expect(await ioredis.type(`autumn:entitlements:{${customerId}}`)).toBe("hash");
+    expect((await ioredis.hkeys(`autumn:entitlements:{${customerId}}`)).sort()).toEqual(["s:"]);
   });
 
   it("see a webhook applied in one invalidate the other", SPAWNING_TEST, async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import {
   applyWebhookEvent,
@@ -18,8 +18,10 @@ import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import type { WebhookEvent } from "../../src/models/webhook-events.js";
 import { realPause } from "../clock.js";
-import { comparable, type Harness, harness, requestsTo } from "./helpers.js";
+import { comparable, type Harness, harness, requestsTo, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * Several instances sharing snapshots through a store (here `keyValueStore`
  * over a Map, with the async interface of Workers KV), and what the cache
@@ -138,6 +140,24 @@ describe("instances sharing a store", () => {
   });
 });
 
+describe("keyValueStore", () => {
+  it("reads with two gets, invalidates with one set, and keys by customer, generation and subject", async () => {
+    const customerId = await newCustomer();
+    const store = mapStore();
+    const calls: string[] = [];
+    const counted: KeyValueStore = {
+      get: (key) => (calls.push(`get ${key}`), store.get(key)),
+      set: (key, value, ttlMs) => (calls.push(`set ${key}`), store.set(key, value, ttlMs)),
+    };
+    const cache = instance(keyValueStore(counted, { prefix: "app:" }));
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    expect(calls).toEqual([`get app:g/${customerId}`, `get app:s/${customerId}//`, `set app:s/${customerId}//`]);
+    calls.length = 0;
+    await invalidateCustomer(cache, customerId);
+    expect(calls).toEqual([expect.stringMatching(new RegExp(`^set app:g/${customerId}$`))]);
+  });
+});
+
 describe("a store that fails", () => {
   const throwing: SharedStore = {
     read: async () => {
@@ -180,6 +200,15 @@ describe("a store that fails", () => {
     expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ allowed: true, source: "cache" });
     expect(reported.map((error) => error.operation)).toEqual(["read"]);
     expect(String((reported[0]!.cause as Error).message)).toMatch(/did not answer within 20 ms/);
+  });
+
+  it("gives up on a store that does not answer within 250 ms by default", async () => {
+    const customerId = await newCustomer();
+    const hanging: SharedStore = { read: () => new Promise(() => {}), write: () => new Promise(() => {}), replace: () => new Promise(() => {}) };
+    const reported: EntitlementStoreError[] = [];
+    const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), shared: hanging, onStoreError: (error) => reported.push(error) });
+    expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ allowed: true });
+    expect(String((reported[0]!.cause as Error).message)).toMatch(/within 250 ms/);
   });
 
   it("keeps working when the hook itself throws", async () => {

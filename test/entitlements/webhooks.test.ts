@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyWebhookEvent, cachedCheck, cacheStats, type WebhookApplied } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
@@ -10,8 +10,10 @@ import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { WebhookEvent } from "../../src/models/webhook-events.js";
 import { webhooksVerify } from "../../src/webhooks/verify.js";
 import { realPause } from "../clock.js";
-import { comparable, type Harness, harness } from "./helpers.js";
+import { comparable, type Harness, harness, stillClock } from "./helpers.js";
 
+
+beforeEach(stillClock);
 /**
  * The cache kept current by the sandbox's real webhook deliveries: a local
  * receiver verifies each one with webhooksVerify and applies it with
@@ -134,12 +136,25 @@ describe("applying an event", () => {
     expect((await applyWebhookEvent(h.cache, { ...limit, deliveryId: `${limit.deliveryId}_again` })).ok).toBe(true);
   });
 
+  it("leaves alone a copy loaded well after a limit was reached, when the event says when that was", async () => {
+    const customerId = await newCustomer();
+    await cachedCheck(h.cache, { customerId, featureId: "messages" });
+    const data = { customerId, featureId: "messages", limitType: "included" };
+    const late = { ...event(`msg_late_${customerId}`, "balances.limit_reached", data), occurredAt: h.sandbox.now() - 61_000 } as WebhookEvent;
+    expect((await applyWebhookEvent(h.cache, late)).value).toEqual({ action: "ignored", customerId });
+    expect((await cachedCheck(h.cache, { customerId, featureId: "messages" })).value).toMatchObject({ source: "cache", allowed: true });
+    const recent = { ...event(`msg_recent_${customerId}`, "balances.limit_reached", data), occurredAt: h.sandbox.now() - 59_000 } as WebhookEvent;
+    expect((await applyWebhookEvent(h.cache, recent)).value).toEqual({ action: "marked", customerId });
+  });
+
   it("drops the customer on an auto top-up and on the older plan event, and ignores what says nothing of balances", async () => {
     const customerId = await newCustomer();
     const topUp = event("msg_topup", "billing.auto_topup_succeeded", { customerId, featureId: "messages", quantityGranted: 100, threshold: 1, balanceAfter: 101, invoiceMode: false, invoice: { stripeId: "in_1", total: 100, currency: "usd" } });
     expect((await applyWebhookEvent(h.cache, topUp)).value).toEqual({ action: "dropped", customerId });
     const legacy = event("msg_legacy", "customer.products.updated", { scenario: "upgrade", customer: { id: customerId }, updatedProduct: {} });
     expect((await applyWebhookEvent(h.cache, legacy)).value).toEqual({ action: "dropped", customerId });
+    const threshold = event("msg_threshold", "customer.threshold_reached", { thresholdType: "limit_reached", customer: { id: customerId }, feature: { id: "messages" } });
+    expect((await applyWebhookEvent(h.cache, threshold)).value).toEqual({ action: "dropped", customerId });
     expect((await applyWebhookEvent(h.cache, { ...event("msg_unknown", "something.new", {}), known: false } as WebhookEvent)).value).toEqual({ action: "ignored" });
     expect((await applyWebhookEvent(h.cache, event("msg_failed", "billing.auto_topup_failed", { customerId, featureId: "messages", reason: "charge_failed" }))).value).toEqual({ action: "ignored" });
   });

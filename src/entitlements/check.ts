@@ -58,7 +58,7 @@ export type CachedCheckResult = CheckResult & CheckOrigin;
  * ```
  */
 export function cachedCheck(cache: EntitlementCache<CustomerClient>, params: ForCustomer<BalancesCheckParams>, options?: RequestOptions): Promise<Result<CachedCheckResult>>;
-export function cachedCheck(cache: EntitlementCache, params: BalancesCheckParams, options?: RequestOptions): Promise<Result<CachedCheckResult>>;
+export function cachedCheck(cache: EntitlementCache<AutumnCore>, params: BalancesCheckParams, options?: RequestOptions): Promise<Result<CachedCheckResult>>;
 export function cachedCheck(cache: EntitlementCache, params: BalancesCheckParams | ForCustomer<BalancesCheckParams>, options?: RequestOptions): Promise<Result<CachedCheckResult>> {
   return check(cache as CacheState, params as BalancesCheckParams, options).catch((cause: unknown) =>
     err(new UnexpectedClientError({ message: "cachedCheck failed inside the SDK", cause })),

@@ -24,7 +24,7 @@ import type { EntitlementStoreError } from "./store-error.js";
  * ```
  */
 export function cachedTrack(cache: EntitlementCache<CustomerClient>, params: ForCustomer<BalancesTrackParams>, options?: RequestOptions): Promise<Result<TrackResult>>;
-export function cachedTrack(cache: EntitlementCache, params: BalancesTrackParams, options?: RequestOptions): Promise<Result<TrackResult>>;
+export function cachedTrack(cache: EntitlementCache<AutumnCore>, params: BalancesTrackParams, options?: RequestOptions): Promise<Result<TrackResult>>;
 export async function cachedTrack(cache: EntitlementCache, params: BalancesTrackParams | ForCustomer<BalancesTrackParams>, options?: RequestOptions): Promise<Result<TrackResult>> {
   const result = await balancesTrack(cache.client as AutumnCore, params as BalancesTrackParams, options);
   if (result.ok) await applyAnswer(cache as CacheState, result.value).catch(() => undefined);

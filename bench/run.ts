@@ -2,7 +2,7 @@
  * `npm run bench [-- <part>...] [--write] [--no-build]`
  *
  * Builds the package once, then runs the parts given (default: all) in this
- * order: sizes, import, calls, parse, sandbox. Each part explains its figures at the
+ * order: sizes, import, calls, parse, sandbox, cache. Each part explains its figures at the
  * top of its file. `--write` saves what was printed to bench/RESULTS.md with
  * the date, the machine and the command. `--no-build` measures the dist/ that
  * is already there.
@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { runEntitlements } from "./entitlements.js";
 import { runImportCost } from "./import-cost.js";
 import { Report, ROOT } from "./lib.js";
 import { runParse } from "./parse.js";
@@ -23,6 +24,7 @@ const PARTS: Record<string, { title: string; run: (report: Report) => Promise<vo
   calls: { title: "Per-call overhead", run: runPerCall },
   parse: { title: "Response validation", run: runParse },
   sandbox: { title: "Sandbox start-up and memory", run: runSandbox },
+  cache: { title: "Entitlement cache", run: runEntitlements },
 };
 
 const args = process.argv.slice(2);

@@ -114,6 +114,15 @@ function overageOf(item: NonNullable<Balance["breakdown"]>[number]): Decimal | u
  */
 function consistent(balance: Balance | undefined): boolean {
   if (!balance) return true;
+  // Snapshots never change a balance: each is weighed once.
+  let verdict = weighed.get(balance);
+  if (verdict === undefined) weighed.set(balance, (verdict = addsUp(balance)));
+  return verdict;
+}
+
+const weighed = new WeakMap<Balance, boolean>();
+
+function addsUp(balance: Balance): boolean {
   const items = balance.breakdown;
   if (!items) return false;
   if (balance.unlimited !== items.some((item) => item.unlimited)) return false;

@@ -247,8 +247,8 @@ try {
   });
   add("chromium", "ESM, esbuild bundle", (id) => runChromium(app, "browser.mjs", { api: api.url, customer: id, webhook }));
   // The entitlement cache against the sandbox: in a Worker over an async KV-like store, in a page over a customer's token.
-  add("workerd", "entitlement cache, async KV store", () => runCachedWorker(app, sandbox), false);
-  add("chromium", "entitlement cache, CustomerCore", () => runCachedPage(app, sandbox), false);
+  add("workerd", "entitlement cache, KV store", () => runCachedWorker(app, sandbox), false);
+  add("chromium", "entitlement cache, token", () => runCachedPage(app, sandbox), false);
   // examples/browser-tokens against the sandbox, which it checks itself: no customer on the loopback API.
   matrix.push({ runtime: "chromium", format: "token page, Hono backend", customerId: "", probe: false, run: () => runTokenPage(app) });
   add("edge-runtime", "esbuild bundle, EdgeRuntime VM", async (id) => {

@@ -1,45 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CustomerCore } from "../../src/customer-core.js";
 import type { CacheState } from "../../src/entitlements/cache.js";
 import { applyTrackAnswer, cachedCheck, cachedTrack, cacheStats, createEntitlementCache, invalidateCustomer } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { billingAttach } from "../../src/funcs/billing-attach.js";
-import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import { entitiesCreate } from "../../src/funcs/entities-create.js";
 import { keysMint } from "../../src/funcs/keys-mint.js";
 import { realPause } from "../clock.js";
-import { comparable, type Harness, harness, requestsTo, stillClock } from "./helpers.js";
+import { comparable, requestsTo, useHarness } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * The cache in front of the sandbox (the demo catalog: 5 messages a month on
  * the free plan every customer gets, a team plan with seats): what it loads,
  * when, what it answers, and what it leaves to Autumn. Time is the
  * sandbox's clock, moved with advanceClock.
  */
-let h: Harness;
-let n = 0;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
-/** A new customer of the demo catalog, on its free plan. */
-async function newCustomer(): Promise<string> {
-  const customerId = `cache_user_${++n}`;
-  const made = await customersGetOrCreate(h.core, { customerId });
-  if (!made.ok) throw made.error;
-  return customerId;
-}
 
 describe("loading", () => {
   it("answers 1,000 concurrent first checks of a customer with one request", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
     const from = h.sandbox.requests.length;
     const answers = await Promise.all(Array.from({ length: 1_000 }, () => cachedCheck(cache, { customerId, featureId: "messages" })));
@@ -49,7 +33,7 @@ describe("loading", () => {
   });
 
   it("answers 10,000 checks of a warm customer without a request", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await cachedCheck(h.cache, { customerId, featureId: "messages" });
     const from = h.sandbox.requests.length;
     for (let i = 0; i < 10_000; i++) {
@@ -60,7 +44,7 @@ describe("loading", () => {
   });
 
   it("gives the answer balancesCheck gives, with where it came from and the snapshot's age", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await balancesTrack(h.core, { customerId, featureId: "messages", value: 2 });
     const cached = await cachedCheck(h.cache, { customerId, featureId: "messages", requiredBalance: 3 });
     expect(comparable(cached)).toEqual(comparable(await balancesCheck(h.core, { customerId, featureId: "messages", requiredBalance: 3 })));
@@ -79,7 +63,7 @@ describe("loading", () => {
 
 describe("defaults", () => {
   it("answer from a copy until 60 s old, reloading it in the background from 45 s", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     // A clock of the test's own, which no real time moves.
     let now = h.sandbox.now();
     const cache = createEntitlementCache(h.core, { now: () => now });
@@ -110,7 +94,7 @@ describe("defaults", () => {
 
 describe("staleness", () => {
   it("answers from the snapshot until refreshAfterMs, then also reloads it in the background, and past maxAgeMs waits for a fresh one", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), maxAgeMs: 10_000, refreshAfterMs: 5_000 });
     await cachedCheck(cache, { customerId, featureId: "messages" });
     expect(cacheStats(cache).loads).toBe(1);
@@ -141,7 +125,7 @@ describe("staleness", () => {
   });
 
   it("never answers from before a reset, however young the snapshot", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), maxAgeMs: 90 * 86_400_000 });
     await cachedTrack(cache, { customerId, featureId: "messages", value: 5 });
     const spent = await cachedCheck(cache, { customerId, featureId: "messages" });
@@ -173,7 +157,7 @@ describe("refusals", () => {
   });
 
   it("refuses a bad per-call option and an aborted signal as balancesCheck does, before any request", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await cachedCheck(h.cache, { customerId, featureId: "messages" });
     const from = h.sandbox.requests.length;
     const bad = await cachedCheck(h.cache, { customerId, featureId: "messages" }, { timeoutMs: -1 });
@@ -198,7 +182,7 @@ describe("refusals", () => {
 
 describe("what goes to Autumn", () => {
   it("applies the balances of a check with sendEvent, and of cachedTrack, so the next check needs no reload", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
     await cachedCheck(cache, { customerId, featureId: "messages" });
     const sent = await cachedCheck(cache, { customerId, featureId: "messages", sendEvent: true, requiredBalance: 2 });
@@ -213,7 +197,7 @@ describe("what goes to Autumn", () => {
   });
 
   it("asks Autumn about a feature the customer has never had, once, then answers it from the snapshot", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const from = h.sandbox.requests.length;
     const first = await cachedCheck(h.cache, { customerId, featureId: "seats" });
     const second = await cachedCheck(h.cache, { customerId, featureId: "seats" });
@@ -224,7 +208,7 @@ describe("what goes to Autumn", () => {
   });
 
   it("leaves to Autumn every check of a feature under billing controls", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await customersUpdate(h.core, { customerId, billingControls: { usageLimits: [{ featureId: "messages", limit: 3, interval: "day" }] } });
     await invalidateCustomer(h.cache, customerId);
     const from = h.sandbox.requests.length;
@@ -233,7 +217,7 @@ describe("what goes to Autumn", () => {
   });
 
   it("leaves withPreview and lock to Autumn", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await cachedCheck(h.cache, { customerId, featureId: "messages" });
     expect((await cachedCheck(h.cache, { customerId, featureId: "messages", withPreview: true })).value).toMatchObject({ source: "network" });
     const locked = await cachedCheck(h.cache, { customerId, featureId: "messages", requiredBalance: 2, lock: { enabled: true, lockId: `lock_${customerId}` } });
@@ -245,7 +229,7 @@ describe("what goes to Autumn", () => {
 
 describe("usage recorded elsewhere", () => {
   it("shows at once when its answer is applied with applyTrackAnswer", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
     await cachedCheck(cache, { customerId, featureId: "messages" });
     const tracked = await balancesTrack(h.core, { customerId, featureId: "messages", value: 4 });
@@ -257,7 +241,7 @@ describe("usage recorded elsewhere", () => {
   });
 
   it("makes the next check load again when Autumn queued it, and changes nothing when the SDK made the answer up", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
     await cachedCheck(cache, { customerId, featureId: "messages" });
     await applyTrackAnswer(cache, { customerId, value: 1, balance: null, failedOpen: true } as never);
@@ -273,7 +257,7 @@ describe("usage recorded elsewhere", () => {
 
 describe("answers from memory", () => {
   it("are frozen: they share the cache's objects", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const answer = await cachedCheck(h.cache, { customerId, featureId: "messages" });
     expect(() => {
       answer.value!.balance!.remaining = 1_000;
@@ -284,7 +268,7 @@ describe("answers from memory", () => {
 
 describe("entities", () => {
   it("answers an entity's check from its own snapshot and its customer's, as balancesCheck does", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await billingAttach(h.core, { customerId, planId: "team" });
     await entitiesCreate(h.core, { customerId, entityId: "ada", featureId: "seats" });
     await billingAttach(h.core, { customerId, planId: "seat", entityId: "ada" });
@@ -303,7 +287,7 @@ describe("entities", () => {
 
 describe("with a customer's token", () => {
   it("answers the token's customer from memory, and records usage through the cache", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const minted = await keysMint(h.core, { customerId });
     if (!minted.ok) throw minted.error;
     const browser = new CustomerCore({ tokens: minted.value, serverURL: h.sandbox.url });

@@ -9,7 +9,6 @@ import { AI_CREDITS, DIRECT_AND_CREDITS, type DifferentialCatalog, OVERAGE_AND_F
 import { comparable, harness, stillClock } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * The cache against the network, step by step: seeded random sequences of
  * checks, usage, plan changes, entities and time passing, against the
@@ -19,6 +18,7 @@ beforeEach(stillClock);
  * the balance, the flag, the error. Replay a failure with its seed:
  * ENTITLEMENT_SEED=<seed> npx vitest run test/entitlements/differential.test.ts
  */
+beforeEach(stillClock);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const STEPS = 300;

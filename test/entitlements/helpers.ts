@@ -1,6 +1,7 @@
-import { vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import type { EntitlementCacheOptions } from "../../src/entitlements/index.js";
+import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import { createEntitlementCache, type EntitlementCache } from "../../src/entitlements/index.js";
 import type { Result } from "../../src/lib/result.js";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index.js";
@@ -10,6 +11,8 @@ export interface Harness {
   readonly sandbox: Sandbox;
   readonly core: AutumnCore;
   readonly cache: EntitlementCache<AutumnCore>;
+  /** A new customer of the sandbox's catalog (on its auto-enabled plans), with an id no other test uses. */
+  newCustomer(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -17,7 +20,43 @@ export async function harness(options: SandboxOptions = {}, cacheOptions: Entitl
   const sandbox = await startSandbox(options);
   const core = new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url, retryConfig: { limit: 0 } });
   const cache = createEntitlementCache(core, { now: () => sandbox.now(), ...cacheOptions });
-  return { sandbox, core, cache, close: () => sandbox.close() };
+  let made = 0;
+  const newCustomer = async () => {
+    const customerId = `user_${++made}`;
+    const created = await customersGetOrCreate(core, { customerId });
+    if (!created.ok) throw created.error;
+    return customerId;
+  };
+  return { sandbox, core, cache, newCustomer, close: () => sandbox.close() };
+}
+
+/** A harness for the whole test file, started before its first test and closed after its last, each test on `stillClock`. */
+export function useHarness(options: SandboxOptions = {}, cacheOptions: EntitlementCacheOptions = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await harness(options, cacheOptions);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(stillClock);
+  const started = (): Harness => {
+    if (!current) throw new Error("the harness starts in beforeAll");
+    return current;
+  };
+  return {
+    get sandbox() {
+      return started().sandbox;
+    },
+    get core() {
+      return started().core;
+    },
+    get cache() {
+      return started().cache;
+    },
+    newCustomer: () => started().newCustomer(),
+    close: () => started().close(),
+  };
 }
 
 /** The requests the sandbox received to one route since `from` (an index into `sandbox.requests`). */

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import { cachedCheck, cachedTrack, cacheStats, createEntitlementCache } from "../../src/entitlements/index.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
-import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import type { SandboxFault } from "../../src/sandbox/index.js";
-import { comparable, type Harness, harness, stillClock } from "./helpers.js";
+import { comparable, useHarness } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * An outage (the sandbox failing every request): with stale answers allowed,
  * checks keep answering from the last snapshot, marked; without, they fail,
@@ -15,20 +13,8 @@ beforeEach(stillClock);
  */
 const MAX_AGE = 10_000;
 const MAX_STALE = 600_000;
-let h: Harness;
-let n = 0;
-beforeAll(async () => {
-  h = await harness({}, { maxAgeMs: MAX_AGE, maxStaleMs: MAX_STALE });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness({}, { maxAgeMs: MAX_AGE, maxStaleMs: MAX_STALE });
 
-async function newCustomer(): Promise<string> {
-  const customerId = `outage_user_${++n}`;
-  await customersGetOrCreate(h.core, { customerId });
-  return customerId;
-}
 
 const FAULTS: [string, SandboxFault][] = [
   ["503", { kind: "status", status: 503 }],
@@ -38,7 +24,7 @@ const FAULTS: [string, SandboxFault][] = [
 
 describe.each(FAULTS)("during an outage (%s)", (_name, fault) => {
   it("answers from a snapshot past maxAgeMs, marked stale, and only from one younger than maxStaleMs", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     await cachedTrack(h.cache, { customerId, featureId: "messages", value: 2 });
     await cachedCheck(h.cache, { customerId, featureId: "messages" });
     h.sandbox.advanceClock(MAX_AGE + 1);
@@ -62,7 +48,7 @@ describe.each(FAULTS)("during an outage (%s)", (_name, fault) => {
   });
 
   it("without stale answers, fails as balancesCheck fails, and with failOpen answers what balancesCheck answers", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), maxAgeMs: MAX_AGE });
     await cachedCheck(cache, { customerId, featureId: "messages" });
     h.sandbox.advanceClock(MAX_AGE + 1);
@@ -90,7 +76,7 @@ describe.each(FAULTS)("during an outage (%s)", (_name, fault) => {
 });
 
 it("never answers from before a reset, even stale", async () => {
-  const customerId = await newCustomer();
+  const customerId = await h.newCustomer();
   await cachedTrack(h.cache, { customerId, featureId: "messages", value: 5 });
   const spent = await cachedCheck(h.cache, { customerId, featureId: "messages" });
   expect(spent.value).toMatchObject({ allowed: false, source: "cache" });

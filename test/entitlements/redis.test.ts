@@ -15,13 +15,13 @@ import { type RedisServer, startRedisServer } from "../redis-server.js";
 import { requestsTo, stillClock } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * The Redis store against a real redis-server: two processes (this one with
  * ioredis, a child running the built package with node-redis) share
  * snapshots and invalidations; Redis going away leaves checks to Autumn.
  * Needs `npm run build` first, which `npm test` does.
  */
+beforeEach(stillClock);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
 let redis: RedisServer;

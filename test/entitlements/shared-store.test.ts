@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AutumnCore } from "../../src/core.js";
 import {
   applyWebhookEvent,
@@ -15,33 +15,19 @@ import {
 import { parseSnapshotText, snapshotText } from "../../src/entitlements/snapshot-text.js";
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
-import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import type { WebhookEvent } from "../../src/models/webhook-events.js";
 import { realPause } from "../clock.js";
-import { comparable, type Harness, harness, requestsTo, stillClock } from "./helpers.js";
+import { comparable, requestsTo, useHarness } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * Several instances sharing snapshots through a store (here `keyValueStore`
  * over a Map, with the async interface of Workers KV), and what the cache
  * does when the store fails or answers garbage: it goes to Autumn, says so,
  * and never answers from something it could not read as a snapshot.
  */
-let h: Harness;
-let n = 0;
-beforeAll(async () => {
-  h = await harness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness();
 
-async function newCustomer(): Promise<string> {
-  const customerId = `shared_user_${++n}`;
-  await customersGetOrCreate(h.core, { customerId });
-  return customerId;
-}
 
 /** An async key-value store in memory, as Workers KV looks from a Worker. */
 function mapStore(): KeyValueStore & { data: Map<string, string> } {
@@ -62,7 +48,7 @@ function instance(shared: SharedStore, options: { localMaxAgeMs?: number; onStor
 
 describe("instances sharing a store", () => {
   it("load a customer once between them", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const shared = keyValueStore(mapStore());
     const [a, b] = [instance(shared), instance(shared)];
     const from = h.sandbox.requests.length;
@@ -74,7 +60,7 @@ describe("instances sharing a store", () => {
   });
 
   it("see an invalidation made by another within localMaxAgeMs, and usage recorded by another without asking Autumn", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const shared = keyValueStore(mapStore());
     const [a, b] = [instance(shared), instance(shared)];
     await cachedCheck(a, { customerId, featureId: "messages" });
@@ -98,7 +84,7 @@ describe("instances sharing a store", () => {
   });
 
   it("never keep a snapshot loaded before an invalidation, wherever it was made", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const shared = keyValueStore(mapStore());
     // An instance whose fetch holds Autumn's answer to customers.get until the test lets it go.
     let release: () => void = () => {};
@@ -131,7 +117,7 @@ describe("instances sharing a store", () => {
   });
 
   it("never keep a snapshot this instance loaded before its own invalidation", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now() });
     const pending = cachedCheck(cache, { customerId, featureId: "messages" });
     await invalidateCustomer(cache, customerId);
@@ -142,7 +128,7 @@ describe("instances sharing a store", () => {
 
 describe("keyValueStore", () => {
   it("reads with two gets, invalidates with one set, and keys by customer, generation and subject", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const store = mapStore();
     const calls: string[] = [];
     const counted: KeyValueStore = {
@@ -172,7 +158,7 @@ describe("a store that fails", () => {
   };
 
   it("leaves checks to Autumn's loads, with the right answers, and reports each failure", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const reported: EntitlementStoreError[] = [];
     const cache = instance(throwing, { onStoreError: (error) => reported.push(error) });
     const cached = await cachedCheck(cache, { customerId, featureId: "messages" });
@@ -183,7 +169,7 @@ describe("a store that fails", () => {
   });
 
   it("makes an invalidation and a webhook fail, so the caller can answer Autumn with an error and get it again", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = instance(throwing);
     expect((await invalidateCustomer(cache, customerId)).error).toMatchObject({ name: "EntitlementStoreError", operation: "replace" });
     const event = { type: "billing.updated", known: true, deliveryId: "msg_1", signedAt: Date.now(), data: { customerId, planChanges: [], tags: [] } } as WebhookEvent;
@@ -193,7 +179,7 @@ describe("a store that fails", () => {
   });
 
   it("gives up on a store that does not answer within storeTimeoutMs", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const hanging: SharedStore = { read: () => new Promise(() => {}), write: () => new Promise(() => {}), replace: () => new Promise(() => {}) };
     const reported: EntitlementStoreError[] = [];
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), shared: hanging, storeTimeoutMs: 20, onStoreError: (error) => reported.push(error) });
@@ -203,7 +189,7 @@ describe("a store that fails", () => {
   });
 
   it("gives up on a store that does not answer within 250 ms by default", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const hanging: SharedStore = { read: () => new Promise(() => {}), write: () => new Promise(() => {}), replace: () => new Promise(() => {}) };
     const reported: EntitlementStoreError[] = [];
     const cache = createEntitlementCache(h.core, { now: () => h.sandbox.now(), shared: hanging, onStoreError: (error) => reported.push(error) });
@@ -212,7 +198,7 @@ describe("a store that fails", () => {
   });
 
   it("keeps working when the hook itself throws", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cache = instance(throwing, {
       onStoreError: () => {
         throw new Error("hook bug");
@@ -232,7 +218,7 @@ describe("a store that answers garbage", () => {
     ["another customer's snapshot", (text: string) => text.replace(/"customerId":"[^"]+"/, '"customerId":"someone_else"')],
     ["a number", () => 42],
   ])("reads %s as a miss, reports it, and answers from Autumn", async (_name, spoil) => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const cleanStore = mapStore();
     await cachedCheck(instance(keyValueStore(cleanStore)), { customerId, featureId: "messages" });
     const [key, text] = [...cleanStore.data].find(([, value]) => value.startsWith("~"))!;
@@ -248,7 +234,7 @@ describe("a store that answers garbage", () => {
   });
 
   it("takes a well-formed snapshot back as it was written", async () => {
-    const customerId = await newCustomer();
+    const customerId = await h.newCustomer();
     const store = mapStore();
     const cache = instance(keyValueStore(store));
     await cachedCheck(cache, { customerId, featureId: "messages" });

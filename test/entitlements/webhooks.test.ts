@@ -5,7 +5,6 @@ import { applyWebhookEvent, cachedCheck, cacheStats, type WebhookApplied } from 
 import { balancesCheck } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { billingAttach } from "../../src/funcs/billing-attach.js";
-import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../../src/funcs/customers-update.js";
 import type { WebhookEvent } from "../../src/models/webhook-events.js";
 import { webhooksVerify } from "../../src/webhooks/verify.js";
@@ -13,19 +12,18 @@ import { realPause } from "../clock.js";
 import { comparable, type Harness, harness, stillClock } from "./helpers.js";
 
 
-beforeEach(stillClock);
 /**
  * The cache kept current by the sandbox's real webhook deliveries: a local
  * receiver verifies each one with webhooksVerify and applies it with
  * applyWebhookEvent, as an app's route does. The other writer here is this
  * test calling Autumn directly, which the cache does not see.
  */
+beforeEach(stillClock);
 const SECRET = `whsec_${Buffer.from("entitlement-cache-webhooks-secret").toString("base64")}`;
 const MAX_AGE = 3_600_000;
 let h: Harness;
 let receiver: Server;
 const applied: WebhookApplied[] = [];
-let n = 0;
 
 beforeAll(async () => {
   receiver = createServer((request, response) => {
@@ -49,8 +47,7 @@ afterAll(async () => {
 });
 
 async function newCustomer(): Promise<string> {
-  const customerId = `hook_user_${++n}`;
-  await customersGetOrCreate(h.core, { customerId });
+  const customerId = await h.newCustomer();
   // The free plan it starts on is announced too: applied before the test begins.
   await delivered();
   return customerId;

@@ -4,12 +4,9 @@ import { balancesCheck, type CheckResult, checkFailOpen } from "../funcs/balance
 import type { CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { ConfigurationError } from "../lib/errors/configuration-error.js";
-import type { SDKError } from "../lib/errors/index.js";
 import { RequestAbortedError } from "../lib/errors/request-aborted-error.js";
-import { RequestValidationError } from "../lib/errors/request-validation-error.js";
 import { UnexpectedClientError } from "../lib/errors/unexpected-client-error.js";
 import { isOutage } from "../lib/fail-open.js";
-import { toIssues } from "../lib/issues.js";
 import { callSettings } from "../lib/options.js";
 import { err, ok, type Result } from "../lib/result.js";
 import { type BalancesCheckParams, BalancesCheckParamsSchema } from "../models/operations/balances-check.js";
@@ -90,7 +87,7 @@ async function check(state: CacheState, params: BalancesCheckParams, options: Re
   if (!isOutage(found.error)) return network(state, params, options);
   const stale = found.last && staleDecision(state, found.last, params.featureId, required);
   if (stale) return answer(state, params, found.last!, stale, "stale");
-  return settings.failOpen ? ok({ ...checkFailOpen(params, found.error), source: "network", ageMs: 0 }) : err(found.error as SDKError);
+  return settings.failOpen ? ok({ ...checkFailOpen(params, found.error), source: "network", ageMs: 0 }) : err(found.error);
 }
 
 /** A decision from a snapshot past `maxAgeMs`, when `maxStaleMs` allows one and nothing in it has fallen due. */

@@ -3,6 +3,7 @@ import { customersGet } from "../funcs/customers-get.js";
 import { entitiesGet } from "../funcs/entities-get.js";
 import type { SDKError } from "../lib/errors/index.js";
 import { UnexpectedClientError } from "../lib/errors/unexpected-client-error.js";
+import { isOutage } from "../lib/fail-open.js";
 import { err, ok, type Result } from "../lib/result.js";
 import type { CacheState, Load } from "./cache.js";
 import { customerSnapshot, entitySnapshot, type Snapshot } from "./snapshot.js";
@@ -49,6 +50,8 @@ export async function lookup(state: CacheState, customerId: string, entityId: st
   }
   const loaded = await load(state, customerId, entityId, settings.maxAgeMs);
   if (loaded.ok) return { snapshot: loaded.value };
+  // During an outage, a copy still within maxAgeMs answers, though the shared store could not confirm it.
+  if (entry && isOutage(loaded.error) && usable(entry.snapshot, now, settings.maxAgeMs)) return { snapshot: entry.snapshot };
   return { error: loaded.error, last: state.local.get(customerId, subjectKey(entityId))?.snapshot ?? entry?.snapshot };
 }
 

@@ -168,6 +168,19 @@ describe("a store that fails", () => {
     expect(cacheStats(cache).storeErrors).toBe(1);
   });
 
+  it("still answers from a copy within maxAgeMs when Autumn is down too", async () => {
+    const customerId = await h.newCustomer();
+    const cache = instance(throwing);
+    await cachedCheck(cache, { customerId, featureId: "messages" });
+    h.sandbox.advanceClock(1_000);
+    h.sandbox.fail({ kind: "status", status: 503 }, { times: 5 });
+    try {
+      expect((await cachedCheck(cache, { customerId, featureId: "messages" })).value).toMatchObject({ source: "cache", allowed: true, ageMs: 1_000 });
+    } finally {
+      h.sandbox.clearFaults();
+    }
+  });
+
   it("makes an invalidation and a webhook fail, so the caller can answer Autumn with an error and get it again", async () => {
     const customerId = await h.newCustomer();
     const cache = instance(throwing);

@@ -126,6 +126,21 @@ describe("the store's operations", () => {
     }
   });
 
+  it("drop a write made for a generation that has moved on", async () => {
+    const store = redisStore(ioredis, { prefix: "race:" });
+    const before = await store.read("racer", "");
+    expect(before).toEqual({ generation: null, text: null });
+    await store.replace("racer", "g2", 60_000);
+    // A load that read the store before the invalidation writes what it got: nobody reads it.
+    await store.write("racer", "", before.generation, "~old", 60_000);
+    expect(await store.read("racer", "")).toEqual({ generation: "g2", text: null });
+    await store.write("racer", "", "g2", "~new", 60_000);
+    expect(await store.read("racer", "")).toEqual({ generation: "g2", text: "~new" });
+    await store.replace("racer", "g3", 60_000, "e:seat", "~kept");
+    expect(await store.read("racer", "")).toEqual({ generation: "g3", text: null });
+    expect(await store.read("racer", "e:seat")).toEqual({ generation: "g3", text: "~kept" });
+  });
+
   it("refuses a client of no known shape", () => {
     expect(() => redisStore({} as never)).toThrow(expect.objectContaining({ name: "ConfigurationError", setting: "client" }));
   });

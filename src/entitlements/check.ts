@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import type { AutumnCore } from "../core.js";
-import { balancesCheck, type CheckResult, checkFailOpen } from "../funcs/balances-check.js";
+import { balancesCheck, type CheckResult } from "../funcs/balances-check.js";
 import type { CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { ConfigurationError } from "../lib/errors/configuration-error.js";
 import { RequestAbortedError } from "../lib/errors/request-aborted-error.js";
 import { UnexpectedClientError } from "../lib/errors/unexpected-client-error.js";
-import { isOutage } from "../lib/fail-open.js";
+import { checkFailedOpen, isOutage } from "../lib/fail-open.js";
 import { callSettings } from "../lib/options.js";
 import { err, ok, type Result } from "../lib/result.js";
 import { type BalancesCheckParams, BalancesCheckParamsSchema } from "../models/operations/balances-check.js";
@@ -87,7 +87,7 @@ async function check(state: CacheState, params: BalancesCheckParams, options: Re
   if (!isOutage(found.error)) return network(state, params, options);
   const stale = found.last && staleDecision(state, found.last, params.featureId, required);
   if (stale) return answer(state, params, found.last!, stale, "stale");
-  return settings.failOpen ? ok({ ...checkFailOpen(params, found.error), source: "network", ageMs: 0 }) : err(found.error);
+  return settings.failOpen ? ok({ ...checkFailedOpen(params, found.error), source: "network", ageMs: 0 }) : err(found.error);
 }
 
 /** A decision from a snapshot past `maxAgeMs`, when `maxStaleMs` allows one and nothing in it has fallen due. */

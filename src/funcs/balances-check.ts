@@ -2,8 +2,7 @@ import type { AutumnCore } from "../core.js";
 import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
-import type { SDKError } from "../lib/errors/index.js";
-import type { FailOpenMarker } from "../lib/fail-open.js";
+import { checkFailedOpen, type FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import {
   type BalancesCheckParams,
@@ -22,21 +21,8 @@ const operation: Operation<BalancesCheckParams, CheckResult> = {
   // A plain check only reads; with sendEvent or a lock it deducts, so it is retried only under its Idempotency-Key.
   retry: (params) => (params.sendEvent || params.lock !== undefined ? "mutation" : "read"),
   // Opted in: an outage must not lock users out. No balance is known, so none is made up.
-  failOpen: checkFailOpen,
+  failOpen: checkFailedOpen,
 };
-
-/** The "allowed" answer of a check that failed open: no balance is known, so none is made up. */
-export function checkFailOpen(params: BalancesCheckParams, cause: SDKError): CheckResult {
-  return {
-    allowed: true,
-    customerId: params.customerId,
-    ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
-    balance: null,
-    flag: null,
-    failedOpen: true,
-    failOpenCause: cause,
-  };
-}
 
 /**
  * Checks whether a customer may use a feature now; with `sendEvent: true` it

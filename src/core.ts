@@ -1,4 +1,4 @@
-import type { Client, CustomerScope } from "./lib/client.js";
+import type { CallBudget, Client, CustomerScope } from "./lib/client.js";
 import type { AutumnOptions, Logger, ResolvedHooks, RetryConfig } from "./lib/config.js";
 import { secretKeyCredential } from "./lib/credential.js";
 import { type ClientSettings, clientSettings } from "./lib/options.js";
@@ -14,6 +14,8 @@ export abstract class CoreSettings implements Client {
   declare readonly xApiVersion: string;
   /** Time budget of one call, retries included. */
   declare readonly timeoutMs: number;
+  /** The most bytes of one answer's body that are read. */
+  declare readonly maxResponseBytes: number;
   /** Retry settings. */
   declare readonly retryConfig: Required<RetryConfig>;
   /** The `fetch` in use; undefined means the global one at call time. */
@@ -36,7 +38,7 @@ export abstract class CoreSettings implements Client {
   }
 
   /** The credential for the next request, checked; the pipeline calls it. */
-  abstract credential(): Result<string> | Promise<Result<string>>;
+  abstract credential(budget: CallBudget): Result<string> | Promise<Result<string>>;
 }
 
 /**

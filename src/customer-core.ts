@@ -1,13 +1,18 @@
 import { CoreSettings } from "./core.js";
 import { keysRefresh } from "./funcs/keys-refresh.js";
-import type { CustomerScope } from "./lib/client.js";
+import type { CallBudget, CustomerScope } from "./lib/client.js";
 import type { AutumnOptions } from "./lib/config.js";
 import { ConfigurationError } from "./lib/errors/configuration-error.js";
 import { CustomerTokenError, type CustomerTokenErrorReason } from "./lib/errors/customer-token-error.js";
 import type { SDKError } from "./lib/errors/index.js";
+import { RequestTimeoutError } from "./lib/errors/request-timeout-error.js";
 import { RequestValidationError } from "./lib/errors/request-validation-error.js";
+import { ResponseValidationError } from "./lib/errors/response-validation-error.js";
 import { clientSettings, isCredential } from "./lib/options.js";
+import { settleWithin } from "./lib/prepare.js";
+import { refreshOutcome } from "./lib/refresh-outcome.js";
 import { err, ok, type Result } from "./lib/result.js";
+import { backoffMs, sleep } from "./lib/retry.js";
 import type { CustomerTokens } from "./models/customer-tokens.js";
 
 export type { CustomerTokens } from "./models/customer-tokens.js";
@@ -18,6 +23,8 @@ export interface TokenStorage {
   load(): CustomerTokens | null | undefined | Promise<CustomerTokens | null | undefined>;
   /** Stores a new pair: after every rotation, and every pair `fetchTokens` gave. */
   save(tokens: CustomerTokens): void | Promise<void>;
+  /** Forgets the pair, for `signOut`. */
+  clear?(): void | Promise<void>;
 }
 
 /** Runs `refresh` while holding the lock `name`, so that one refresh of a pair happens at a time across tabs. */
@@ -25,13 +32,13 @@ export type TokenLock = <T>(name: string, refresh: () => Promise<T>) => Promise<
 
 /** Options of `CustomerCore`: a customer's tokens instead of a secret key, and the client options of `AutumnCore`. */
 export interface CustomerCoreOptions extends Omit<AutumnOptions, "secretKey"> {
-  /** The pair `keys.mint` gave your backend (or the one stored last). */
+  /** The pair `keys.mint` gave your backend (or the one stored last: `readTokens` checks one). */
   readonly tokens: CustomerTokens;
   /** Where rotated pairs are stored and read back, shared by every tab or client restored from the same pair. */
   readonly storage?: TokenStorage;
   /** Gets a new pair from your backend (which calls `keys.mint`) when refreshing is no longer possible. */
   readonly fetchTokens?: () => Promise<CustomerTokens>;
-  /** Serialises refreshes across tabs. Defaults to the Web Locks API (`navigator.locks`) where there is one. */
+  /** Serialises refreshes across clients that share `storage` (required with it). Defaults to the Web Locks API (`navigator.locks`) where there is one. */
   readonly lock?: TokenLock;
   /** How long before the access token expires it is refreshed, in milliseconds. Default 60 000. */
   readonly refreshMarginMs?: number;
@@ -40,12 +47,34 @@ export interface CustomerCoreOptions extends Omit<AutumnOptions, "secretKey"> {
 // The routes an access token reaches; Autumn answers 403 everywhere else.
 const ROUTES: ReadonlySet<string> = new Set(["balances.check", "balances.track", "customers.get", "entities.get", "events.list", "events.aggregate"]);
 
-const FAILURES: Record<Exclude<CustomerTokenErrorReason, "route_not_allowed">, string> = {
-  expired: "The customer's tokens expired and cannot be refreshed; give the client a new pair (fetchTokens or setTokens)",
-  revoked: "Autumn revoked the customer's tokens; mint a new pair on your server",
-  refresh_lost: "Two answers to a token refresh were lost, so the refresh token is not presented again; mint a new pair on your server",
-  fetch_failed: "fetchTokens failed or did not return a token pair",
+type Failure = Exclude<CustomerTokenErrorReason, "route_not_allowed">;
+/** Why a refresh token is not presented again. */
+type Spent = "expired" | "revoked" | "refresh_lost";
+
+const FAILURES: Record<Failure, string> = {
+  expired: "The tokens expired and cannot be refreshed; give the client a new pair",
+  revoked: "Autumn revoked the customer's tokens; mint a new pair",
+  refresh_lost: "Two refreshes may have rotated the refresh token without a usable answer, so it is not presented again; mint a new pair",
+  fetch_failed: "fetchTokens failed or gave no pair for this customer",
+  lock_failed: "The lock failed before the refresh ran; the refresh token was not presented",
+  signed_out: "Signed out: setTokens gives the client a new pair",
 };
+
+const failed = (reason: Failure, cause?: unknown): Result<never> => err(new CustomerTokenError({ reason, message: FAILURES[reason], cause }));
+
+/** A refresh under way, shared by every call that needs a new token meanwhile. */
+interface Rotation {
+  /**
+   * The budget of the call that started it, without its signal: nothing it waits for outlasts that
+   * call, and a caller that lets go does not cut off a refresh others wait for (its answer would be lost).
+   */
+  readonly bound: CallBudget;
+  /** Whether it may ask fetchTokens: the call that started it has not yet. */
+  readonly mayFetch: boolean;
+  /** Whether fetchTokens answered it: the calls that waited for it may not ask again. */
+  fetched?: true;
+  result?: Promise<Result<string>>;
+}
 
 /**
  * A client that acts for one customer with that customer's tokens instead of
@@ -73,19 +102,23 @@ export class CustomerCore extends CoreSettings {
   /** The customer the tokens act for. */
   readonly customerId: string;
   declare readonly customerScope: CustomerScope;
-  // Private so that logging or serialising the client never shows a token.
-  #tokens: CustomerTokens;
+  // Private so that logging or serialising the client never shows a token. Undefined once signed out.
+  #tokens: CustomerTokens | undefined;
   readonly #storage: TokenStorage | undefined;
   readonly #fetchTokens: (() => Promise<CustomerTokens>) | undefined;
   readonly #lock: TokenLock | undefined;
   readonly #marginMs: number;
-  #rotation: Promise<Result<string>> | undefined;
+  /** Autumn's clock minus this machine's, as the last refresh answer told it (the time it issued the pair). */
+  #skewMs = 0;
+  #rotation: Rotation | undefined;
   /** Lets go of the lock that marks this tab's last presented refresh token spent. */
   #releaseMark: (() => void) | undefined;
-  /** Refresh tokens not to present again, with why: Autumn refused them, or they may have been used twice. */
-  readonly #spent = new Map<string, Exclude<CustomerTokenErrorReason, "route_not_allowed" | "fetch_failed">>();
+  /** Refresh tokens Autumn may have rotated once without a usable answer (1), or not to present again, with why. */
+  readonly #presented = new Map<string, 1 | Spent>();
   /** Access tokens Autumn answered as revoked. */
   readonly #revoked = new Set<string>();
+  /** Calls that fetchTokens was asked for already. */
+  readonly #fetchedFor = new WeakSet<CallBudget>();
 
   constructor(options: CustomerCoreOptions) {
     const { tokens, storage, fetchTokens, lock, refreshMarginMs, ...rest } = (options ?? {}) as CustomerCoreOptions;
@@ -94,12 +127,12 @@ export class CustomerCore extends CoreSettings {
     super(settings);
     checkOption("storage", storage, (value) => typeof value.load === "function" && typeof value.save === "function", "an object with load and save functions");
     checkOption("fetchTokens", fetchTokens, (value) => typeof value === "function", "a function");
-    checkOption("lock", lock, (value) => typeof value === "function", "a function");
+    // Without storage a client never sees the pair another one refreshed, so the lock would change nothing.
+    checkOption("lock", lock, (value) => typeof value === "function" && !!storage, "a function, given with storage");
     checkOption("refreshMarginMs", refreshMarginMs, (value) => typeof value === "number" && value >= 0, "a number of milliseconds");
     const pair = tokenPair(tokens);
-    if (!pair) throw new ConfigurationError({ setting: "tokens", message: "tokens must be the pair keys.mint answers: { accessToken: \"am_jwt_…\", refreshToken?, expiresAt, refreshExpiresAt? }" });
-    const customerId = subjectOf(pair.accessToken);
-    if (customerId === undefined) throw new ConfigurationError({ setting: "tokens", message: "tokens.accessToken is not an Autumn customer token (am_jwt_ and a JWT naming its customer)" });
+    if (!pair) throw new ConfigurationError({ setting: "tokens", message: "tokens must be a customer's token pair, as keys.mint answers it" });
+    const customerId = claimsOf(pair.accessToken).sub as string;
     this.#tokens = pair;
     this.#storage = storage;
     this.#fetchTokens = fetchTokens;
@@ -110,7 +143,7 @@ export class CustomerCore extends CoreSettings {
       customerId,
       routes: ROUTES,
       scoped: (path, params) => this.#scoped(path, params),
-      renew: (rejected, refusal) => this.#renew(rejected, refusal),
+      renew: (rejected, refusal, budget) => this.#renew(rejected, refusal, budget),
     };
     Object.defineProperty(this, "customerScope", { value: Object.freeze(scope) });
     // A tab opened next restores this pair instead of minting another.
@@ -119,34 +152,50 @@ export class CustomerCore extends CoreSettings {
 
   /** Stores the pair the client was made with, unless the storage holds it or a newer one. */
   async #seed(pair: CustomerTokens): Promise<void> {
-    const stored = await this.#load();
-    if (stored && (stored.accessToken === pair.accessToken || (stored.expiresAt ?? 0) >= (pair.expiresAt ?? 0))) return;
-    try {
-      await this.#storage?.save(pair);
-    } catch {
-      // As in #adopt: a storage that fails only loses the pair for other tabs.
-    }
+    const bound = this.#bound();
+    const stored = await this.#load(bound);
+    if (this.#tokens !== pair || (stored && (stored.expiresAt ?? 0) >= (pair.expiresAt ?? 0))) return;
+    await settled(bound, () => this.#storage?.save(pair));
   }
 
   /** The access token for the next request, refreshed first when it is about to expire. */
-  credential(): Result<string> | Promise<Result<string>> {
+  credential(budget: CallBudget): Result<string> | Promise<Result<string>> {
     const tokens = this.#tokens;
+    if (!tokens) return failed("signed_out");
     // A pair known to be revoked is not sent again: straight to a new pair, or the error.
-    const usable = this.#fresh(tokens) && !this.#revoked.has(tokens.accessToken);
-    return usable ? ok(tokens.accessToken) : this.#rotate(tokens, undefined);
+    return this.#fresh(tokens) && !this.#revoked.has(tokens.accessToken) ? ok(tokens.accessToken) : this.#rotate(tokens, undefined, budget);
   }
 
   /** Replaces the pair, e.g. with one your backend minted after the user signed in again. */
   setTokens(tokens: CustomerTokens): void {
-    const pair = tokenPair(tokens);
-    if (!pair || subjectOf(pair.accessToken) !== this.customerId) {
+    const pair = this.#ours(tokens);
+    if (!pair) {
       throw new ConfigurationError({ setting: "tokens", message: `tokens must be a pair keys.mint gave for ${this.customerId}` });
     }
     this.#tokens = pair;
   }
 
-  #fresh(tokens: CustomerTokens): boolean {
-    return tokens.expiresAt === null || Date.now() < tokens.expiresAt - this.#marginMs;
+  /**
+   * Forgets the pair: here, and in storage through `storage.clear`. Later calls end with
+   * `CustomerTokenError` (`signed_out`) without sending anything, until `setTokens` gives a new pair.
+   * A refresh under way is not used. Never rejects.
+   */
+  async signOut(): Promise<void> {
+    this.#tokens = undefined;
+    this.#presented.clear();
+    this.#revoked.clear();
+    this.#releaseMark?.();
+    await settled(this.#bound(), () => this.#storage?.clear?.());
+  }
+
+  /** A budget of the client's `timeoutMs` from now, for work no call waits for. */
+  #bound(): CallBudget {
+    return { deadline: Date.now() + this.timeoutMs, timeoutMs: this.timeoutMs, signal: undefined };
+  }
+
+  /** Whether the access token is good for longer than the margin, by Autumn's clock. */
+  #fresh(tokens: CustomerTokens, marginMs = this.#marginMs): boolean {
+    return tokens.expiresAt === null || Date.now() + this.#skewMs < tokens.expiresAt - marginMs;
   }
 
   #scoped<TParams>(path: string, params: TParams): Result<TParams> {
@@ -161,129 +210,216 @@ export class CustomerCore extends CoreSettings {
   }
 
   /** After a 401 for `rejected`: the token another call already renewed, or a refreshed one. */
-  #renew(rejected: string, refusal: SDKError): Promise<Result<string>> {
+  async #renew(rejected: string, refusal: SDKError, budget: CallBudget): Promise<Result<string>> {
     if (/revoked/i.test(refusal.message)) this.#revoked.add(rejected);
     const tokens = this.#tokens;
-    if (tokens.accessToken !== rejected && this.#fresh(tokens)) return Promise.resolve(ok(tokens.accessToken));
-    return this.#rotate(tokens, rejected);
+    if (!tokens) return failed("signed_out");
+    if (tokens.accessToken !== rejected && this.#fresh(tokens)) return ok(tokens.accessToken);
+    return settleWithin(this.#rotate(tokens, rejected, budget), budget);
   }
 
   /** One rotation at a time: every call that needs a new token waits for the same one. */
-  #rotate(seen: CustomerTokens, rejected: string | undefined): Promise<Result<string>> {
-    if (!this.#rotation) {
-      const name = `autumn-tokens:${this.customerId}`;
-      const lock = this.#lock ?? webLock();
-      const run = () => this.#refresh(seen, rejected);
-      this.#rotation = (lock ? lock(name, run) : run()).finally(() => {
-        this.#rotation = undefined;
+  async #rotate(seen: CustomerTokens, rejected: string | undefined, budget: CallBudget): Promise<Result<string>> {
+    let rotation = this.#rotation;
+    // One past its budget is not joined: it may be stuck in a lock, storage or fetchTokens that never answers.
+    if (!rotation || Date.now() >= rotation.bound.deadline) {
+      const started: Rotation = (rotation = this.#rotation = { bound: { ...budget, signal: undefined }, mayFetch: !this.#fetchedFor.has(budget) });
+      started.result = this.#locked(started, seen, rejected).then((result) => {
+        if (this.#rotation === started) this.#rotation = undefined;
+        return result;
       });
     }
-    return this.#rotation;
+    const result = await rotation.result!;
+    if (rotation.fetched) this.#fetchedFor.add(budget);
+    // It ran out of the budget of the call that started it; this call has time left for one of its own.
+    if (result.error?.name === "RequestTimeoutError" && rotation.bound.deadline < budget.deadline && Date.now() < budget.deadline) return this.#rotate(seen, rejected, budget);
+    return result;
   }
 
-  async #refresh(seen: CustomerTokens, rejected: string | undefined): Promise<Result<string>> {
+  /**
+   * The refresh under the lock. A lock that fails before it runs the refresh ends it (Web Locks that
+   * refuse, as in a sandboxed iframe, are a browser without them: the grace answers two tabs at once);
+   * one not granted within the budget times out, and if granted later, runs nothing.
+   */
+  #locked(rotation: Rotation, seen: CustomerTokens, rejected: string | undefined): Promise<Result<string>> {
+    const lock = this.#lock ?? webLock();
+    let granted: Promise<Result<string>> | undefined;
+    const run = () => (granted ??= this.#refresh(rotation, seen, rejected));
+    if (!lock) return run();
+    const held = new Promise((done) => done(lock(`autumn-tokens:${this.customerId}`, run))).then(
+      () => granted ?? failed("lock_failed"),
+      (cause: unknown) => granted ?? (this.#lock ? failed("lock_failed", cause) : run()),
+    );
+    return settleWithin(held, rotation.bound);
+  }
+
+  async #refresh(rotation: Rotation, seen: CustomerTokens, rejected: string | undefined): Promise<Result<string>> {
+    const { bound } = rotation;
+    // Granted the lock after its budget ran out: nothing is left to do it for.
+    if (Date.now() >= bound.deadline) return timedOut(bound);
     // Another tab, or another client restored from the same pair, may have rotated it while this one waited.
-    this.#takeNewer(await this.#load());
+    this.#takeNewer(await this.#load(bound));
     // Under the Web Lock a tab can still read the pair from before another tab's refresh: storage reaches
     // tabs later than the lock does. That tab marked the refresh token spent with a lock of its own, so
     // wait for its new pair to arrive rather than present the token a second time.
-    const { refreshToken: before } = this.#tokens;
-    if (before && (await spentByAnotherTab(this.customerId, before))) this.#takeNewer(await this.#awaitStored(before));
+    const before = this.#tokens?.refreshToken;
+    if (before && (await spentByAnotherTab(this.customerId, before))) this.#takeNewer(await this.#awaitStored(before, bound));
     const current = this.#tokens;
-    if (current !== seen && current.accessToken !== rejected && this.#fresh(current) && !this.#revoked.has(current.accessToken)) return ok(current.accessToken);
+    if (!current) return failed("signed_out");
+    // The access token is used until it expires, whatever happens to refreshing it.
+    const lasting = (marginMs?: number) => current.accessToken !== rejected && !this.#revoked.has(current.accessToken) && this.#fresh(current, marginMs);
+    if (current !== seen && lasting()) return ok(current.accessToken);
 
-    let reason: Exclude<CustomerTokenErrorReason, "route_not_allowed"> = this.#revoked.has(current.accessToken) ? "revoked" : "expired";
-    let cause: SDKError | undefined;
     const { refreshToken } = current;
-    if (refreshToken && (current.refreshExpiresAt ?? Infinity) > Date.now()) {
-      reason = this.#spent.get(refreshToken) ?? reason;
-      if (!this.#spent.has(refreshToken)) {
-        const answer = await keysRefresh(this, { refreshToken });
-        if (answer.ok) {
-          await this.#markSpent(refreshToken);
-          return this.#adopt(answer.value);
-        }
-        cause = answer.error;
-        reason = refreshFailure(answer.error);
-        // Refused, or possibly used twice: presenting it again could only be taken for theft.
-        this.#spent.set(refreshToken, reason);
-      }
-    }
+    // Autumn judges whether the refresh token expired: this machine's clock may be wrong.
+    const presented = refreshToken ? await this.#present(refreshToken, current, bound) : failed(this.#revoked.has(current.accessToken) ? "revoked" : "expired");
+    // Signed out, or handed a pair by setTokens, meanwhile: that decision stands.
+    if (this.#tokens !== current) return this.#superseded();
+    if (presented.ok) return presented;
+    const spent = presented.error.name === "CustomerTokenError" && presented.error.reason;
+    if (spent === "revoked") this.#revoked.add(current.accessToken);
+    if (lasting(0)) return ok(current.accessToken);
+    if (!spent || !this.#fetchTokens || !rotation.mayFetch) return presented;
     // Refreshing is no longer possible: ask the application for a new pair, once per call.
-    if (this.#fetchTokens) {
-      let fetched: CustomerTokens | undefined;
-      try {
-        fetched = tokenPair(await this.#fetchTokens());
-      } catch (thrown) {
-        return err(new CustomerTokenError({ reason: "fetch_failed", message: FAILURES.fetch_failed, cause: thrown }));
-      }
-      if (fetched && subjectOf(fetched.accessToken) === this.customerId) return this.#adopt(fetched);
-      return err(new CustomerTokenError({ reason: "fetch_failed", message: FAILURES.fetch_failed }));
-    }
-    return err(new CustomerTokenError({ reason, message: FAILURES[reason], cause }));
+    const fetchTokens = this.#fetchTokens;
+    const fetched = await settled(bound, async () => this.#ours(await fetchTokens()));
+    // One that never answered was not asked, as far as the calls waiting for it go: they may ask again.
+    if (fetched.error instanceof RequestTimeoutError) return err(fetched.error);
+    rotation.fetched = true;
+    return fetched.value ? this.#adopt(fetched.value, current, bound) : failed("fetch_failed", fetched.error);
   }
 
-  async #adopt(tokens: CustomerTokens): Promise<Result<string>> {
-    this.#tokens = tokens;
-    try {
-      await this.#storage?.save(tokens);
-    } catch {
-      // The pair is in use here either way; a storage that fails only loses it for other tabs.
+  /**
+   * Presents the refresh token until an answer settles it, within the budget and the retries: the new
+   * pair's access token; the error that ended the call while the token is still unspent; or
+   * `CustomerTokenError` saying why it is spent (refused for good, or two answers that may have rotated
+   * it were lost), with the last error as its cause.
+   */
+  async #present(refreshToken: string, current: CustomerTokens, bound: CallBudget): Promise<Result<string>> {
+    let cause: SDKError | undefined;
+    for (let attempt = 1; this.#tokens === current; attempt++) {
+      const presented = this.#presented.get(refreshToken);
+      if (presented && presented !== 1) return failed(presented, cause);
+      const timeoutMs = bound.deadline - Date.now();
+      if (timeoutMs <= 0) return timedOut(bound);
+      const answer = await keysRefresh(this, { refreshToken }, { timeoutMs, retries: 0 });
+      const pair = this.#ours(answer.value);
+      if (pair) {
+        // When Autumn issued the pair, by its clock: freshness is judged by that clock from now on.
+        const { iat } = claimsOf(pair.accessToken);
+        if (typeof iat === "number") this.#skewMs = iat * 1000 - Date.now();
+        await this.#markSpent(refreshToken);
+        return this.#adopt(pair, current, bound);
+      }
+      // A pair that fails the checks every pair passes was still issued: the refresh may have rotated the token.
+      cause = answer.error ?? new ResponseValidationError({ status: 200, issues: [{ path: "access_token", message: "not a token of this customer" }], rawBody: WITHHELD, headers: {} });
+      const outcome = answer.ok ? "lost" : refreshOutcome(cause);
+      // A lost answer is one of its two presentations; an expired or revoked token is never presented again.
+      const state = outcome === "lost" ? (presented ? "refresh_lost" : 1) : outcome === "expired" || outcome === "revoked" ? outcome : presented;
+      if (state) this.#presented.set(refreshToken, state);
+      if (state && state !== 1) continue;
+      // Unspent, refused, or lost once: another try, unless the budget or the retries would run out first.
+      const wait = outcome === "refused" ? Infinity : ((cause as { retryAfterMs?: number }).retryAfterMs ?? backoffMs(this.retryConfig, attempt));
+      const { limit, maxRetryAfterMs } = this.retryConfig;
+      if (attempt > limit || wait > maxRetryAfterMs || Date.now() + wait >= bound.deadline) return err(cause);
+      await sleep(wait, undefined);
     }
+    return this.#superseded();
+  }
+
+  /** Puts `tokens` in use in place of `from` and stores them; a sign-out or `setTokens` meanwhile stands. */
+  async #adopt(tokens: CustomerTokens, from: CustomerTokens, bound: CallBudget): Promise<Result<string>> {
+    if (this.#tokens !== from) return this.#superseded();
+    this.#tokens = tokens;
+    // The pair is in use here either way; a storage that fails or hangs only loses it for other tabs.
+    await settled(bound, () => this.#storage?.save(tokens));
     return ok(tokens.accessToken);
+  }
+
+  /** What a refresh started from a pair that was replaced meanwhile gives: the pair now in use, or the sign-out. */
+  #superseded(): Result<string> {
+    return this.#tokens ? ok(this.#tokens.accessToken) : failed("signed_out");
   }
 
   /** Takes `stored` if it is a newer pair than the one in use. */
   #takeNewer(stored: CustomerTokens | undefined): void {
-    if (stored && stored.accessToken !== this.#tokens.accessToken && (stored.expiresAt ?? 0) > (this.#tokens.expiresAt ?? 0)) this.#tokens = stored;
+    const tokens = this.#tokens;
+    if (tokens && stored && stored.accessToken !== tokens.accessToken && (stored.expiresAt ?? 0) > (tokens.expiresAt ?? 0)) this.#tokens = stored;
   }
 
   /** The stored pair that replaced the one with `refreshToken`, once it reaches this tab (a few seconds at most). */
-  async #awaitStored(refreshToken: string): Promise<CustomerTokens | undefined> {
-    for (let waited = 0; waited < 3_000; waited += 50) {
-      const stored = await this.#load();
+  async #awaitStored(refreshToken: string, bound: CallBudget): Promise<CustomerTokens | undefined> {
+    for (let waited = 0; waited < 3_000 && Date.now() < bound.deadline; waited += 50) {
+      const stored = await this.#load(bound);
       if (stored && stored.refreshToken !== refreshToken) return stored;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50, undefined);
     }
     return undefined;
   }
 
   /**
    * Holds a Web Lock named after a refresh token this tab has just presented, until its next refresh: the
-   * lock manager tells every tab at once, where storage may lag.
+   * lock manager tells every tab at once, where storage may lag. Held by another tab already, or refused
+   * (a sandboxed iframe), it is not waited for.
    */
   async #markSpent(refreshToken: string): Promise<void> {
     const locks = webLocks();
     if (!locks) return;
     const previous = this.#releaseMark;
     await new Promise<void>((granted) => {
-      void locks.request(spentName(this.customerId, refreshToken), () => {
-        granted();
-        return new Promise<void>((release) => {
-          this.#releaseMark = release;
-        });
-      });
+      new Promise((done) =>
+        done(
+          locks.request(spentName(this.customerId, refreshToken), { ifAvailable: true }, (held) => {
+            granted();
+            return held && new Promise<void>((release) => (this.#releaseMark = release));
+          }),
+        ),
+      ).catch(granted);
     });
     previous?.();
   }
 
-  async #load(): Promise<CustomerTokens | undefined> {
-    try {
-      const stored = tokenPair(await this.#storage?.load());
-      return stored && subjectOf(stored.accessToken) === this.customerId ? stored : undefined;
-    } catch {
-      return undefined;
-    }
+  /** The pair in storage, if it is one for this customer; nothing when storage fails or is late. */
+  async #load(bound: CallBudget): Promise<CustomerTokens | undefined> {
+    return (await settled(bound, async () => this.#ours(await this.#storage?.load()))).value;
+  }
+
+  /** `value` if it is a token pair for this client's customer. */
+  #ours(value: unknown): CustomerTokens | undefined {
+    const pair = tokenPair(value);
+    return pair && claimsOf(pair.accessToken).sub === this.customerId ? pair : undefined;
   }
 }
 
-/** Why a refresh failed: refused as revoked or stolen, refused otherwise, or its answer lost (twice, after the one repeat). */
-function refreshFailure(error: SDKError): Exclude<CustomerTokenErrorReason, "route_not_allowed" | "fetch_failed"> {
-  if (error.name === "AutumnAPIError" && error.status < 500 && error.status !== 429) return /revoked|reuse/i.test(error.message) ? "revoked" : "expired";
-  return "refresh_lost";
+/**
+ * The pair in `stored` (what a storage holds: a JSON string, or the object), or undefined when it is not
+ * a customer's token pair (missing, corrupt, not JSON). Never throws: start from it, or from a new pair.
+ *
+ * @example
+ * ```ts
+ * const tokens = readTokens(localStorage.getItem("autumn-tokens")) ?? (await fetchTokens());
+ * ```
+ */
+export function readTokens(stored: unknown): CustomerTokens | undefined {
+  let value = stored;
+  try {
+    if (typeof stored === "string") value = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  return tokenPair(value);
 }
 
+
+const WITHHELD = "[withheld: the answer holds credentials]";
+
+const timedOut = ({ timeoutMs }: CallBudget): Result<never> => err(new RequestTimeoutError({ timeoutMs, attempts: 0 }));
+
+/** Code the application gave (a storage, fetchTokens) run within `bound`: its value, what it threw, or the timeout. Never rejects. */
+const settled = <T>(bound: CallBudget, work: () => T | PromiseLike<T>): Promise<Result<T, unknown>> => settleWithin(new Promise<T>((done) => done(work() as T)).then(ok, err), bound);
+
 interface LockManager {
+  request(name: string, options: { ifAvailable: true }, run: (lock: unknown) => unknown): Promise<unknown>;
   request(name: string, run: () => unknown): Promise<unknown>;
   query(): Promise<{ held?: { name?: string }[] }>;
 }
@@ -320,12 +456,17 @@ function checkOption<T>(setting: string, value: T | undefined, check: (value: T)
   if (value !== undefined && !check(value)) throw new ConfigurationError({ setting, message: `Invalid option ${setting}: expected ${expected}` });
 }
 
-/** A token pair as the SDK keeps it, or undefined when `value` is not one. */
+/**
+ * A token pair as the SDK keeps it, or undefined when `value` is not one. Every pair passes here: the
+ * constructor's, `setTokens`', storage's, `fetchTokens`' and each `keys.refresh` answer.
+ */
 function tokenPair(value: unknown): CustomerTokens | undefined {
   const pair = value as Partial<CustomerTokens> | null | undefined;
   if (!pair || typeof pair.accessToken !== "string" || !isCredential(pair.accessToken)) return undefined;
   if (pair.expiresAt !== null && typeof pair.expiresAt !== "number") return undefined;
   if (pair.refreshToken !== undefined && (typeof pair.refreshToken !== "string" || !isCredential(pair.refreshToken))) return undefined;
+  const { sub } = claimsOf(pair.accessToken);
+  if (typeof sub !== "string" || sub === "") return undefined;
   return {
     accessToken: pair.accessToken,
     ...(pair.refreshToken === undefined ? {} : { refreshToken: pair.refreshToken }),
@@ -334,14 +475,12 @@ function tokenPair(value: unknown): CustomerTokens | undefined {
   };
 }
 
-/** The customer a token names (its JWT `sub`), read without verifying: Autumn verifies it. */
-function subjectOf(token: string): string | undefined {
-  if (!token.startsWith("am_jwt_")) return undefined;
+/** What a customer token says (its JWT claims: `sub`, the customer; `iat`, when it was issued), read without verifying: Autumn verifies it. */
+function claimsOf(token: string): { sub?: unknown; iat?: unknown } {
   try {
-    const payload = token.slice(7).split(".")[1] ?? "";
-    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: unknown };
-    return typeof json.sub === "string" && json.sub !== "" ? json.sub : undefined;
+    if (token.startsWith("am_jwt_")) return JSON.parse(atob(token.slice(7).split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) ?? {};
   } catch {
-    return undefined;
+    // Not a JWT: no claims.
   }
+  return {};
 }

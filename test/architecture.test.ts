@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { aliasModules } from "./helpers.js";
 
 /** The layers of ARCHITECTURE.md, lowest first, and which each may import from. */
 const src = fileURLToPath(new URL("../src/", import.meta.url));
@@ -9,6 +10,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
   if (file.startsWith("entitlements/")) return "entitlements";
+  if (file.startsWith("usage-queue/")) return "usage queue";
   if (file.startsWith("lib/")) return "lib";
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
@@ -28,6 +30,8 @@ const ALLOWED: Record<string, string[]> = {
   entitlements: ["entitlements", "operations", "models", "lib", "core"],
   // The Node-only sandbox checks catalogs with the SDK's params schemas; nothing imports it.
   sandbox: ["sandbox", "models", "lib"],
+  // The usage queue delivers with balancesTrack; nothing imports it, so only its importers pay for it.
+  "usage queue": ["usage queue", "operations", "models", "lib", "core"],
 };
 
 function sources(dir = src): string[] {
@@ -61,8 +65,57 @@ describe("layers", () => {
     expect(upward.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
 
-  it("no operation imports another operation, except a page walker its own list", () => {
-    const across = imports.filter(({ file, target }) => file.startsWith("funcs/") && target.startsWith("funcs/") && file.replace(/-(pages|items)\.ts$/, ".ts") !== target);
+  it("only the file store of the usage queue reaches a Node module, so the queue's entry runs on the edge", () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const { target } of imports.filter((item) => item.file === file && !item.typeOnly)) visit(target);
+    };
+    visit("usage-queue/index.ts");
+    visit("usage-queue/redis-store.ts");
+    const node = [...reached].filter((file) => /^(?:import|export)\s[^;]*?from\s+"node:/m.test(readFileSync(join(src, file), "utf8")));
+    expect(node).toEqual([]);
+    expect(reached.has("usage-queue/queue.ts")).toBe(true);
+    expect(/from\s+"node:fs"/.test(readFileSync(join(src, "usage-queue/file-store.ts"), "utf8"))).toBe(true);
+  });
+
+  it("no operation imports another operation, except a page walker its own list and a module named as in Autumn's current SDK the one it re-exports", () => {
+    const aliases = aliasModules();
+    const across = imports.filter(
+      ({ file, target }) =>
+        file.startsWith("funcs/") && target.startsWith("funcs/") && file.replace(/-(pages|items)\.ts$/, ".ts") !== target && `funcs/${aliases.get(file.slice("funcs/".length))}` !== target,
+    );
     expect(across.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
+
+  // A circle of imports has no bottom: none of its modules can be read, tested or moved without the
+  // others. Type-only imports count, since they tie the modules' shapes together just the same.
+  it("no module reaches itself through its imports", () => {
+    const reached = new Map(sourceFiles.map((file) => [file, reachableFrom(file)]));
+    const circles = new Set(
+      sourceFiles
+        .filter((file) => reached.get(file)!.has(file))
+        .map((file) => [...reached.get(file)!].filter((other) => reached.get(other)?.has(file)).sort().join(" <-> ")),
+    );
+    expect([...circles]).toEqual([]);
+  });
 });
+
+const sourceFiles = sources().map((path) => relative(src, path));
+
+/** Every module `file` reaches through its imports, directly or not. */
+function reachableFrom(file: string): Set<string> {
+  const seen = new Set<string>();
+  const next = [file];
+  while (next.length > 0) {
+    const current = next.pop()!;
+    for (const { target } of imports.filter((edge) => edge.file === current)) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        next.push(target);
+      }
+    }
+  }
+  return seen;
+}

@@ -133,11 +133,11 @@ async function runBundle(code: string, customerId: string): Promise<unknown> {
  * shipped all of valibot: 29.2 KB.
  */
 const MATRIX = [
-  { bundler: "esbuild", format: "ESM import", entry: "esm.mjs", run: esbuildBundle, budget: 15_500 },
-  { bundler: "rollup", format: "ESM import", entry: "esm.mjs", run: rollupBundle, budget: 14_650 },
-  { bundler: "rolldown", format: "ESM import", entry: "esm.mjs", run: rolldownBundle, budget: 15_050 },
-  { bundler: "webpack", format: "ESM import", entry: "esm.mjs", run: webpackBundle, budget: 15_100 },
-  { bundler: "webpack", format: "CommonJS require", entry: "cjs.cjs", run: webpackBundle, budget: 15_500 },
+  { bundler: "esbuild", format: "ESM import", entry: "esm.mjs", run: esbuildBundle, budget: 16_000 },
+  { bundler: "rollup", format: "ESM import", entry: "esm.mjs", run: rollupBundle, budget: 15_000 },
+  { bundler: "rolldown", format: "ESM import", entry: "esm.mjs", run: rolldownBundle, budget: 15_550 },
+  { bundler: "webpack", format: "ESM import", entry: "esm.mjs", run: webpackBundle, budget: 15_650 },
+  { bundler: "webpack", format: "CommonJS require", entry: "cjs.cjs", run: webpackBundle, budget: 16_050 },
 ] as const;
 
 // A bundler's own time for this entry is under a few seconds; the limit only ends a build that hangs.

@@ -1,119 +1,36 @@
 import { inspect } from "node:util";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { AutumnCore } from "../src/core.js";
-import { CustomerCore, type CustomerCoreOptions, type TokenLock, type TokenStorage } from "../src/customer-core.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CustomerCore, type TokenStorage } from "../src/customer-core.js";
 import { balancesCheck } from "../src/funcs/balances-check.js";
 import { balancesTrack } from "../src/funcs/balances-track.js";
-import { billingAttach } from "../src/funcs/billing-attach.js";
 import { customersGet } from "../src/funcs/customers-get.js";
-import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { customersUpdate } from "../src/funcs/customers-update.js";
-import { keysMint } from "../src/funcs/keys-mint.js";
 import { keysRevoke } from "../src/funcs/keys-revoke.js";
 import type { CustomerTokens } from "../src/models/customer-tokens.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
-import { readText, serveOnLoopback, type LoopbackServer } from "../src/sandbox/loopback-http.js";
+import { HOUR, sharedLock, sharedStorage, tokenHarness } from "./token-harness.js";
 
-const SECRET = "am_sk_test_tokens";
-const HOUR = 60 * 60 * 1000;
-
-let sandbox: Sandbox;
-let server: AutumnCore;
-/** A proxy in front of the sandbox that loses the answers to keys.refresh while `dropRefreshAnswers` > 0. */
-let proxy: LoopbackServer;
-let dropRefreshAnswers = 0;
-/** Every request the proxy forwarded: its path and the credential it carried. */
-let seen: { path: string; credential: string }[] = [];
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  server = new AutumnCore({ secretKey: SECRET, serverURL: sandbox.url });
-  proxy = await serveOnLoopback((request, response) => {
-    void readText(request).then(async (body) => {
-      const path = (request.url ?? "").replace(/^\/v1\//, "");
-      const credential = String(request.headers["authorization"] ?? "").replace(/^Bearer /, "");
-      seen.push({ path, credential });
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => ["authorization", "content-type", "x-api-version", "idempotency-key"].includes(name))) as Record<string, string>;
-      const answer = await fetch(`${sandbox.url}${request.url}`, { method: "POST", headers, body });
-      const text = await answer.text();
-      // The sandbox has processed the refresh; its answer never reaches the client.
-      if (path === "keys.refresh" && dropRefreshAnswers > 0) {
-        dropRefreshAnswers--;
-        request.socket.destroy();
-        return;
-      }
-      response.writeHead(answer.status, { "content-type": "application/json" }).end(text);
-    });
-  });
-});
-afterAll(async () => {
-  await proxy.close();
-  await sandbox.close();
-});
-
-let customerN = 0;
-let customerId: string;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
-  seen = [];
-  dropRefreshAnswers = 0;
-  customerId = `token_user_${++customerN}`;
-  expect((await customersGetOrCreate(server, { customerId })).ok).toBe(true);
-  expect((await billingAttach(server, { customerId, planId: "free" })).ok).toBe(true);
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function mint(id = customerId, indefinite = false): Promise<CustomerTokens> {
-  const minted = await keysMint(server, { customerId: id, indefinite });
-  if (!minted.ok) throw minted.error;
-  return minted.value;
-}
-
-/** A client pointed at the proxy, with fast retries. */
-function client(tokens: CustomerTokens, options: Partial<CustomerCoreOptions> = {}): CustomerCore {
-  return new CustomerCore({ tokens, serverURL: proxy.url, retryConfig: { initialDelayMs: 1, maxDelayMs: 5 }, ...options });
-}
-
-/** Storage shared by clients, as localStorage is by tabs; it counts what was saved. */
-function sharedStorage(initial: CustomerTokens): TokenStorage & { saved: CustomerTokens[] } {
-  let stored = initial;
-  const saved: CustomerTokens[] = [];
-  return { saved, load: () => stored, save: (tokens) => void (saved.push(tokens), (stored = tokens)) };
-}
-
-/** One lock for several clients, as navigator.locks is for tabs of one origin. */
-function sharedLock(): TokenLock {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(_name: string, run: () => Promise<T>) => {
-    const next = tail.then(run);
-    tail = next.catch(() => undefined);
-    return next;
-  };
-}
-
-const refreshes = () => seen.filter((request) => request.path === "keys.refresh").length;
+const t = tokenHarness();
+const { mint, client, refreshes } = t;
 
 describe("a client built from a customer's tokens", () => {
   it("implies the token's customer: no customerId in params, and the request is for that customer", async () => {
     const autumn = client(await mint());
-    expect(autumn.customerId).toBe(customerId);
+    expect(autumn.customerId).toBe(t.customerId);
     const checked = await balancesCheck(autumn, { featureId: "messages" });
-    expect(checked.ok && checked.value).toMatchObject({ allowed: true, customerId });
+    expect(checked.ok && checked.value).toMatchObject({ allowed: true, customerId: t.customerId });
     const tracked = await balancesTrack(autumn, { featureId: "messages", value: 2 });
     expect(tracked.ok && tracked.value.balance).toMatchObject({ usage: 2 });
     const customer = await customersGet(autumn);
-    expect(customer.ok && customer.value.id).toBe(customerId);
-    expect(sandbox.requests.at(-1)?.body).toMatchObject({ customer_id: customerId });
+    expect(customer.ok && customer.value.id).toBe(t.customerId);
+    expect(t.sandbox.requests.at(-1)?.body).toMatchObject({ customer_id: t.customerId });
   });
 
   it("refuses a route a token cannot reach with CustomerTokenError, and sends nothing", async () => {
     const autumn = client(await mint());
     // @ts-expect-error customersUpdate takes an AutumnCore: a customer token cannot reach it.
-    const result = await customersUpdate(autumn, { customerId, name: "Mallory" });
+    const result = await customersUpdate(autumn, { customerId: t.customerId, name: "Mallory" });
     expect(result.ok || result.error).toMatchObject({ name: "CustomerTokenError", reason: "route_not_allowed" });
-    expect(seen).toEqual([]);
+    expect(t.seen).toEqual([]);
   });
 
   it("refuses another customer's id without sending", async () => {
@@ -121,7 +38,7 @@ describe("a client built from a customer's tokens", () => {
     // @ts-expect-error the customer is the token's; customerId is left out.
     const result = await balancesCheck(autumn, { customerId: "someone_else", featureId: "messages" });
     expect(result.ok || result.error).toMatchObject({ name: "RequestValidationError", field: "customerId" });
-    expect(seen).toEqual([]);
+    expect(t.seen).toEqual([]);
   });
 
   it("refreshes before the access token expires, hands the new pair to storage, and sends the refresh token to keys.refresh only", async () => {
@@ -135,12 +52,12 @@ describe("a client built from a customer's tokens", () => {
     expect(storage.saved).toHaveLength(1);
     expect(storage.saved[0]!.refreshToken).not.toBe(tokens.refreshToken);
     const refreshTokens = new Set([tokens.refreshToken, storage.saved[0]!.refreshToken]);
-    for (const request of seen) {
+    for (const request of t.seen) {
       if (request.path === "keys.refresh") expect(refreshTokens.has(request.credential)).toBe(true);
       else expect(refreshTokens.has(request.credential), `${request.path} carried a refresh token`).toBe(false);
     }
     // The access token never reached keys.refresh.
-    expect(seen.filter((request) => request.path === "keys.refresh").every((request) => request.credential !== tokens.accessToken)).toBe(true);
+    expect(t.seen.filter((request) => request.path === "keys.refresh").every((request) => request.credential !== tokens.accessToken)).toBe(true);
   });
 
   it("makes exactly one refresh for 200 concurrent calls across an expiry", async () => {
@@ -153,13 +70,13 @@ describe("a client built from a customer's tokens", () => {
 
   it("renews once after a 401 that says the token expired, when its own clock thought it fresh", async () => {
     const autumn = client(await mint());
-    sandbox.advanceClock(HOUR + 1_000); // Autumn's clock is ahead of this machine's
+    t.sandbox.advanceClock(HOUR + 1_000); // Autumn's clock is ahead of this machine's
     try {
       const result = await balancesCheck(autumn, { featureId: "messages" });
       expect(result.ok).toBe(true);
-      expect(seen.map((request) => request.path)).toEqual(["balances.check", "keys.refresh", "balances.check"]);
+      expect(t.seen.map((request) => request.path)).toEqual(["balances.check", "keys.refresh", "balances.check"]);
     } finally {
-      sandbox.advanceClock(-(HOUR + 1_000));
+      t.sandbox.advanceClock(-(HOUR + 1_000));
     }
   });
 });
@@ -168,7 +85,7 @@ describe("lost refresh answers", () => {
   it("repeats a refresh whose answer was lost once, and the grace window answers it", async () => {
     const autumn = client(await mint());
     vi.setSystemTime(Date.now() + HOUR + 1_000);
-    dropRefreshAnswers = 1;
+    t.dropRefreshAnswers = 1;
     const result = await balancesCheck(autumn, { featureId: "messages" });
     expect(result.ok).toBe(true);
     expect(refreshes()).toBe(2);
@@ -180,7 +97,7 @@ describe("lost refresh answers", () => {
   it("ends with refresh_lost after a second lost answer, never presenting the token a third time, and nothing is revoked", async () => {
     const autumn = client(await mint());
     vi.setSystemTime(Date.now() + HOUR + 1_000);
-    dropRefreshAnswers = 2;
+    t.dropRefreshAnswers = 2;
     const first = await balancesCheck(autumn, { featureId: "messages" });
     expect(first.ok || first.error).toMatchObject({ name: "CustomerTokenError", reason: "refresh_lost" });
     const again = await balancesTrack(autumn, { featureId: "messages" });
@@ -194,7 +111,7 @@ describe("lost refresh answers", () => {
     const fetchTokens = vi.fn(() => mint());
     const autumn = client(await mint(), { fetchTokens });
     vi.setSystemTime(Date.now() + HOUR + 1_000);
-    dropRefreshAnswers = 2;
+    t.dropRefreshAnswers = 2;
     expect((await balancesCheck(autumn, { featureId: "messages" })).ok).toBe(true);
     expect(fetchTokens).toHaveBeenCalledTimes(1);
   });
@@ -232,22 +149,28 @@ describe("two tabs restored from one stored pair", () => {
   });
 });
 
-/** A lock manager shared by tabs, as navigator.locks is: requests for a name wait their turn; query lists held locks. */
+/**
+ * A lock manager shared by tabs, as navigator.locks is: requests for a name wait their turn (or, with
+ * `ifAvailable`, get null at once when it is held); query lists held locks.
+ */
 function sharedLockManager() {
   const held = new Map<string, number>();
   const queues = new Map<string, Promise<unknown>>();
+  const hold = async (name: string, run: (lock: unknown) => unknown) => {
+    held.set(name, (held.get(name) ?? 0) + 1);
+    try {
+      return await run({ name });
+    } finally {
+      const left = held.get(name)! - 1;
+      if (left) held.set(name, left);
+      else held.delete(name);
+    }
+  };
   return {
-    request(name: string, run: () => unknown): Promise<unknown> {
-      const turn = (queues.get(name) ?? Promise.resolve()).then(async () => {
-        held.set(name, (held.get(name) ?? 0) + 1);
-        try {
-          return await run();
-        } finally {
-          const left = held.get(name)! - 1;
-          if (left) held.set(name, left);
-          else held.delete(name);
-        }
-      });
+    request(name: string, ...args: [(lock: unknown) => unknown] | [{ ifAvailable?: boolean }, (lock: unknown) => unknown]): Promise<unknown> {
+      const run = args.length === 1 ? args[0] : args[1];
+      if (args.length === 2 && args[0].ifAvailable && held.has(name)) return Promise.resolve().then(() => run(null));
+      const turn = (queues.get(name) ?? Promise.resolve()).then(() => hold(name, run));
       queues.set(name, turn.catch(() => undefined));
       return turn;
     },
@@ -303,29 +226,29 @@ describe("revoked tokens", () => {
   it("end calls cleanly with CustomerTokenError revoked, and then send nothing more", async () => {
     const autumn = client(await mint());
     expect((await balancesCheck(autumn, { featureId: "messages" })).ok).toBe(true);
-    expect((await keysRevoke(server, { customerId })).ok).toBe(true);
+    expect((await keysRevoke(t.server, { customerId: t.customerId })).ok).toBe(true);
     const result = await balancesCheck(autumn, { featureId: "messages" });
     expect(result.ok || result.error).toMatchObject({ name: "CustomerTokenError", reason: "revoked" });
-    const before = seen.length;
+    const before = t.seen.length;
     const again = await balancesTrack(autumn, { featureId: "messages" });
     expect(again.ok || again.error).toMatchObject({ name: "CustomerTokenError", reason: "revoked" });
-    expect(seen.length).toBe(before);
+    expect(t.seen.length).toBe(before);
   });
 
   it("recover through fetchTokens, once per call", async () => {
     const fetchTokens = vi.fn(() => mint());
     const autumn = client(await mint(), { fetchTokens });
-    expect((await keysRevoke(server, { customerId })).ok).toBe(true);
+    expect((await keysRevoke(t.server, { customerId: t.customerId })).ok).toBe(true);
     expect((await balancesCheck(autumn, { featureId: "messages" })).ok).toBe(true);
     expect(fetchTokens).toHaveBeenCalledTimes(1);
   });
 
   it("an indefinite token needs no refresh, and ends with revoked after keys.revoke", async () => {
-    const autumn = client(await mint(customerId, true));
+    const autumn = client(await mint(t.customerId, true));
     vi.setSystemTime(Date.now() + 30 * 24 * HOUR);
     expect((await balancesCheck(autumn, { featureId: "messages" })).ok).toBe(true);
     expect(refreshes()).toBe(0);
-    expect((await keysRevoke(server, { customerId })).ok).toBe(true);
+    expect((await keysRevoke(t.server, { customerId: t.customerId })).ok).toBe(true);
     const result = await balancesCheck(autumn, { featureId: "messages" });
     expect(result.ok || result.error).toMatchObject({ name: "CustomerTokenError", reason: "revoked" });
   });
@@ -338,7 +261,7 @@ describe("the tokens never leak", () => {
     const autumn = client(tokens, { debugLogger: { debug: (line: unknown) => void lines.push(String(line)) } });
     vi.setSystemTime(Date.now() + HOUR + 1_000);
     expect((await balancesCheck(autumn, { featureId: "messages" })).ok).toBe(true);
-    dropRefreshAnswers = 2;
+    t.dropRefreshAnswers = 2;
     vi.setSystemTime(Date.now() + HOUR + 1_000);
     const failed = await balancesCheck(autumn, { featureId: "messages" });
     expect(failed.ok).toBe(false);
@@ -358,6 +281,6 @@ describe("the tokens never leak", () => {
     })();
     expect(thrown).toMatchObject({ name: "ConfigurationError", setting: "tokens" });
     expect(String(thrown)).not.toContain("not-a-jwt");
-    expect(() => new CustomerCore({ tokens: { accessToken: "x", expiresAt: 1 }, secretKey: SECRET } as never)).toThrow(/secret key/);
+    expect(() => new CustomerCore({ tokens: { accessToken: "x", expiresAt: 1 }, secretKey: "am_sk_test_tokens" } as never)).toThrow(/secret key/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import nock from "nock";
 import { expect } from "vitest";
 import { AutumnCore, type AutumnOptions } from "../src/core.js";
@@ -77,3 +77,19 @@ export function sizedFor(count: number, perUnitMs = 150): number {
  */
 export const CHILD_TIMEOUT_MS = 180_000;
 export const SPAWNING_TEST = { timeout: CHILD_TIMEOUT_MS + 30_000 } as const;
+
+/**
+ * The modules of src/funcs that give one of this SDK's functions the name Autumn's current SDK uses
+ * (`check.ts` re-exports `balancesCheck` as `check`), by file name, each with the file it re-exports.
+ * Tests that walk every operation module skip these: they are not operations of their own.
+ */
+export function aliasModules(): Map<string, string> {
+  const dir = new URL("../src/funcs/", import.meta.url);
+  const found = new Map<string, string>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts"))) {
+    const source = readFileSync(new URL(file, dir), "utf8");
+    const primary = /^export const \w+: typeof \w+ = \w+;$/m.test(source) ? /from "\.\/([\w-]+)\.js"/.exec(source)?.[1] : undefined;
+    if (primary) found.set(file, `${primary}.ts`);
+  }
+  return found;
+}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 import { apps, pins } from "../scripts/runtimes/pins.js";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
+import { documents, readDocument } from "./markdown.js";
 
 /**
  * The built package as its users load it. Needs `npm run build` first, which
@@ -134,21 +135,25 @@ describe("the published package", () => {
     expect(Object.keys(analysis.entrypoints)).toContain("./funcs/customers-get-or-create.js");
   });
 
-  it("packs only dist, the README, the licence and package.json", SPAWNING_TEST, async () => {
+  it("packs only dist, the README and its guides, the licence and package.json", SPAWNING_TEST, async () => {
     const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], { cwd: root, timeout: CHILD_TIMEOUT_MS });
     const [packed] = JSON.parse(stdout) as { size: number; unpackedSize: number; files: { path: string }[] }[];
     const paths = packed!.files.map((file) => file.path);
-    expect(paths.filter((path) => !/^dist\/.+\.(js|cjs|d\.ts|d\.cts)$/.test(path))).toEqual(["LICENSE", "README.md", "package.json"]);
+    // The guides ship with the package, so that the README's links to them resolve wherever it is read.
+    const others = paths.filter((path) => !/^dist\/.+\.(js|cjs|d\.ts|d\.cts)$/.test(path));
+    expect(others.sort()).toEqual(["LICENSE", ...documents(), "package.json"].sort());
     expect(paths).toContain("dist/funcs/customers-get-or-create.cjs");
     expect(paths.filter((path) => /\.map$|^(src|test|examples|scripts)\//.test(path))).toEqual([]);
     console.log(`npm pack: ${paths.length} files, ${(packed!.size / 1024).toFixed(1)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} kB unpacked`);
   });
 });
 
-describe("the README's runtime table", () => {
+describe("the runtime table (docs/runtimes-and-bundles.md)", () => {
   it("names the versions the matrix pins", () => {
-    const readme = readFileSync(`${root}README.md`, "utf8");
-    const table = readme.slice(readme.indexOf("| Runtime | Version tested |"), readme.indexOf("\n\n", readme.indexOf("| Runtime | Version tested |")));
+    const guide = readDocument("docs/runtimes-and-bundles.md");
+    const start = guide.indexOf("| Runtime | Version tested |");
+    expect(start).toBeGreaterThan(-1);
+    const table = guide.slice(start, guide.indexOf("\n\n", start));
     for (const [name, pin] of [...Object.entries(pins), ...Object.entries(apps)]) expect(table, name).toContain(`| ${pin.version}`);
   });
 });

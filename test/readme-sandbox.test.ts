@@ -1,36 +1,36 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CHILD_TIMEOUT_MS, SPAWNING_TEST } from "./helpers.js";
+import { documents, readDocument, root, typeScriptBlocks } from "./markdown.js";
 
 /**
- * The README's vitest examples for `@useautumn/sdk/sandbox` are not only
+ * The docs' vitest examples for `@useautumn/sdk/sandbox` are not only
  * type-checked (test/readme.test.ts) but run, as a user would run them: each
  * copied into a file of its own and handed to vitest in a child process,
- * against the built package.
+ * against the built package. They live in docs/testing-with-the-sandbox.md;
+ * one in any other guide, or in the README, is run too.
  */
-const root = fileURLToPath(new URL("..", import.meta.url));
 // Inside the package directory, so that `@useautumn/sdk` resolves to this package.
 const dir = `${root}node_modules/.cache/readme-sandbox/`;
 
-/** The section's vitest files: its TypeScript blocks that import vitest. */
-function examples(): string[] {
-  const readme = readFileSync(`${root}README.md`, "utf8");
-  const start = readme.indexOf("## Testing your app against an in-memory Autumn");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-  const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
-  return blocks.filter((block) => block.includes('from "vitest"') && block.includes('from "@useautumn/sdk/sandbox"'));
+/** The vitest files of the docs: their TypeScript blocks that import vitest and the sandbox, named by document and line. */
+function examples(): { document: string; file: string; code: string }[] {
+  return documents().flatMap((document) =>
+    typeScriptBlocks(readDocument(document))
+      .filter(({ code }) => code.includes('from "vitest"') && code.includes('from "@useautumn/sdk/sandbox"'))
+      .map(({ line, code }) => ({ document, file: `${document.replaceAll("/", "--")}-line-${line}.test.ts`, code })),
+  );
 }
 
-describe("the README's sandbox examples", () => {
+describe("the docs' sandbox examples", () => {
   it("pass when run with vitest against the built package", SPAWNING_TEST, async () => {
     const files = examples();
-    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.filter((example) => example.document === "docs/testing-with-the-sandbox.md").length).toBeGreaterThanOrEqual(2);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    files.forEach((code, index) => writeFileSync(`${dir}example-${index + 1}.test.ts`, code));
+    for (const { file, code } of files) writeFileSync(`${dir}${file}`, code);
     writeFileSync(`${dir}vitest.config.mjs`, "export default {};\n");
     const { stdout } = await promisify(execFile)(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, "run", "--root", "."], {
       cwd: dir,

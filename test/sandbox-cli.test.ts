@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AutumnCore } from "../src/core.js";
+import { billingAttach } from "../src/funcs/billing-attach.js";
 import { customersGet } from "../src/funcs/customers-get.js";
 import { customersGetOrCreate } from "../src/funcs/customers-get-or-create.js";
 import { plansList } from "../src/funcs/plans-list.js";
@@ -125,6 +127,7 @@ describe("autumn-sandbox serving a catalog file", () => {
     expect(run.stdout).toContain("catalog.json: 1 feature (messages), 2 plans (free, pro)");
     expect(run.stdout).toContain(`AUTUMN_SERVER_URL=${url} AUTUMN_SECRET_KEY=am_sk_test_sandbox`);
     expect(run.stdout).toMatch(/Webhooks\s+not sent/);
+    expect(run.stdout).toMatch(/Browsers\s+pages on localhost, 127\.0\.0\.1 and \[::1\] may call it \(--allow-origin <origin> lets another\)/);
     expect(run.stderr).toBe("");
   });
 
@@ -181,6 +184,30 @@ describe("autumn-sandbox serving a catalog file", () => {
     expect(await planIds(core)).toEqual(["free", "pro"]);
   });
 
+  it("prints its dashboard's URL, whose catalog page names the file and shows a failed reload until the next good one", SPAWNING_TEST, async () => {
+    const file = writeCatalog("shown.json", { features: FEATURES, plans: [FREE] });
+    const { run, url } = await startServing(["--catalog", file]);
+    expect(run.stdout).toContain(`Dashboard   ${url}/ `);
+    const catalogPage = async () => (await (await fetch(`${url}/_dashboard/api/catalog`)).json()) as { source: { file: string; loadedAt: number; error: { message: string; at: number } | null }; plans: { id: string }[] };
+    const first = await catalogPage();
+    expect(first.source).toMatchObject({ file: "shown.json", error: null });
+    expect((await fetch(`${url}/`)).headers.get("content-type")).toBe("text/html; charset=utf-8");
+
+    replaceCatalog(file, '{ "features": [');
+    await waitFor(run, /shown\.json is not valid JSON/);
+    const failed = await catalogPage();
+    expect(failed.source.error?.message).toMatch(/^shown\.json is not valid JSON/);
+    expect(failed.source.loadedAt).toBe(first.source.loadedAt);
+    expect(failed.plans.map((plan) => plan.id)).toEqual(["free"]);
+
+    replaceCatalog(file, { features: FEATURES, plans: [FREE, PRO] });
+    await waitFor(run, /Reloaded shown\.json/);
+    const reloaded = await catalogPage();
+    expect(reloaded.source).toMatchObject({ file: "shown.json", error: null });
+    expect(reloaded.source.loadedAt).toBeGreaterThanOrEqual(failed.source.error!.at);
+    expect(reloaded.plans.map((plan) => plan.id)).toEqual(["free", "pro"]);
+  });
+
   it("prints where webhooks go, and the secret only when it made one up", SPAWNING_TEST, async () => {
     const given = "whsec_dGVzdHNlY3JldGZvcmNsaQ==";
     const { run } = await startServing(["--webhook-url", "http://127.0.0.1:9/webhooks", "--webhook-secret", given]);
@@ -189,6 +216,59 @@ describe("autumn-sandbox serving a catalog file", () => {
 
     const made = await startServing(["--webhook-url", "http://127.0.0.1:9/webhooks"]);
     expect(made.run.stdout).toMatch(/signed with whsec_[A-Za-z0-9+/]+=*\n/);
+  });
+});
+
+describe("autumn-sandbox and browsers", () => {
+  it("lets pages on loopback origins and on each --allow-origin call it, and no other", SPAWNING_TEST, async () => {
+    const { run, url } = await startServing(["--allow-origin", "https://app.example"]);
+    expect(run.stdout).toMatch(/Browsers\s+pages on localhost, 127\.0\.0\.1 and \[::1\] and on https:\/\/app\.example may call it/);
+    const preflight = (origin: string) => fetch(`${url}/v1/balances.check`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization" } });
+    for (const origin of ["https://app.example", "http://localhost:3000"]) {
+      const answer = await preflight(origin);
+      expect([answer.status, answer.headers.get("access-control-allow-origin")], origin).toEqual([204, origin]);
+    }
+    const foreign = await preflight("https://evil.example");
+    expect([foreign.status, foreign.headers.get("access-control-allow-origin")]).toEqual([403, null]);
+  });
+});
+
+describe("autumn-sandbox under hostile requests", () => {
+  /** A POST that declares `declared` bytes of body and sends `body`; resolves to the status it got. */
+  const declaring = (url: string, declared: number, body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const headers = { authorization: "Bearer am_sk_test_sandbox", "content-type": "application/json", "content-length": declared };
+      const sent = httpRequest(`${url}/v1/customers.get_or_create`, { method: "POST", headers, agent: false }, (response) => {
+        response.resume().on("end", () => resolve(response.statusCode ?? 0));
+      });
+      sent.on("error", reject);
+      sent.write(body);
+    });
+
+  it("answers each and keeps serving: redirects it cannot send as given, a 600 MiB body, an answer it cannot write", SPAWNING_TEST, async () => {
+    const { run, url, core } = await startServing([]);
+    const checkout = async (customerId: string, successUrl: string) => {
+      expect((await customersGetOrCreate(core, { customerId })).ok).toBe(true);
+      const attached = await billingAttach(core, { customerId, planId: "pro", successUrl });
+      if (!attached.ok || !attached.value.paymentUrl) throw new Error("expected a checkout");
+      const page = await fetch(attached.value.paymentUrl, { redirect: "manual" });
+      return [page.status, page.headers.get("location")];
+    };
+    expect(await checkout("unicode_buyer", "https://shop.example/订单/thanks")).toEqual([303, "https://shop.example/%E8%AE%A2%E5%8D%95/thanks"]);
+    expect(await checkout("crlf_buyer", "https://shop.example/thanks\r\nSet-Cookie: a=b")).toEqual([303, "https://shop.example/thanksSet-Cookie:%20a=b"]);
+    expect(await declaring(url, 600 * 2 ** 20, '{"customer_id":')).toBe(413);
+    const depth = 200_000;
+    const deep = await fetch(`${url}/v1/customers.get_or_create`, {
+      method: "POST",
+      headers: { authorization: "Bearer am_sk_test_sandbox", "content-type": "application/json" },
+      body: `{"customer_id":"deep","metadata":{"a":${"[".repeat(depth)}${"]".repeat(depth)}}}`,
+    });
+    expect(deep.status).toBe(500);
+
+    expect(await planIds(core)).toEqual(["free", "pro", "seat", "team"]);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.stderr).toBe("");
   });
 });
 
@@ -225,6 +305,8 @@ describe("autumn-sandbox refusing to start", () => {
     [["--catalog", "catalog.yaml"], "--catalog: "],
     [["--webhook-url", "localhost:3000"], "--webhook-url: "],
     [["--webhook-secret", "hunter2"], "--webhook-secret: "],
+    [["--allow-origin", "*"], '--allow-origin: "*" is not an http:// or https:// origin'],
+    [["--allow-origin", "https://app.example/path"], "--allow-origin: "],
   ])("exits 2 for %j, naming the option, with the usage", SPAWNING_TEST, async (args, message) => {
     const run = start(args);
     expect(await run.exited).toBe(2);
@@ -257,8 +339,16 @@ describe("parseCliArgs", () => {
       catalog: "conf/autumn.json",
       webhookURL: "https://example.test/hooks",
       webhookSecret: "whsec_YWJj",
+      allowedOrigins: [],
       help: false,
     });
+  });
+
+  it("takes each --allow-origin, in canonical form", () => {
+    expect(parseCliArgs(["--allow-origin", "https://App.example/", "--allow-origin", "http://staging.app.example:8080"], {}).allowedOrigins).toEqual([
+      "https://app.example",
+      "http://staging.app.example:8080",
+    ]);
   });
 
   it.each([

@@ -10,11 +10,12 @@ import { type Sandbox, startSandbox } from "../src/sandbox/server.js";
 
 /**
  * A page on another origin calls the sandbox directly with a customer token, so the sandbox answers CORS
- * preflights and lets any origin read its answers, errors included. Here the requests are made by Node's
- * fetch, which sends what a browser would; the runtime matrix has Chromium make them for real.
+ * preflights and lets the page read its answers, errors included: here a page of the app's dev server on
+ * a loopback origin (test/sandbox-access.test.ts has the origins it refuses). The requests are made by
+ * Node's fetch, which sends what a browser would; the runtime matrix has Chromium make them for real.
  */
 const SECRET = "am_sk_test_cors";
-const ORIGIN = "http://app.example";
+const ORIGIN = "http://localhost:5173";
 const CUSTOMER = "cors_user_1";
 // Headers a browser sends cross-origin without asking first (with the values the SDK gives them).
 const SAFELISTED = new Set(["accept"]);
@@ -61,7 +62,7 @@ describe("the sandbox answers browsers on other origins", () => {
         headers: { origin: ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": [...sent].sort().join(",") },
       });
       expect(preflight.status, path).toBe(204);
-      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+      expect(preflight.headers.get("access-control-allow-origin")).toBe(ORIGIN);
       expect(list(preflight.headers.get("access-control-allow-methods"))).toContain("post");
       const allowed = list(preflight.headers.get("access-control-allow-headers"));
       for (const name of sent) if (!SAFELISTED.has(name)) expect(allowed, `${name} is not allowed`).toContain(name);
@@ -69,7 +70,7 @@ describe("the sandbox answers browsers on other origins", () => {
     expect(sandbox.requests.length).toBe(recorded);
   });
 
-  it("lets any origin read every answer, errors included, and the rate-limit headers on it", async () => {
+  it("lets the page read every answer, errors included, and the rate-limit headers on it", async () => {
     const minted = await keysMint(server, { customerId: CUSTOMER });
     if (!minted.ok) throw minted.error;
     const token = `Bearer ${minted.value.accessToken}`;
@@ -82,7 +83,7 @@ describe("the sandbox answers browsers on other origins", () => {
     };
     for (const [name, answer] of Object.entries(answers)) {
       expect(answer.status, name).toBe(Number(name.slice(0, 3)));
-      expect(answer.headers.get("access-control-allow-origin"), name).toBe("*");
+      expect(answer.headers.get("access-control-allow-origin"), name).toBe(ORIGIN);
       const exposed = list(answer.headers.get("access-control-expose-headers"));
       for (const header of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "retry-after"]) expect(exposed, `${name}: ${header}`).toContain(header);
       expect(answer.headers.get("ratelimit-remaining"), name).not.toBeNull();

@@ -61,10 +61,10 @@ describe("sandbox.fail with a status", () => {
     sandbox.fail({ kind: "status", status: 502, code: "upstream_gone" });
     sandbox.fail({ kind: "status", status: 418 });
 
-    const unavailable = await post("customers.get", { customer_id: CUSTOMER });
+    const unavailable = await post("customers.get", { customer_id: CUSTOMER }, { origin: "http://localhost:5173" });
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get("retry-after")).toBe("7");
-    expect(unavailable.headers.get("access-control-allow-origin")).toBe("*");
+    expect(unavailable.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
     // No rate-limit window on an outage: the SDK would read its reset as a wait.
     expect(unavailable.headers.get("ratelimit-reset")).toBe(null);
     expect(await unavailable.json()).toEqual({ message: expect.stringContaining("sandbox.fail"), code: "service_unavailable" });
@@ -100,7 +100,7 @@ describe("sandbox.fail with a status", () => {
     const failed = await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 2 }, { idempotencyKey: "status-key", retries: 0 });
     expect(failed.ok || failed.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
     expect(usage()).toBe(0);
-    expect(sandbox.state.claimedKeys.has("status-key")).toBe(false);
+    expect(sandbox.state.claimedKeys.has("sandbox:status-key")).toBe(false);
     // Resent under the same key, it is applied: nothing had claimed it.
     expect((await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 2 }, { idempotencyKey: "status-key" })).ok).toBe(true);
     expect(usage()).toBe(2);
@@ -123,9 +123,9 @@ describe("sandbox.fail with a timeout", () => {
     expect(usage()).toBe(0);
     const key = !result.ok && result.error.name === "RequestTimeoutError" ? result.error.idempotencyKey : undefined;
     expect(key).toBeDefined();
-    expect(sandbox.state.claimedKeys.has(key!)).toBe(false);
+    expect(sandbox.state.claimedKeys.has(`sandbox:${key!}`)).toBe(false);
 
-    // What the README tells an app to do after a timeout: resend under the same key. It is applied once.
+    // What docs/errors-and-retries.md tells an app to do after a timeout: resend under the same key. It is applied once.
     const replayed = await balancesTrack(core, { customerId: CUSTOMER, featureId: "messages", value: 1 }, { idempotencyKey: key! });
     expect(replayed.ok).toBe(true);
     expect(usage()).toBe(1);
@@ -201,7 +201,7 @@ describe("which requests a fault hits", () => {
 
   it("never hits or counts a CORS preflight", async () => {
     sandbox.fail({ kind: "status", status: 503 });
-    const preflight = await fetch(`${sandbox.url}/v1/balances.check`, { method: "OPTIONS", headers: { origin: "http://app.example", "access-control-request-method": "POST" } });
+    const preflight = await fetch(`${sandbox.url}/v1/balances.check`, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
     expect(preflight.status).toBe(204);
     expect(sandbox.requests).toEqual([]);
     expect((await post("balances.check", { customer_id: CUSTOMER, feature_id: "messages" })).status).toBe(503);

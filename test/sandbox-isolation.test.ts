@@ -73,10 +73,11 @@ describe(`${COUNT} sandboxes in one process`, () => {
       const rows = sandbox.state.customers.get(customer)!.rows.filter((row) => row.feature_id === "messages");
       expect(rows.reduce((sum, row) => sum + row.usage, 0)).toBe(1 + (index % 5));
       // Its keys are the ones its own requests carried (the SDK generates one per mutation), SHARED_KEY among them.
-      const sent = sandbox.requests.flatMap(({ idempotencyKey }) => (idempotencyKey ? [idempotencyKey] : []));
-      expect(new Set(sandbox.state.claimedKeys)).toEqual(new Set(sent));
-      expect(sandbox.state.claimedKeys.has(SHARED_KEY)).toBe(true);
-      for (const other of others(index)) expect(sent.filter((key) => key !== SHARED_KEY && other.sandbox.state.claimedKeys.has(key))).toEqual([]);
+      // Claims are per environment (`sandbox:` for a test key).
+      const sent = sandbox.requests.flatMap(({ idempotencyKey }) => (idempotencyKey ? [`sandbox:${idempotencyKey}`] : []));
+      expect(new Set(sandbox.state.claimedKeys.keys())).toEqual(new Set(sent));
+      expect(sandbox.state.claimedKeys.has(`sandbox:${SHARED_KEY}`)).toBe(true);
+      for (const other of others(index)) expect(sent.filter((claim) => claim !== `sandbox:${SHARED_KEY}` && other.sandbox.state.claimedKeys.has(claim))).toEqual([]);
     }
     // Over the wire: every sandbox answers its neighbour's customer with 404.
     await Promise.all(

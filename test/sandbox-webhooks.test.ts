@@ -144,6 +144,50 @@ describe("the sandbox's webhook sender", () => {
   });
 });
 
+describe("resending a delivery", () => {
+  it("sends it again under the same id and body, signed afresh, and adds the new attempts to its own", async () => {
+    const { url, received } = await receiver([500, 200]);
+    const { sleep } = instantSleep();
+    let now = NOW_MS;
+    const webhooks = sender({ url, secret: WEBHOOK_SECRET, retryDelaysMs: [], sleep, clock: () => (now += 60_000) });
+    const delivery = webhooks.send("balances.limit_reached", { customer_id: "c1", feature_id: "messages", limit_type: "included" });
+    await webhooks.idle();
+    expect(delivery).toMatchObject({ status: "failed", attempts: [500] });
+
+    expect(webhooks.resend(delivery.id)).toBe(delivery);
+    expect(delivery.status).toBe("pending");
+    await webhooks.idle();
+    expect(delivery).toMatchObject({ status: "delivered", attempts: [500, 200] });
+    expect(received.map((request) => request.headers["svix-id"])).toEqual([delivery.id, delivery.id]);
+    expect(received[1]!.body).toBe(received[0]!.body);
+    expect((await verified(received[1]!, WEBHOOK_SECRET, NOW_MS + 120_000)).deliveryId).toBe(delivery.id);
+    expect(webhooks.deliveries).toHaveLength(1);
+  });
+
+  it("sends an event recorded while no URL was set, once one is", async () => {
+    const { url, received } = await receiver();
+    const webhooks = sender({ secret: WEBHOOK_SECRET });
+    const delivery = webhooks.send("sandbox.ping", { n: 1 });
+    expect(() => webhooks.resend(delivery.id)).toThrow(/No webhook URL is set/);
+    expect(delivery.status).toBe("unsent");
+    webhooks.configure({ url });
+    webhooks.resend(delivery.id);
+    await webhooks.idle();
+    expect(delivery).toMatchObject({ status: "delivered", attempts: [200] });
+    expect(received).toHaveLength(1);
+  });
+
+  it("refuses an id it never sent and a delivery still being sent", async () => {
+    const { url } = await receiver([500]);
+    const webhooks = sender({ url, retryDelaysMs: [3_600_000] });
+    const delivery = webhooks.send("sandbox.ping", {});
+    expect(() => webhooks.resend("msg_nope")).toThrow("No webhook delivery msg_nope");
+    expect(() => webhooks.resend(delivery.id)).toThrow(`Webhook delivery ${delivery.id} is still being sent`);
+    await webhooks.close();
+    expect(() => webhooks.resend(delivery.id)).toThrow("The sandbox is closed");
+  });
+});
+
 describe("the sandbox sends webhooks when its state changes", () => {
   let sandbox: Sandbox;
   let core: AutumnCore;

@@ -4,12 +4,12 @@
  * the secret key (here POST /api/autumn-tokens of examples/hono/app.ts); the
  * page keeps it in localStorage, shared by its tabs, and the SDK refreshes it.
  * The secret key never reaches the browser. Usage recorded by a page is only
- * as trustworthy as the page: see "Security" under "Per-customer tokens" in
- * the README for what to keep on your server.
+ * as trustworthy as the page: see "Security" in docs/customer-tokens.md for
+ * what to keep on your server.
  *
  *   esbuild examples/browser-tokens/main.ts --bundle --minify --format=esm --outfile=public/main.js
  */
-import { CustomerCore, type CustomerTokens } from "@useautumn/sdk/customer-core.js";
+import { CustomerCore, readTokens, type CustomerTokens } from "@useautumn/sdk/customer-core.js";
 import { balancesCheck } from "@useautumn/sdk/funcs/balances-check.js";
 import { balancesTrack } from "@useautumn/sdk/funcs/balances-track.js";
 
@@ -23,11 +23,12 @@ async function fetchTokens(): Promise<CustomerTokens> {
   return (await response.json()) as CustomerTokens;
 }
 
-// Every tab reads the pair stored last before refreshing it, and stores the new one.
-// Remove it when the user signs out: it belongs to that user.
+// Every tab reads the pair stored last before refreshing it, and stores the new one. A missing or
+// corrupt entry reads as no pair. The pair belongs to the signed-in user: autumn.signOut() clears it.
 const storage = {
-  load: (): CustomerTokens | null => JSON.parse(localStorage.getItem(STORED) ?? "null"),
+  load: (): CustomerTokens | undefined => readTokens(localStorage.getItem(STORED)),
   save: (tokens: CustomerTokens): void => localStorage.setItem(STORED, JSON.stringify(tokens)),
+  clear: (): void => localStorage.removeItem(STORED),
 };
 
 async function connect(): Promise<CustomerCore> {

@@ -47,9 +47,10 @@ function sdkDependencies(): Record<string, string> {
 }
 
 /**
- * name → the version the README's table names, and the packages `npm install`
- * puts into `.runtimes/<name>-<version>/` (top level pinned; their own
- * dependencies as npm resolves them then, kept until a pin changes).
+ * name → the version the runtime table of docs/runtimes-and-bundles.md names,
+ * and the packages `npm install` puts into `.runtimes/<name>-<version>/` (top
+ * level pinned; their own dependencies as npm resolves them then, kept until a
+ * pin changes).
  *
  * - edge-runtime: Vercel's edge runtime VM, the one `next start` and Vercel run
  *   edge routes in (no `AbortSignal.any`).

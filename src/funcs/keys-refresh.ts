@@ -1,8 +1,9 @@
 import type { AutumnCore } from "../core.js";
 import type { CustomerClient } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
+import { RequestValidationError } from "../lib/errors/request-validation-error.js";
 import { type Operation, send } from "../lib/pipeline.js";
-import type { Result } from "../lib/result.js";
+import { err, type Result } from "../lib/result.js";
 import { type CustomerTokens, CustomerTokensSchema } from "../models/customer-tokens.js";
 import { type KeysRefreshParams, KeysRefreshParamsSchema } from "../models/operations/keys-refresh.js";
 
@@ -14,6 +15,7 @@ const operation: Operation<KeysRefreshParams, CustomerTokens> = {
   // Autumn answers the refresh token just replaced once more (its grace), so at most one repeat.
   retry: "read",
   maxRetries: 1,
+  // Without the param, the client's own key is the refresh token (as Autumn's API reference calls it).
   credential: (params) => params.refreshToken,
   sensitive: true,
 };
@@ -21,7 +23,9 @@ const operation: Operation<KeysRefreshParams, CustomerTokens> = {
 /**
  * Trades a refresh token for a new pair (both tokens rotate). The refresh token
  * is the request's credential, so the client's own key or token is not used,
- * and it is sent to this route only. A lost answer is repeated once, never
+ * and it is sent to this route only. Leave `refreshToken` out on a client made
+ * with the refresh token as its key (`new AutumnCore({ secretKey: refreshToken })`):
+ * that key is the credential then. A lost answer is repeated once, never
  * more: Autumn answers the token it just replaced one more time, and treats a
  * token two generations old as stolen, revoking every token of the customer.
  * `CustomerCore` calls this for you; call it yourself only to manage pairs by hand.
@@ -32,6 +36,12 @@ const operation: Operation<KeysRefreshParams, CustomerTokens> = {
  * if (res.ok) save(res.value);
  * ```
  */
-export function keysRefresh(core: AutumnCore | CustomerClient, params: KeysRefreshParams, options?: RequestOptions): Promise<Result<CustomerTokens>> {
+export function keysRefresh(core: CustomerClient, params: Required<KeysRefreshParams>, options?: RequestOptions): Promise<Result<CustomerTokens>>;
+export function keysRefresh(core: AutumnCore, params?: KeysRefreshParams, options?: RequestOptions): Promise<Result<CustomerTokens>>;
+export function keysRefresh(core: AutumnCore | CustomerClient, params: KeysRefreshParams = {}, options?: RequestOptions): Promise<Result<CustomerTokens>> {
+  // A customer client's own credential is its access token, which this route refuses: the refresh token must be given.
+  if (core.customerScope && typeof params === "object" && params !== null && params.refreshToken === undefined) {
+    return Promise.resolve(err(new RequestValidationError({ issues: [{ path: "refreshToken", message: "required with a CustomerCore, whose own credential is its access token" }] })));
+  }
   return send(core, operation, params, options);
 }

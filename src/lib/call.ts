@@ -22,6 +22,8 @@ export interface Call extends Omit<PreparedRequest, "headers" | "credential"> {
   readonly fetchOptions: RequestOptions["fetchOptions"];
   /** The time budget of the whole call, in milliseconds. */
   readonly timeoutMs: number;
+  /** The most bytes of an answer's body that are read. */
+  readonly maxResponseBytes: number;
   readonly retryConfig: Required<RetryConfig>;
   /** Epoch ms by which the call must end. */
   readonly deadline: number;
@@ -59,6 +61,7 @@ export function startCall(settings: CallSettings, request: PreparedRequest, body
     body,
     fetchOptions: options?.fetchOptions,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     retryConfig: settings.retryConfig,
     deadline,
     callerSignal,

@@ -5,6 +5,7 @@ import type { SDKError } from "./errors/index.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import { RequestAlreadyAcceptedError } from "./errors/request-already-accepted-error.js";
 import { RequestTimeoutError } from "./errors/request-timeout-error.js";
+import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { UnexpectedClientError } from "./errors/unexpected-client-error.js";
 import { headerRecord, NOT_JSON, parseJson } from "./json.js";
 import { requestedWaitMs } from "./retry.js";
@@ -13,6 +14,8 @@ import { requestedWaitMs } from "./retry.js";
 export function thrownError(call: Call, thrown: unknown): SDKError {
   const { callerSignal, attempts, idempotencyKey } = call;
   if (callerSignal?.aborted) return new RequestAbortedError({ reason: callerSignal.reason });
+  // Made by the transport once an answer passed the limit: the error is complete as it is.
+  if (thrown instanceof ResponseTooLargeError) return thrown;
   if (isTimeout(thrown) || Date.now() >= call.deadline) return new RequestTimeoutError({ timeoutMs: call.timeoutMs, attempts, idempotencyKey });
   // fetch reports every network failure, and a body cut off mid-read, as a TypeError.
   if (thrown instanceof TypeError) return new ConnectionError({ url: call.url, attempts, cause: thrown, idempotencyKey });
@@ -38,14 +41,18 @@ export function statusError(call: Call, response: Response, rawBody: string): SD
   return new AutumnAPIError({
     status,
     code,
-    message: typeof fields.message === "string" ? fields.message : describeStatus(response, rawBody),
+    message: typeof fields.message === "string" ? bounded(fields.message) : describeStatus(response, rawBody),
     env: typeof fields.env === "string" ? fields.env : undefined,
-    body,
     rawBody,
     headers: headerRecord(headers),
     retryAfterMs: requestedWaitMs(status, headers),
     idempotencyKey: call.idempotencyKey,
   });
+}
+
+/** The server's message, cut at 1,000 characters: `rawBody` already holds all of it, and a message is logged whole. */
+function bounded(message: string): string {
+  return message.length > 1_000 ? `${message.slice(0, 1_000)}…` : message;
 }
 
 function describeStatus(response: Response, rawBody: string): string {

@@ -11,6 +11,7 @@ export interface Client {
   readonly serverURL: string;
   readonly xApiVersion: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retryConfig: Required<RetryConfig>;
   readonly fetch: typeof fetch | undefined;
   readonly hooks: ResolvedHooks;
@@ -26,7 +27,17 @@ export interface Client {
    * it takes work (a key function, a token refresh), which the call's budget
    * and signal bound.
    */
-  credential(): Result<string> | Promise<Result<string>>;
+  credential(budget: CallBudget): Result<string> | Promise<Result<string>>;
+}
+
+/** The budget of a call, one object per call: a client bounds the work it does for the call by it. */
+export interface CallBudget {
+  /** Epoch ms by which the call must end. */
+  readonly deadline: number;
+  /** The call's time budget, in milliseconds. */
+  readonly timeoutMs: number;
+  /** The caller's signal, which ends the call's wait at once. */
+  readonly signal: AbortSignal | undefined;
 }
 
 /** How a per-customer token limits a client. */
@@ -37,8 +48,11 @@ export interface CustomerScope {
   readonly routes: ReadonlySet<string>;
   /** The params of a call to `path` with the token's customer filled in, or why the token cannot make it (nothing is sent). */
   scoped<TParams>(path: string, params: TParams): Result<TParams>;
-  /** After Autumn refused `rejected` with a 401 (`refusal`): a renewed credential to send once more, or the error that ends the call. */
-  renew(rejected: string, refusal: SDKError): Promise<Result<string>>;
+  /**
+   * After Autumn refused `rejected` with a 401 (`refusal`): a renewed credential to send once more, or the
+   * error that ends the call; within the call's budget and signal, like the credential it replaces.
+   */
+  renew(rejected: string, refusal: SDKError, budget: CallBudget): Promise<Result<string>>;
 }
 
 /** A client that acts for one customer with that customer's token (a `CustomerCore`). */

@@ -49,6 +49,8 @@ export interface AutumnOptions {
   readonly xApiVersion?: string;
   /** Time budget of one call, retries and backoff included, in milliseconds. */
   readonly timeoutMs?: number;
+  /** The most bytes of one answer's body the SDK reads (decoded, after any gzip); a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
   /** How retries are made. */
   readonly retryConfig?: RetryConfig;
   /** The `fetch` to use (a proxy-aware one, a test double). Defaults to the global `fetch`. */
@@ -75,12 +77,17 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Overrides the client's time budget for this call. */
   readonly timeoutMs?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   /** Overrides the retry settings for this call; a number sets `limit`. */
   readonly retries?: number | RetryConfig;
   /** Extra headers for this call. `authorization`, `x-api-version`, `content-type` and `idempotency-key` cannot be overridden here. */
   readonly headers?: Record<string, string>;
-  /** Extra `fetch` options for this call (`cache`, `keepalive`, …). */
-  readonly fetchOptions?: Omit<RequestInit, "method" | "body" | "headers" | "signal">;
+  /**
+   * `fetch`'s own options for this call that the SDK does not set itself. Any other (`method`, `body`,
+   * `headers`, `signal`, `redirect`, ky's options) is a `ConfigurationError` naming it, and nothing is sent.
+   */
+  readonly fetchOptions?: FetchOptions;
   /** The `Idempotency-Key` to send. Reused by every retry of the call. Wins over the generated one. */
   readonly idempotencyKey?: string;
   /** Overrides the API origin for this call. */
@@ -94,6 +101,8 @@ export const DEFAULTS = {
   serverURL: "https://api.useautumn.com",
   xApiVersion: "2.3.0",
   timeoutMs: 30_000,
+  // A list page of 1,000 customers with their plans and balances is a few MiB; an answer 16 MiB long is not Autumn's.
+  maxResponseBytes: 16 * 1024 * 1024,
   userAgent: "autumn-sdk-typescript/0.1.0",
   retry: {
     limit: 2,
@@ -106,3 +115,11 @@ export const DEFAULTS = {
     retryConnectionErrors: true,
   },
 } as const;
+
+/**
+ * `fetch`'s own options a call may pass, typed as the runtime's `RequestInit` types them (a key its
+ * `RequestInit` lacks, as Node's types lack `cache`, takes nothing).
+ */
+export type FetchOptions = {
+  readonly [K in "cache" | "credentials" | "integrity" | "keepalive" | "mode" | "priority" | "referrer" | "referrerPolicy"]?: K extends keyof RequestInit ? RequestInit[K] : never;
+};

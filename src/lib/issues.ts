@@ -14,7 +14,7 @@ export function toIssues(issues: readonly v.BaseIssue<unknown>[]): ValidationIss
 }
 
 function describe(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === "strict_object" && issue.expected === "never") return "unknown field";
+  if (issue.type === "strict_object" && issue.expected === "never") return issue.message.startsWith("unknown") ? issue.message : "unknown field";
   if (issue.kind === "schema" && issue.received === "undefined") return `required (${issue.expected})`;
   if (issue.message && !issue.message.startsWith("Invalid ")) return issue.message;
   return issue.expected ? `expected ${issue.expected}` : issue.type;

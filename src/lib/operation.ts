@@ -27,8 +27,8 @@ export interface Operation<TParams, TValue> {
   readonly accepted?: (params: TParams) => TValue;
   /** The "allowed" value to return during an outage when the caller opts in to failing open. */
   readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
-  /** The credential the operation authenticates with, taken from its params instead of the client (`keys.refresh`: the refresh token). */
-  readonly credential?: (params: TParams) => string;
+  /** The credential the operation authenticates with, taken from its params instead of the client (`keys.refresh`: the refresh token); undefined falls back to the client's. */
+  readonly credential?: (params: TParams) => string | undefined;
   /** Fewer retries than the client allows, where repeating more often would do harm. */
   readonly maxRetries?: number;
   /** The answer holds credentials: its body is never logged, nor kept in an error when it does not parse. */

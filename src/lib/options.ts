@@ -17,7 +17,7 @@ const CREDENTIAL_EXPECTED = "an Autumn credential: am_sk_… (a secret key), am_
  * the option to use instead. A check returns something truthy when the value is fine, and may
  * return a string to point at the part of the value at fault.
  */
-type Spec = { readonly [name: string]: readonly [(value: any) => unknown, string] | Spec | string };
+export type Spec = { readonly [name: string]: readonly [(value: any) => unknown, string] | Spec | string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => typeof value === "string" && value !== "" && !FORBIDDEN_HEADER_VALUE.test(value);
@@ -25,11 +25,24 @@ const isBoolean = [(value: unknown) => typeof value === "boolean", "true or fals
 const isBudget = [(value: unknown) => typeof value === "number" && value > 0, "a number of milliseconds above 0"] as const;
 const isDelay = [(value: unknown) => typeof value === "number" && value >= 0, "a number of milliseconds"] as const;
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isByteLimit = [(value: unknown) => isCount(value) && value !== 0, "a whole number of bytes above 0"] as const;
 const isFunctions = [
   (value: unknown) => typeof value === "function" || (Array.isArray(value) && value.every((item) => typeof item === "function")),
   "a function or an array of functions",
 ] as const;
 const isServerURL = [(value: unknown) => baseURL(value) !== undefined, "an absolute http(s) URL"] as const;
+// fetch's own options, less those the pipeline sets (method, body, headers, signal, and redirect, which is never
+// followed so that the key cannot go elsewhere). Anything else (ky's `json`, `prefixUrl`, …) would reach ky and
+// could replace the checked body or send the key to another origin.
+const FETCH_OPTIONS = ["cache", "credentials", "integrity", "keepalive", "mode", "priority", "referrer", "referrerPolicy"];
+/** Whether fetch takes `name: value`; its own Request constructor judges, as it would when sending. */
+const fetchTakes = (name: string, value: unknown): boolean => {
+  try {
+    return FETCH_OPTIONS.includes(name) && !!new Request("http://localhost", { [name]: value });
+  } catch {
+    return false;
+  }
+};
 
 const RETRY: Spec = {
   limit: [isCount, "a whole number of retries, 0 or more"],
@@ -45,6 +58,7 @@ const CLIENT: Spec = {
   serverURL: isServerURL,
   xApiVersion: [isText, "a version such as 2.3.0"],
   timeoutMs: isBudget,
+  maxResponseBytes: isByteLimit,
   retryConfig: RETRY,
   fetch: [(value) => typeof value === "function", "a fetch function"],
   hooks: { beforeRequest: isFunctions, afterResponse: isFunctions },
@@ -65,13 +79,18 @@ const CLIENT: Spec = {
 const CALL: Spec = {
   signal: [(value: AbortSignal) => typeof value?.aborted === "boolean" && typeof value.addEventListener === "function", "an AbortSignal"],
   timeoutMs: isBudget,
+  maxResponseBytes: isByteLimit,
   retries: [(value) => isCount(value) || !problem(RETRY, value, "retries"), "a number of retries or a retry config"],
   // Names the header that fetch could not send.
   headers: [
     (value) => isObject(value) && (Object.keys(value).find((name) => !HEADER_NAME.test(name) || typeof value[name] !== "string" || FORBIDDEN_HEADER_VALUE.test(value[name] as string)) ?? true),
     "a header name and a Latin-1 string value without control characters",
   ],
-  fetchOptions: [isObject, "an object of fetch options"],
+  // Names the option fetch would not take.
+  fetchOptions: [
+    (value) => isObject(value) && (Object.keys(value).find((name) => !fetchTakes(name, value[name])) ?? true),
+    `fetch's own options, with values it takes: ${FETCH_OPTIONS.join(", ")}`,
+  ],
   idempotencyKey: [isText, "a non-empty Latin-1 string without control characters"],
   serverURL: isServerURL,
   failOpen: isBoolean,
@@ -80,7 +99,7 @@ const CALL: Spec = {
 };
 
 /** The first option in `value` that `spec` refuses, as a ConfigurationError naming it; undefined when all are fine. */
-function problem(spec: Spec, value: unknown, path: string): ConfigurationError | undefined {
+export function problem(spec: Spec, value: unknown, path: string): ConfigurationError | undefined {
   if (!isObject(value)) {
     return new ConfigurationError({
       setting: path,
@@ -139,6 +158,7 @@ export function clientSettings(options: AutumnOptions = {}): ClientSettings {
     serverURL,
     xApiVersion: options.xApiVersion ?? DEFAULTS.xApiVersion,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
     retryConfig: Object.freeze({ ...DEFAULTS.retry, ...options.retryConfig }),
     fetch: options.fetch,
     hooks: Object.freeze({
@@ -160,6 +180,7 @@ function list<T>(hooks: T | readonly T[] | undefined): readonly T[] {
 export interface CallSettings {
   readonly serverURL: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retryConfig: Required<RetryConfig>;
   readonly failOpen: boolean;
 }
@@ -176,6 +197,7 @@ export function callSettings(core: Client, options: RequestOptions | undefined):
   return {
     serverURL: options.serverURL === undefined ? core.serverURL : baseURL(options.serverURL)!,
     timeoutMs: options.timeoutMs ?? core.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? core.maxResponseBytes,
     retryConfig: retries === undefined ? core.retryConfig : { ...core.retryConfig, ...(typeof retries === "number" ? { limit: retries } : retries) },
     failOpen: options.failOpen ?? core.failOpen,
   };

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { type Call, startCall } from "./call.js";
 import { isTimeout, statusError, thrownError } from "./classify.js";
-import type { Client, CustomerScope } from "./client.js";
+import type { CallBudget, Client, CustomerScope } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
@@ -60,18 +60,21 @@ async function run<TParams, TValue>(
   }
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
-  const deadline = Date.now() + settings.timeoutMs;
-  let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), deadline);
+  // One object for the call: a token client knows by it what it already did for the call (fetchTokens is asked once).
+  const budget: CallBudget = { deadline: Date.now() + settings.timeoutMs, timeoutMs: settings.timeoutMs, signal: options?.signal };
+  let prepared = prepare(client, settings, options, operation.path, policy, operation.credential?.(params), budget);
   // A credential that took time was raced against the signal there, so an abort while waiting ends the call in prepare.
   if (prepared instanceof Promise) prepared = await prepared;
-  if (!prepared.ok) return prepared;
-
-  const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, deadline);
+  // A credential that could not be had because Autumn could not answer (a token refresh in an outage) is an outage too.
   let result: Result<TValue>;
-  try {
-    result = await exchange(client, call, operation, params, scope);
-  } finally {
-    call.end();
+  if (!prepared.ok) result = prepared;
+  else {
+    const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, budget.deadline);
+    try {
+      result = await exchange(client, call, operation, params, scope, budget);
+    } finally {
+      call.end();
+    }
   }
   // Opted in: an outage (not a refusal) of check or track answers "allowed", marked as made up.
   if (!result.ok && operation.failOpen && settings.failOpen && isOutage(result.error)) return ok(operation.failOpen(params, result.error));
@@ -85,6 +88,7 @@ async function exchange<TParams, TValue>(
   operation: Operation<TParams, TValue>,
   params: TParams,
   scope: CustomerScope | undefined,
+  budget: CallBudget,
 ): Promise<Result<TValue>> {
   let renewed = false;
   for (;;) {
@@ -100,11 +104,11 @@ async function exchange<TParams, TValue>(
       continue;
     }
     const { response, text } = answer;
-    if (response.ok) return parseBody(operation, params, response, text);
+    if (response.ok) return parseBody(operation, params, response, text, call.idempotencyKey);
     // A token that expired in flight, or that another call already replaced: renew it once and send again.
     if (response.status === 401 && scope && !renewed) {
       renewed = true;
-      const credential = await scope.renew(call.credential, statusError(call, response, text));
+      const credential = await scope.renew(call.credential, statusError(call, response, text), budget);
       if (!credential.ok) return credential;
       call.renew(credential.value);
       continue;
@@ -115,7 +119,7 @@ async function exchange<TParams, TValue>(
   }
 }
 
-function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response, rawBody: string): Result<TValue> {
+function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, params: TParams, response: Response, rawBody: string, idempotencyKey: string | undefined): Result<TValue> {
   // An error here would invite a resend under a new key, applying the request twice.
   if (rawBody === "" && operation.accepted) return { ok: true, value: operation.accepted(params), response };
   const json = parseJson(rawBody);
@@ -126,6 +130,7 @@ function parseBody<TParams, TValue>(operation: Operation<TParams, TValue>, param
     issues: parsed ? toIssues(parsed.issues) : [],
     rawBody: withheld(operation, rawBody),
     headers: headerRecord(response.headers),
+    idempotencyKey,
   });
   return { ok: false, error, response };
 }

@@ -1,7 +1,8 @@
 import type { PreparedRequest } from "./call.js";
-import type { Client } from "./client.js";
+import type { CallBudget, Client } from "./client.js";
 import type { RequestOptions } from "./config.js";
 import { checkedCredential } from "./credential.js";
+import type { SDKError } from "./errors/index.js";
 import { RequestAbortedError } from "./errors/request-aborted-error.js";
 import { RequestTimeoutError } from "./errors/request-timeout-error.js";
 import type { RetryPolicy } from "./operation.js";
@@ -24,12 +25,12 @@ export function prepare(
   path: string,
   policy: RetryPolicy,
   ownCredential: string | undefined,
-  deadline: number,
+  budget: CallBudget,
 ): Result<PreparedRequest> | Promise<Result<PreparedRequest>> {
-  const credential = ownCredential === undefined ? client.credential() : checkedCredential(ownCredential, "refreshToken");
+  const credential = ownCredential === undefined ? client.credential(budget) : checkedCredential(ownCredential, "refreshToken");
   // A key function or a token refresh takes time: it counts against the call's budget, and the caller's signal ends the wait.
   if (credential instanceof Promise) {
-    return settleWithin(credential, deadline, settings.timeoutMs, options?.signal).then((settled) => request(client, settings, options, path, policy, settled));
+    return settleWithin(credential, budget).then((settled) => request(client, settings, options, path, policy, settled));
   }
   return request(client, settings, options, path, policy, credential);
 }
@@ -67,10 +68,10 @@ function request(
   });
 }
 
-/** The credential, or the timeout or abort that came first. */
-function settleWithin(pending: Promise<Result<string>>, deadline: number, timeoutMs: number, signal: AbortSignal | undefined): Promise<Result<string>> {
+/** What `pending` (which never rejects) settles with, or the end of the budget or the abort of its signal, whichever comes first. */
+export function settleWithin<T, E>(pending: Promise<Result<T, E>>, { deadline, timeoutMs, signal }: CallBudget): Promise<Result<T, E | SDKError>> {
   return new Promise((resolve) => {
-    const settle = (result: Result<string>) => {
+    const settle = (result: Result<T, E | SDKError>) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
       resolve(result);

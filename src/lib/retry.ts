@@ -1,5 +1,4 @@
 import type { Call } from "./call.js";
-import type { RetryConfig } from "./config.js";
 
 /**
  * How long a 429 or 503 asks the client to wait (`Retry-After`, else for a
@@ -13,6 +12,8 @@ export function requestedWaitMs(status: number, headers: Headers): number | unde
   const value = headers.get("retry-after") ?? (status === 429 ? headers.get("ratelimit-reset") : null);
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
+  // A delay is never negative: such a header asks for nothing, and backoff applies.
+  if (seconds < 0) return undefined;
   if (Number.isFinite(seconds)) {
     // A huge number is an epoch timestamp rather than a delay.
     const ms = seconds * 1000 >= Date.parse("2024-01-01") ? seconds * 1000 - Date.now() : seconds * 1000;
@@ -26,7 +27,8 @@ export function requestedWaitMs(status: number, headers: Headers): number | unde
 // even a mutation without an idempotency key can be sent again.
 const NEVER_SENT = /ECONNREFUSED|ConnectionRefused|Connection refused|ENOTFOUND|EAI_AGAIN/;
 
-function neverReachedServer(error: unknown): boolean {
+/** Whether a transport failure proves the request never reached the server (refused, no such host). */
+export function neverReachedServer(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (NEVER_SENT.test(`${String(code)} ${String(message)}`)) return true;
@@ -36,7 +38,7 @@ function neverReachedServer(error: unknown): boolean {
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
-function backoffMs(config: Required<RetryConfig>, retry: number): number {
+export function backoffMs(config: { readonly initialDelayMs: number; readonly maxDelayMs: number }, retry: number): number {
   const ceiling = Math.min(config.maxDelayMs, config.initialDelayMs * 2 ** (retry - 1));
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

@@ -2,6 +2,8 @@ import ky, { type Hooks as KyHooks } from "ky";
 import type { Client } from "./client.js";
 import type { Call } from "./call.js";
 import type { Logger, ResolvedHooks } from "./config.js";
+import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
+import { headerRecord } from "./json.js";
 
 /** What one attempt got: the response and its body. */
 export interface Answer {
@@ -47,7 +49,7 @@ export async function sendAttempt(client: Client, call: Call, sensitive?: boolea
       if (logger) logRequest(logger, input, attempt);
       const answer = await fetchWith(input, init);
       if (BODYLESS.has(answer.status)) return answer;
-      const text = await answer.text();
+      const text = await readBody(answer, call);
       if (rebuild) return new Response(text, answer);
       bodies.set(answer, text);
       return answer;
@@ -55,7 +57,8 @@ export async function sendAttempt(client: Client, call: Call, sensitive?: boolea
     hooks: kyHooks(client.hooks),
   });
   // A server or proxy that echoes the key back must not put it into values, errors or the log.
-  const text = redact(bodies.get(response) ?? (BODYLESS.has(response.status) ? "" : await response.text()), call.credential);
+  // A body an afterResponse hook put in place is read here, under the same limit.
+  const text = redact(bodies.get(response) ?? (BODYLESS.has(response.status) ? "" : await readBody(response, call)), call.credential);
   const headers = redactHeaders(response.headers, call.credential);
   if (headers !== response.headers) response = new Response(null, { status: response.status, statusText: response.statusText, headers });
   if (logger) {
@@ -63,6 +66,33 @@ export async function sendAttempt(client: Client, call: Call, sensitive?: boolea
     logger.debug(`[autumn] <- ${response.status} attempt ${attempt} in ${Date.now() - started} ms: ${sensitive ? "[body withheld: it holds tokens]" : text.slice(0, 2_000)}`);
   }
   return { response, text };
+}
+
+/**
+ * The body as text, read as a stream so that no more than `maxResponseBytes` (decoded) is ever held:
+ * past it, reading stops, the rest is cancelled, and the attempt throws a ResponseTooLargeError.
+ */
+async function readBody(response: Response, call: Call): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > call.maxResponseBytes) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError({
+        status: response.status,
+        maxResponseBytes: call.maxResponseBytes,
+        headers: headerRecord(redactHeaders(response.headers, call.credential)),
+        idempotencyKey: call.idempotencyKey,
+      });
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 function redact(text: string, secret: string): string {

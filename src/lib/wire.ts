@@ -130,9 +130,12 @@ function wireObject(entries: v.ObjectEntries, inbound: boolean): v.GenericSchema
     if (inbound) return;
     for (const key of Object.keys(input)) {
       if (!Object.hasOwn(entries, key)) {
+        // Older docs and Autumn's wire use snake_case: name the key to write instead.
+        const camel = key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
         v._addIssue(schema as never, "key", dataset as never, config, {
           input: key,
           expected: "never",
+          ...(camel !== key && Object.hasOwn(entries, camel) ? { message: `unknown field: the SDK takes camelCase, write ${camel}` } : {}),
           path: [{ type: "object", origin: "key", input, key, value: input[key] }],
         });
       }
@@ -177,8 +180,10 @@ export function openEnum<const TValues extends readonly string[]>(
 
 /**
  * A string-keyed map whose keys are data (feature ids, user keys, metadata)
- * and are never re-cased. `__proto__`, `constructor` and `prototype` keys
- * are dropped, so a hostile body cannot reach an object's prototype.
+ * and are never re-cased. Every key is kept, both ways: `constructor` and
+ * `prototype` are ordinary keys, and `__proto__` (which assignment would
+ * take as a prototype change) is defined as an own data property, as
+ * `JSON.parse` makes it, so no body or params can reach a prototype.
  */
 // @__NO_SIDE_EFFECTS__
 export function dataRecord<TValue extends v.GenericSchema, TKey extends v.GenericSchema<string, string> = v.StringSchema<undefined>>(
@@ -187,9 +192,10 @@ export function dataRecord<TValue extends v.GenericSchema, TKey extends v.Generi
 ): v.RecordSchema<TKey, TValue, undefined> {
   return jsonObject("record", { key, value }, (input, output, dataset, config) => {
     for (const name of Object.keys(input)) {
-      if (name === "__proto__" || name === "constructor" || name === "prototype") continue;
       if (key) member(dataset, config, key, input, name, "key", name);
-      output[name] = member(dataset, config, value, input, name, "value", input[name]);
+      const checked = member(dataset, config, value, input, name, "value", input[name]);
+      if (name === "__proto__") Object.defineProperty(output, name, { value: checked, enumerable: true, writable: true, configurable: true });
+      else output[name] = checked;
     }
   }) as unknown as v.RecordSchema<TKey, TValue, undefined>;
 }

@@ -54,14 +54,12 @@ export const usageEventEntries = {
   lock: v.optional(LockParamsSchema),
 };
 
-/** A usage event schema: one of `featureId` and `eventName`, never both. */
+/** A usage event schema: one of `featureId` and `eventName`, never both, each case with its own message. */
 // @__NO_SIDE_EFFECTS__
 export function usageEvent<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   return v.pipe(
     outbound(entries),
-    v.check(
-      (wire: WireObject) => (wire["feature_id"] === undefined) !== (wire["event_name"] === undefined),
-      "give either featureId or eventName, not both",
-    ),
+    v.check((wire: WireObject) => wire["feature_id"] !== undefined || wire["event_name"] !== undefined, "give featureId or eventName"),
+    v.check((wire: WireObject) => wire["feature_id"] === undefined || wire["event_name"] === undefined, "give either featureId or eventName, not both"),
   );
 }

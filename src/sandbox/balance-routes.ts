@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { aiCreditSystem, tokenCost } from "./ai-credits.js";
 import { entityOf, track, trackAnswer, usageOptions, usageRequest } from "./billing.js";
 import { findFeature } from "./catalog.js";
-import { findCustomer } from "./customers.js";
 import { require400, SandboxError } from "./errors.js";
-import { addInterval, type BalanceRow, rowFor, rowsInScope, spend, spendingOrder } from "./ledger.js";
+import { addInterval, atCost1, type BalanceRow, rowFor, rowsInScope, spend, spendingOrder } from "./ledger.js";
 import { release } from "./locks.js";
+import { findCustomer } from "./lookups.js";
 import { settle } from "./plans.js";
 import { Accepted, type Route, type StoredCustomer } from "./state.js";
 
@@ -67,9 +67,9 @@ function targeted(customer: StoredCustomer, body: Record<string, unknown>): Bala
   return spendingOrder(rows);
 }
 
-/** Moves usage by `delta` across the rows (spending order; back in reverse); what they cannot take lands on the first. */
+/** Moves usage by `delta` across the rows, in deduction order as a track would; what they cannot take lands on the first. */
 function adjust(rows: BalanceRow[], delta: number): void {
-  const moved = spend(rows, delta).reduce((sum, deduction) => sum + deduction.value, 0);
+  const moved = spend(atCost1(rows), delta).reduce((sum, deduction) => sum + deduction.value, 0);
   rows[0]!.usage += delta - moved;
 }
 
@@ -81,7 +81,7 @@ const update: Route = (state, body) => {
   require400(changes.length <= 1, "give one of remaining, add_to_balance and usage");
   require400(changes.length > 0 || ["included_grant", "next_reset_at", "expires_at"].some((field) => body[field] !== undefined), "nothing to update");
   const rows = targeted(customer, body);
-  // A field of one grant goes to the grant that resets soonest.
+  // A field of one grant goes to the grant spent first.
   const [first] = rows as [BalanceRow];
   if (body["included_grant"] !== undefined) first.included = body["included_grant"] as number;
   if (body["next_reset_at"] !== undefined) first.next_reset_at = body["next_reset_at"] as number;
@@ -102,7 +102,7 @@ const remove: Route = (state, body) => {
   customer.rows = customer.rows.filter((row) => !rows.includes(row));
   if (body["recalculate_balances"] === true) {
     const left = rows.reduce((sum, row) => sum + (row.unlimited ? 0 : Math.max(0, row.included + row.prepaid - row.usage)), 0);
-    spend(rowsInScope(customer.rows, rows[0]!.feature_id, rows[0]!.entity_id ?? undefined), left);
+    spend(atCost1(rowsInScope(customer.rows, rows[0]!.feature_id, rows[0]!.entity_id ?? undefined)), left);
   }
   return { success: true };
 };

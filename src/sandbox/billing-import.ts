@@ -75,7 +75,10 @@ const importRoute: Route = (state, body, env) => {
   require400(typeof id === "string" && /^[A-Za-z0-9_:-]+$/.test(id), "customer_id may only contain letters, digits, _, : and -");
   const dryRun = body["dry_run"] === true;
   const wanted = billables(state, body);
-  const fields = { ...(body["customer_data"] as Record<string, unknown> | undefined) };
+  // Only the fields customer_data has: anything else in the body must not reach the stored customer's own fields.
+  const data = (body["customer_data"] ?? {}) as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const name of ["name", "email", "fingerprint"]) if (Object.hasOwn(data, name) && data[name] !== undefined) fields[name] = data[name];
   const stripeId = ((body["processors"] ?? []) as { type: string; id: string }[]).find((processor) => processor.type === "stripe")?.id;
   if (stripeId !== undefined) fields["stripe_id"] = stripeId;
   let customer = state.customers.get(id);

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogPlan, findPlan } from "./catalog.js";
 import { entityOf, findSubscription, quantities } from "./billing.js";
-import { findCustomer } from "./customers.js";
-import { findEntity } from "./entities.js";
 import { isObject, nonEmptyList, require400 } from "./errors.js";
 import { addInterval } from "./ledger.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import { type AttachOptions, cancel, checkoutPlan, isOneOff, needsCheckout, openCheckout, schedule, start } from "./plans.js";
 import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 

@@ -1,7 +1,7 @@
 import { type CatalogPlan, findPlan, isPaid, planOf } from "./catalog.js";
 import { entityOf, findSubscription, planSchedule, quantities } from "./billing.js";
-import { findCustomer } from "./customers.js";
-import { addInterval } from "./ledger.js";
+import { addInterval, prepaidGrant } from "./ledger.js";
+import { findCustomer } from "./lookups.js";
 import { type AttachOptions, cancelsNow, isOneOff, needsCheckout, periodEnd, placement } from "./plans.js";
 import { multiAttachPlans, updateTargets } from "./billing-more.js";
 import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
@@ -10,8 +10,8 @@ import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./
  * Previews: what an attach or an update would charge, and which plans would
  * come and go, decided the way sandbox/plans.ts decides (upgrades now,
  * downgrades at the end of the cycle, trials first). Charges are simple sums:
- * a plan's base price and its prepaid quantities times their price (per
- * billing unit), in full; the sandbox has no proration, tax, discounts or
+ * a plan's base price and the prepaid units bought beyond an item's included
+ * ones times their price (per billing unit), in full; the sandbox has no proration, tax, discounts or
  * tiered pricing, and usage-based items are listed as usage lines, not
  * priced. Nothing changes state.
  */
@@ -32,8 +32,11 @@ interface Charges {
   outgoing: PlanChange[];
 }
 
-/** A plan's lines for the period starting at `from`: the base price, then each prepaid item; `recurring` leaves one-off prices out. */
-function planLines(state: SandboxState, plan: CatalogPlan, bought: Record<string, number>, from: number, recurring: boolean): Line[] {
+/**
+ * A plan's lines for the period starting at `from`: the base price, then each prepaid item, for the units
+ * the quantities in `bought` buy beyond those in `had`; `recurring` leaves one-off prices out.
+ */
+function planLines(state: SandboxState, plan: CatalogPlan, bought: Record<string, number>, from: number, recurring: boolean, had: Record<string, number> = {}): Line[] {
   const end = periodEnd(plan, from);
   const period = end === null ? {} : { period: { start: from, end } };
   const lines: Line[] = [];
@@ -42,10 +45,12 @@ function planLines(state: SandboxState, plan: CatalogPlan, bought: Record<string
   }
   for (const item of plan.items) {
     const quantity = bought[item.feature_id] ?? 0;
-    if (item.price?.billing_method !== "prepaid" || quantity <= 0 || (recurring && item.price.interval === "one_off")) continue;
-    const amount = Math.ceil(quantity / item.price.billing_units) * (item.price.amount ?? 0);
+    // A quantity is the total, the included units part of it: only what it buys beyond them is charged.
+    const units = prepaidGrant(item, quantity) - prepaidGrant(item, had[item.feature_id] ?? 0);
+    if (item.price?.billing_method !== "prepaid" || units <= 0 || (recurring && item.price.interval === "one_off")) continue;
+    const amount = (units / item.price.billing_units) * (item.price.amount ?? 0);
     const name = state.catalog.features.get(item.feature_id)?.name ?? item.feature_id;
-    lines.push({ display_name: name, plan_id: plan.id, feature_id: item.feature_id, ...period, description: `${quantity} × ${name}`, subtotal: amount, total: amount, quantity });
+    lines.push({ display_name: name, plan_id: plan.id, feature_id: item.feature_id, ...period, description: `${units} × ${name}`, subtotal: amount, total: amount, quantity: units });
   }
   return lines;
 }
@@ -96,11 +101,10 @@ function updateCharges(state: SandboxState, subscription: StoredSubscription, up
   const cycleEnd = subscription.current_period_end;
   const ends = action !== undefined && action !== "uncancel";
   const endsAt = ends && !cancelsNow(subscription, action) ? cycleEnd : now;
-  // Only the units added are charged now, in full: the sandbox does not prorate, nor refund units taken away.
-  const added = Object.fromEntries(Object.entries(bought).map(([featureId, quantity]) => [featureId, Math.max(0, quantity - (subscription.quantities[featureId] ?? 0))]));
   return {
     intent,
-    today: intent === "update_quantity" ? planLines(state, plan, added, now, false).filter((line) => line["feature_id"] !== null) : [],
+    // Only the units added are charged now, in full: the sandbox does not prorate, nor refund units taken away.
+    today: intent === "update_quantity" ? planLines(state, plan, bought, now, false, subscription.quantities).filter((line) => line["feature_id"] !== null) : [],
     next: ends || cycleEnd === null ? [] : planLines(state, plan, bought, cycleEnd, true),
     usage: ends ? [] : usageLines(state, plan),
     nextStartsAt: ends ? null : cycleEnd,

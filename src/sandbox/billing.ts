@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
-import { findCustomer, renderFlags } from "./customers.js";
-import { findEntity } from "./entities.js";
+import { renderFlags } from "./customers.js";
+import { customerEligibility } from "./eligibility.js";
 import { require400, SandboxError } from "./errors.js";
-import { type BalanceRow, canSpend, type Deduction, payer, renderBalance, rowsInScope, spend } from "./ledger.js";
+import { allows, type BalanceRow, checkedFeature, creditSystemsFor, type Deduction, drawsFor, renderBalance, rowsInScope, spend } from "./ledger.js";
 import { hold, lockParams } from "./locks.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
 import { notifyUsage } from "./webhooks.js";
@@ -66,7 +67,7 @@ const update: Route = (state, body) => {
   const subscription = findSubscription(customer, body, entityId);
   const action = body["cancel_action"];
   if (typeof action === "string") cancel(state, customer, subscription, action);
-  setQuantities(customer, subscription, quantities(body));
+  setQuantities(state, customer, subscription, quantities(body));
   return { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), payment_url: null };
 };
 
@@ -100,20 +101,18 @@ function level(rows: BalanceRow[]): { granted: number; usage: number } {
   return { granted: rows.reduce((sum, row) => sum + row.included + row.prepaid, 0), usage: rows.reduce((sum, row) => sum + row.usage, 0) };
 }
 
-/** Takes `value` units of `feature` from the scope (its own rows or a credit system's), recording the event. */
+/**
+ * Takes `value` units of `feature` from the scope, its own rows before those of credit systems that price
+ * it, recording the event. The balance answered is that of the first feature that gave anything (the
+ * feature's own before a credit system's); when none did, that of a credit system held, else the feature's.
+ */
 export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: { entityId: string | undefined; eventName?: string; properties?: Record<string, unknown>; overflow?: boolean; timestamp?: number }): { balanceFeature: string; rows: BalanceRow[]; deductions: Deduction[] } {
-  const paying = payer(state.catalog, customer.rows, feature, options.entityId);
-  const rows = rowsInScope(customer.rows, paying.feature.id, options.entityId);
-  const before = level(rows);
-  const amount = value * paying.cost;
-  const deductions = spend(rows, amount);
-  const spent = deductions.reduce((sum, deduction) => sum + deduction.value, 0);
-  if (options.overflow && amount > 0 && spent < amount && rows.length > 0) {
-    // `overage_behavior: "overflow"` records usage past every limit on the row spent last.
-    const row = rows.at(-1)!;
-    row.usage += amount - spent;
-  }
-  notifyUsage(state, customer, paying.feature.id, before, level(rows));
+  const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
+  const payers = [feature.id, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature.id)];
+  const scoped = (featureId: string) => rowsInScope(customer.rows, featureId, options.entityId);
+  const before = new Map(payers.map((featureId) => [featureId, level(scoped(featureId))]));
+  const deductions = spend(draws, value, options.overflow);
+  for (const featureId of payers) notifyUsage(state, customer, featureId, before.get(featureId)!, level(scoped(featureId)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
     customer_key: customer.key,
@@ -126,7 +125,9 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
     timestamp: options.timestamp ?? state.clock(),
     deductions,
   });
-  return { balanceFeature: paying.feature.id, rows, deductions };
+  const gave = payers.find((featureId) => deductions.some((deduction) => deduction.feature_id === featureId && deduction.value > 0));
+  const balanceFeature = gave ?? payers.slice(1).find((featureId) => scoped(featureId).length > 0) ?? feature.id;
+  return { balanceFeature, rows: scoped(balanceFeature), deductions };
 }
 
 const check: Route = (state, body) => {
@@ -141,13 +142,14 @@ const check: Route = (state, body) => {
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
   const lock = lockParams(state, body["lock"]);
-  const paying = payer(state.catalog, customer.rows, feature, entityId);
-  const rows = rowsInScope(customer.rows, paying.feature.id, entityId);
-  const allowed = canSpend(rows, required * paying.cost);
-  // A lock holds the units now; its event is recorded when balances.finalize confirms it.
-  if (allowed && lock) hold(state, customer, rows, required * paying.cost, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt });
+  const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required);
+  const rows = rowsInScope(customer.rows, using.feature.id, entityId);
+  const allowed = allows(rows, required * using.cost);
+  // A lock holds the units now (the feature's own rows first, as a track takes them); its event is recorded when balances.finalize confirms it.
+  if (allowed && lock) hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt });
   else if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
-  return { allowed, ...scope, balance: renderBalance(paying.feature.id, rows), flag: null };
+  // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
+  return { allowed, ...scope, required_balance: required * using.cost, balance: renderBalance(using.feature.id, rows), flag: null };
 };
 
 /** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */
@@ -198,7 +200,17 @@ export function trackAnswer(state: SandboxState, { customer, feature, value, opt
 
 const trackRoute: Route = (state, body) => trackAnswer(state, usageRequest(state, body), body);
 
-const listPlans: Route = (state, _body, env) => ({ list: [...state.catalog.plans.values()].map((plan) => renderPlan(plan, env)) });
+const listPlans: Route = (state, body, env) => {
+  // Given a customer (and maybe one of its entities), each plan says what attaching it would do for them.
+  const customer = body["customer_id"] === undefined || body["customer_id"] === null ? undefined : findCustomer(state, body["customer_id"]);
+  const entityId = customer ? (entityOf(customer, body) ?? null) : null;
+  return {
+    list: [...state.catalog.plans.values()].map((plan) => {
+      const rendered = renderPlan(plan, env);
+      return customer ? { ...rendered, customer_eligibility: customerEligibility(state, customer, plan, entityId) } : rendered;
+    }),
+  };
+};
 const getPlan: Route = (state, body, env) => renderPlan(findPlan(state.catalog, body["plan_id"]), env);
 const listFeatures: Route = (state) => ({ list: [...state.catalog.features.values()] });
 const getFeature: Route = (state, body) => findFeature(state.catalog, body["feature_id"]);

@@ -16,13 +16,28 @@ export function servePage(state: SandboxState, request: IncomingMessage, respons
     const checkout = state.checkouts.get(id);
     if (!checkout) return page(response, 404, "Checkout not found", "This checkout was completed already, or never existed.");
     completeCheckout(state, id);
-    if (checkout.success_url) {
-      response.writeHead(303, { location: checkout.success_url }).end();
+    const target = checkout.success_url === undefined ? undefined : redirectTarget(checkout.success_url);
+    if (target !== undefined) {
+      response.writeHead(303, { location: target }).end();
       return true;
     }
     return page(response, 200, "Paid", checkout.plans.length === 0 ? "The card is saved." : `Plan ${checkout.plans.map((plan) => plan.plan_id).join(", ")} is attached.`);
   }
   return page(response, 200, "Customer portal", "The sandbox has no invoices or cards to manage.");
+}
+
+/**
+ * `successUrl` as a Location header can carry it, or undefined when it is no http(s) URL. Autumn takes
+ * any string; the URL parser percent-encodes what a header cannot hold (above U+007E) and drops line
+ * breaks, so that neither an `订单` nor a smuggled `\r\nSet-Cookie:` reaches `writeHead`, which would throw.
+ */
+function redirectTarget(successURL: string): string | undefined {
+  try {
+    const url = new URL(successURL);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function page(response: ServerResponse, status: number, title: string, text: string): true {

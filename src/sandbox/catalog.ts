@@ -74,7 +74,8 @@ export interface CatalogPlan {
   id: string;
   name: string;
   description: string | null;
-  group: string | null;
+  /** The group whose plans replace each other; "" when none was given, as Autumn has it. */
+  group: string;
   add_on: boolean;
   auto_enable: boolean;
   price: { amount: number; interval: string; interval_count?: number } | null;
@@ -332,7 +333,8 @@ export function planFromParams(catalog: Catalog, wire: Record<string, any>, crea
     id: wire["plan_id"],
     name: wire["name"],
     description: wire["description"] ?? null,
-    group: wire["group"] ?? null,
+    // Autumn puts a plan created without a group in "", the group of the CLI's plans.
+    group: wire["group"] ?? "",
     add_on: wire["add_on"] === true,
     auto_enable: wire["auto_enable"] === true,
     price: wire["price"] ?? null,
@@ -374,9 +376,15 @@ export function billingInterval(plan: CatalogPlan): { interval: string; interval
   return plan.items.map((item) => item.price).find((price) => price !== null && price.interval !== "one_off") ?? undefined;
 }
 
-/** Whether a plan costs anything: a base price or a priced item. */
+/**
+ * Whether a plan costs anything, as Autumn tells paid plans from free ones: its base price and every
+ * item's price (an amount, or tiers' amounts and flat amounts, whether prepaid or billed on usage) add
+ * up to more than nothing. A plan priced only on usage is paid: attaching it needs a card.
+ */
 export function isPaid(plan: CatalogPlan): boolean {
-  return (plan.price !== null && plan.price.amount > 0) || plan.items.some((item) => item.price !== null && item.price.billing_method === "prepaid");
+  const tierTotal = (tiers: unknown[]) => (tiers as { amount?: number; flat_amount?: number }[]).reduce((sum, tier) => sum + (tier.amount ?? 0) + (tier.flat_amount ?? 0), 0);
+  const itemTotal = plan.items.reduce((sum, { price }) => sum + (price === null ? 0 : (price.amount ?? tierTotal(price.tiers ?? []))), 0);
+  return (plan.price?.amount ?? 0) + itemTotal > 0;
 }
 
 /** The version of a plan a subscription holds: the latest, or an earlier one `plans.update` superseded. */

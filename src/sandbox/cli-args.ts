@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
+import { canonicalOrigin } from "./access.js";
 
 /** What `autumn-sandbox` was asked to do. */
 export interface CliOptions {
@@ -9,6 +10,8 @@ export interface CliOptions {
   readonly catalog: string | undefined;
   readonly webhookURL: string | undefined;
   readonly webhookSecret: string | undefined;
+  /** Origins besides loopback ones whose pages may call it, in canonical form. */
+  readonly allowedOrigins: readonly string[];
   readonly help: boolean;
 }
 
@@ -36,6 +39,8 @@ Options:
   --webhook-url <url>     send webhooks to this URL (default: $AUTUMN_SANDBOX_WEBHOOK_URL)
   --webhook-secret <s>    sign them with this whsec_… secret (default: $AUTUMN_SANDBOX_WEBHOOK_SECRET,
                           else a random one)
+  --allow-origin <origin> let pages on this origin call it, such as https://app.example (repeatable;
+                          pages on localhost, 127.0.0.1 and [::1] always may)
   --help                  show this help`;
 
 const DEFAULT_PORT = 8787;
@@ -57,11 +62,17 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (webhookSecret !== undefined && !WEBHOOK_SECRET_PATTERN.test(webhookSecret)) {
     throw new CliUsageError("--webhook-secret", "must be whsec_ followed by base64");
   }
+  const allowedOrigins = (values["allow-origin"] ?? []).map((origin) => {
+    const canonical = canonicalOrigin(origin);
+    if (canonical === undefined) throw new CliUsageError("--allow-origin", `"${origin}" is not an http:// or https:// origin such as https://app.example`);
+    return canonical;
+  });
   return {
     port: values["port"] !== undefined ? portFrom("--port", values["port"]) : env["PORT"] ? portFrom("PORT", env["PORT"]) : DEFAULT_PORT,
     catalog,
     webhookURL,
     webhookSecret,
+    allowedOrigins,
     help: values["help"] === true,
   };
 }
@@ -77,6 +88,7 @@ function parseOrExplain(argv: readonly string[]) {
         catalog: { type: "string" },
         "webhook-url": { type: "string" },
         "webhook-secret": { type: "string" },
+        "allow-origin": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });

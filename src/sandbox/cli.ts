@@ -29,12 +29,14 @@ async function main(): Promise<void> {
       catalog: path === undefined ? undefined : await readCatalogFile(path),
       webhookURL: options.webhookURL,
       webhookSecret: options.webhookSecret,
+      allowedOrigins: options.allowedOrigins,
     });
   } catch (error) {
     console.error(`autumn-sandbox: ${problem(error, options)}`);
     process.exitCode = 1;
     return;
   }
+  if (path !== undefined) sandbox.state.catalogSource = { file: options.catalog!, loadedAt: Date.now(), error: null };
   // Watching and the signal handlers start before the banner: whoever reads it may edit or stop at once.
   const watcher = path === undefined ? undefined : watchForChanges(sandbox, path, options);
 
@@ -55,9 +57,11 @@ function printBanner(sandbox: Sandbox, options: CliOptions): void {
   const catalog = describeCatalog(sandbox.state.catalog);
   console.log(`Autumn sandbox listening on ${sandbox.url}
 
+  Dashboard   ${sandbox.url}/ (customers, balances, events, webhooks and requests; open it in a browser)
   Secret key  ${sandbox.secretKey}
   Catalog     ${options.catalog === undefined ? `the demo catalog: ${catalog} (--catalog <file> serves yours)` : `${options.catalog}: ${catalog}, reloaded when the file changes`}
   Webhooks    ${sandbox.webhooks.url ? `sent to ${sandbox.webhooks.url}, signed with ${webhookSecretLabel(sandbox, options)}` : "not sent (--webhook-url <url> sends them)"}
+  Browsers    pages on localhost, 127.0.0.1 and [::1]${options.allowedOrigins.length === 0 ? " may call it (--allow-origin <origin> lets another)" : ` and on ${options.allowedOrigins.join(", ")} may call it`}
 
 Point the SDK at it:
   AUTUMN_SERVER_URL=${sandbox.url} AUTUMN_SECRET_KEY=${sandbox.secretKey} node your-app.js
@@ -82,6 +86,8 @@ function watchForChanges(sandbox: Sandbox, path: string, options: CliOptions) {
         console.log(`${time()} Reloaded ${options.catalog}: ${describeCatalog(sandbox.state.catalog)}`);
       } catch (error) {
         console.error(`${time()} Catalog not reloaded, still serving the previous one. ${problem(error, options)}`);
+        // The dashboard's catalog page shows it too, until a reload succeeds.
+        if (sandbox.state.catalogSource) sandbox.state.catalogSource.error = { message: problem(error, options), at: Date.now() };
       }
     });
   };

@@ -4,11 +4,12 @@ import { require400, SandboxError } from "./errors.js";
 import { expandCustomer } from "./expand.js";
 import { renderBalances } from "./ledger.js";
 import { licensePools } from "./licenses.js";
+import { CUSTOMER_ID_PATTERN, findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
-import { enableDefaults, renderSubscription, settle } from "./plans.js";
+import { enableDefaults, settle } from "./plans.js";
+import { renderSubscription } from "./render-subscription.js";
 import type { Route, SandboxState, StoredCustomer } from "./state.js";
 
-const ID_PATTERN = /^[A-Za-z0-9_:-]+$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The wire form of a stored customer, with the fields the 2.3 API always sends. */
@@ -45,16 +46,6 @@ export function renderFlags(state: SandboxState, customer: StoredCustomer, entit
   return flags;
 }
 
-/** The stored customer with this id, or Autumn's 404. */
-export function findCustomer(state: SandboxState, id: unknown): StoredCustomer {
-  require400(typeof id === "string" && id !== "", "customer_id is required");
-  require400(ID_PATTERN.test(id), "customer_id may only contain letters, digits, _, : and -");
-  const customer = state.customers.get(id);
-  if (!customer) throw new SandboxError("customerNotFound", `Customer ${id} not found`);
-  settle(state, customer);
-  return customer;
-}
-
 function optionalString(body: Record<string, unknown>, field: string): string | null | undefined {
   const value = body[field];
   require400(value === undefined || value === null || typeof value === "string", `${field} must be a string`);
@@ -68,7 +59,7 @@ function checkEmail(email: string | null | undefined): void {
 const getOrCreate: Route = (state, body, env) => {
   require400("customer_id" in body, "customer_id is required (it may be null)");
   const id = body["customer_id"];
-  require400(id === null || (typeof id === "string" && ID_PATTERN.test(id)), "customer_id may only contain letters, digits, _, : and -");
+  require400(id === null || (typeof id === "string" && CUSTOMER_ID_PATTERN.test(id)), "customer_id may only contain letters, digits, _, : and -");
   const name = optionalString(body, "name");
   const email = optionalString(body, "email");
   checkEmail(email);
@@ -130,7 +121,7 @@ const update: Route = (state, body) => {
   checkEmail(email);
   const newId = body["new_customer_id"];
   if (newId !== undefined) {
-    require400(typeof newId === "string" && ID_PATTERN.test(newId), "new_customer_id is invalid");
+    require400(typeof newId === "string" && CUSTOMER_ID_PATTERN.test(newId), "new_customer_id is invalid");
     if (newId !== customer.id && state.customers.has(newId)) {
       throw new SandboxError("customerAlreadyExists", `Customer ${newId} already exists`);
     }
@@ -142,13 +133,16 @@ const update: Route = (state, body) => {
   if ("stripe_id" in body) customer.stripe_id = optionalString(body, "stripe_id") ?? null;
   if (typeof body["send_email_receipts"] === "boolean") customer.send_email_receipts = body["send_email_receipts"];
   Object.assign(customer, billingControls(body));
-  // Metadata is merged; a key set to null is deleted.
+  // Metadata is merged; a key set to null is deleted. The merge makes a new object from entries, so that every
+  // key is data: assigning `__proto__` to the stored object would replace its prototype instead.
   const metadata = body["metadata"];
   if (metadata && typeof metadata === "object") {
+    const merged = new Map(Object.entries(customer.metadata));
     for (const [key, value] of Object.entries(metadata)) {
-      if (value === null) delete customer.metadata[key];
-      else customer.metadata[key] = value;
+      if (value === null) merged.delete(key);
+      else merged.set(key, value);
     }
+    customer.metadata = Object.fromEntries(merged);
   }
   if (typeof newId === "string" && newId !== customer.id) {
     const oldKey = customer.key;

@@ -1,27 +1,26 @@
 import { findFeature } from "./catalog.js";
-import { findCustomer, renderFlags } from "./customers.js";
+import { renderFlags } from "./customers.js";
 import { require400, SandboxError } from "./errors.js";
-import { canSpend, renderBalances, rowsInScope, spend } from "./ledger.js";
+import { allows, atCost1, type BalanceRow, renderBalances, rowsInScope, spend } from "./ledger.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import { cursorPage } from "./pages.js";
-import { renderSubscription, settle } from "./plans.js";
+import { settle } from "./plans.js";
+import { renderSubscription } from "./render-subscription.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
 /**
- * Entities: the users, workspaces or projects of a customer. Creating one
- * counts one unit of its feature (a seat) against the customer's balance and
- * is refused when none is left; deleting one gives the unit back. A plan
- * attached with an `entity_id` grants that entity balances of its own; a
- * check or track for the entity draws on those first, then on the
- * customer's.
+ * Entities: the users, workspaces or projects of a customer, always of a
+ * feature that is held (seats), never of one used up. Creating one counts one
+ * unit of its feature against the customer's balance, past the grant if need
+ * be (apps `check` first, as Autumn's docs tell them to); only a grant with a
+ * usage limit (`max_purchase`) refuses the entity that would pass it.
+ * Deleting one gives the unit back. A plan attached with an `entity_id`
+ * grants that entity balances of its own; a check or track for the entity
+ * draws on those first, then on the customer's.
  */
 
-/** The customer's entity with this id, or Autumn's 404. */
-export function findEntity(customer: StoredCustomer, id: unknown): StoredEntity {
-  require400(typeof id === "string" && id !== "", "entity_id must be a non-empty string");
-  const entity = customer.entities.get(id);
-  if (!entity) throw new SandboxError("entityNotFound", `Entity ${id} not found for customer ${customer.id}`);
-  return entity;
-}
+/** Whether a grant has a usage limit: a price with a `max_purchase`. */
+const limited = (row: BalanceRow) => !row.unlimited && row.price !== null && row.price.max_purchase !== null;
 
 /** The customer an entity request is about: the one named, else the one holding the entity. */
 function ownerOf(state: SandboxState, body: Record<string, unknown>): StoredCustomer {
@@ -56,13 +55,12 @@ const create: Route = (state, body) => {
   require400(typeof id === "string" && id !== "", "entity_id must be a non-empty string");
   if (customer.entities.has(id)) throw new SandboxError("entityAlreadyExists", `Entity ${id} already exists for customer ${customer.id}`);
   const feature = findFeature(state.catalog, body["feature_id"]);
+  if (feature.consumable) throw new SandboxError("consumableEntityFeature", `Feature '${feature.id}' is consumable; entities can only be created for non-consumable features (such as seats)`);
   const name = body["name"];
   require400(name === undefined || name === null || typeof name === "string", "name must be a string");
-  const rows = rowsInScope(customer.rows, feature.id, undefined).filter((row) => row.entity_id === null);
-  if (rows.length > 0) {
-    if (!canSpend(rows, 1)) throw new SandboxError("featureLimitReached", `Customer ${customer.id} has no ${feature.id} left for another entity`);
-    spend(rows, 1);
-  }
+  const rows = rowsInScope(customer.rows, feature.id, undefined);
+  if (rows.some(limited) && !allows(rows, 1)) throw new SandboxError("featureLimitReached", `Creating entity ${id} would pass the usage limit of ${feature.id} for customer ${customer.id}`);
+  spend(atCost1(rows), 1, true);
   const entity: StoredEntity = { id, name: name ?? null, feature_id: feature.id, created_at: state.clock() };
   const controls = body["billing_controls"];
   if (controls && typeof controls === "object") entity.billing_controls = controls as Record<string, unknown>;
@@ -90,7 +88,7 @@ const remove: Route = (state, body) => {
   customer.subscriptions = customer.subscriptions.filter((subscription) => subscription.entity_id !== entity.id);
   customer.purchases = customer.purchases.filter((purchase) => purchase.entity_id !== entity.id);
   customer.rows = customer.rows.filter((row) => row.entity_id !== entity.id);
-  spend(rowsInScope(customer.rows, entity.feature_id, undefined), -1);
+  spend(atCost1(rowsInScope(customer.rows, entity.feature_id, undefined)), -1);
   return { success: true };
 };
 

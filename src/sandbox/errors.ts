@@ -49,8 +49,10 @@ export const SANDBOX_ERRORS = {
   entityNotFound: { status: 404, code: "entity_not_found" },
   /** `entities.create` with an id the customer already has (the pattern of customer_already_exists). */
   entityAlreadyExists: { status: 409, code: "entity_already_exists" },
-  /** `entities.create` when the customer has none of the entity's feature left. */
-  featureLimitReached: { status: 400, code: "invalid_request" },
+  /** `entities.create` past the usage limit (`max_purchase`) of the entity's feature; without a limit the balance goes over its grant instead. */
+  featureLimitReached: { status: 400, code: "feature_limit_reached" },
+  /** `entities.create` for a consumable feature: entities are of held features (seats), never of ones used up. */
+  consumableEntityFeature: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for more entities than the pool has seats left. */
   noSeatLeft: { status: 400, code: "invalid_request" },
   /** `licenses.attach` for an entity that already holds a seat of that license plan. */
@@ -97,7 +99,13 @@ export const SANDBOX_ERRORS = {
   lockAlreadyExists: { status: 409, code: "lock_already_exists" },
   /** `balances.track_tokens` for a model the AI credit system gives no prices for (the sandbox cannot ask models.dev). */
   modelNotPriced: { status: 404, code: "model_not_found" },
-  /** A route handler threw something other than a SandboxError. */
+  /** A request addressed to a name other than localhost, 127.0.0.1 or [::1] (a rebound DNS name). The sandbox's own. */
+  hostNotAllowed: { status: 403, code: "invalid_request" },
+  /** A request from a page on an origin that is neither loopback nor in `allowedOrigins`. The sandbox's own. */
+  originNotAllowed: { status: 403, code: "invalid_request" },
+  /** A request body over the sandbox's limit (server.ts's MAX_BODY_BYTES). The sandbox's own. */
+  bodyTooLarge: { status: 413, code: "invalid_request" },
+  /** A route handler threw something other than a SandboxError, or the answer could not be written. */
   internal: { status: 500, code: "internal_error" },
 } as const satisfies Record<string, { status: number; code: string }>;
 
@@ -121,6 +129,12 @@ export class SandboxError extends Error {
 /** Whether a JSON value is an object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The string in `value`, or Autumn's `invalid_inputs` answer naming `field` when it is not a non-empty one. */
+export function nonEmpty(value: unknown, field: string): string {
+  require400(typeof value === "string" && value !== "", `${field} must be a non-empty string`);
+  return value;
 }
 
 /** The list in `body[field]`, or Autumn's `invalid_inputs` answer when it is not a list of at least one. */

@@ -47,7 +47,8 @@ export function windowOf(state: SandboxState, body: Record<string, unknown>, cus
   }
   // A window ending now includes what was tracked this very millisecond.
   const end = state.clock() + 1;
-  if (typeof range === "string" && range in PRESET_MS) return { start: end - PRESET_MS[range]!, end };
+  // Own keys only: `constructor` is in every object, and is no range.
+  if (typeof range === "string" && Object.hasOwn(PRESET_MS, range)) return { start: end - PRESET_MS[range]!, end };
   require400(range === undefined || range === "1bc" || range === "3bc" || range === "last_cycle", "range must be one of 24h, 7d, 30d, 90d, last_cycle, 1bc, 3bc");
   const cycle = cycleOf(state, customer, features);
   const back = (cycles: number) => addInterval(cycle.end, cycle.interval, -cycles * cycle.count) ?? cycle.end;
@@ -86,6 +87,7 @@ export function groupKey(event: StoredEvent, groupBy: string): string {
   if (groupBy === "$customer_id") return event.customer_id ?? "";
   if (groupBy === "$entity_id") return event.entity_id ?? "";
   if (groupBy === "$plan_id") return event.deductions[0]?.plan_id ?? "";
-  const value = event.properties[groupBy.slice("properties.".length)];
+  const name = groupBy.slice("properties.".length);
+  const value = Object.hasOwn(event.properties, name) ? event.properties[name] : undefined;
   return value === undefined || value === null ? "" : String(value);
 }

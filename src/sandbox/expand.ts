@@ -15,7 +15,7 @@ import type { SandboxState, StoredCustomer } from "./state.js";
  */
 export function expandCustomer(state: SandboxState, customer: StoredCustomer, rendered: Record<string, unknown>, expand: unknown): Record<string, unknown> {
   if (expand === undefined) return rendered;
-  require400(Array.isArray(expand) && expand.every((value) => typeof value === "string" && value in EXPANSIONS), `expand takes only ${Object.keys(EXPANSIONS).join(", ")}`);
+  require400(Array.isArray(expand) && expand.every((value) => typeof value === "string" && Object.hasOwn(EXPANSIONS, value)), `expand takes only ${Object.keys(EXPANSIONS).join(", ")}`);
   for (const value of expand as string[]) EXPANSIONS[value]!(customer, rendered, state);
   return rendered;
 }

@@ -11,7 +11,7 @@ export type { SandboxFault, SandboxFaultOptions } from "./faults.js";
 export type { SandboxEvent } from "./server.js";
 export type { WebhookDelivery } from "./webhooks.js";
 
-/** How to start a sandbox: its port (default: one the system picks), catalog and webhook target. */
+/** How to start a sandbox: its port (default: one the system picks), catalog, webhook target, and the origins besides loopback ones whose pages may call it. */
 export type SandboxOptions = Omit<SandboxInternalOptions, "routes">;
 
 /** A running sandbox: where it listens, a key it accepts, and its controls. */

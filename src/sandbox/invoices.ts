@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { findCustomer } from "./customers.js";
 import { require400 } from "./errors.js";
+import { findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
 import type { Route, SandboxState, StoredCustomer, StoredInvoice } from "./state.js";
 

@@ -1,15 +1,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { SandboxError } from "./errors.js";
-import type { Route, SandboxState } from "./state.js";
+import type { Route, SandboxState, TokenHolder, TokenState } from "./state.js";
 
 /**
  * Per-customer tokens as Autumn issues them: HS256 JWTs behind `am_jwt_`, an
  * access token (1 h, or none with `indefinite`) and a rotating refresh token
- * (24 h). Each customer has a generation: minting or refreshing advances it;
- * a refresh token of the current generation or the one before is answered
- * (the second is the grace for a lost answer or a second tab); anything older
- * counts as theft and revokes every token of the customer, as `keys.revoke`
- * does. Times come from the sandbox's clock, which tests can move.
+ * (24 h). Each customer has a generation: minting or refreshing with the
+ * current refresh token advances it; the refresh token just before it is
+ * answered too, with a pair of the current generation (the grace for a lost
+ * answer or a second tab), so it may be presented again while nothing newer
+ * was refreshed; anything older counts as theft and revokes every token of
+ * the customer, as `keys.revoke` does. Times come from the sandbox's clock, which tests can move.
  */
 
 const ACCESS_LIFETIME_MS = 60 * 60 * 1000;
@@ -26,18 +27,6 @@ interface Claims {
   epoch: number;
   iat: number;
   exp?: number;
-}
-
-/** What a valid token says: whose it is and which kind. */
-export interface TokenHolder {
-  readonly customerId: string;
-  readonly kind: "access" | "refresh";
-}
-
-/** The signing secret and each customer's generation and revocation epoch. */
-export interface TokenState {
-  readonly secret: Buffer;
-  readonly customers: Map<string, { generation: number; epoch: number }>;
 }
 
 export function newTokenState(): TokenState {
@@ -65,9 +54,9 @@ function verify(tokens: TokenState, token: string): Claims | undefined {
   }
 }
 
-function issue(state: SandboxState, customerId: string, indefinite: boolean): Record<string, unknown> {
+function issue(state: SandboxState, customerId: string, indefinite: boolean, advance = true): Record<string, unknown> {
   const record = state.tokens.customers.get(customerId) ?? { generation: 0, epoch: 0 };
-  record.generation += 1;
+  if (advance) record.generation += 1;
   state.tokens.customers.set(customerId, record);
   const now = state.clock();
   const claims = { sub: customerId, gen: record.generation, epoch: record.epoch, iat: Math.floor(now / 1000) };
@@ -113,8 +102,9 @@ export const keyRoutes: Record<string, Route> = {
     if (holder?.kind !== "refresh") throw new SandboxError("tokenRouteForbidden", "keys.refresh takes a refresh token as its credential");
     const record = state.tokens.customers.get(holder.customerId)!;
     const claims = verify(state.tokens, holder.token)!;
-    // The current generation rotates; the one before is a lost answer or a second tab, and is answered too.
-    if (claims.gen >= record.generation - 1) return issue(state, holder.customerId, false);
+    // The current generation rotates; the one before is a lost answer or a second tab, answered at the current generation.
+    if (claims.gen === record.generation) return issue(state, holder.customerId, false);
+    if (claims.gen === record.generation - 1) return issue(state, holder.customerId, false, false);
     revokeAll(state, holder.customerId);
     throw new SandboxError("refreshTokenReuse", "Refresh token reuse detected");
   },

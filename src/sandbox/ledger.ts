@@ -4,13 +4,14 @@ import type { Catalog, CatalogFeature, CatalogItem } from "./catalog.js";
  * Balances as Autumn keeps them: one row per grant (a plan item of an active
  * plan, a purchase, or a grant made with `balances.create`), for the customer
  * or for one of its entities. A feature's balance is the sum of its rows.
- * Usage is taken from the scope's own rows (an entity's before its
- * customer's), those that reset soonest first; once they are spent, rows
- * whose item has a usage-based price take the overage, up to their
- * `max_purchase`. A metered feature the customer holds no rows of, but that a
- * credit system costs, is spent from the credit system's rows at its cost.
- * Consumable rows reset on their interval, lazily, whenever the customer is
- * read after the sandbox's clock passed `next_reset_at`.
+ * Usage is taken in Autumn's deduction order (`spendingOrder`, `drawsFor`):
+ * the scope's own rows first (an entity's before its customer's; the
+ * customer's alone for the customer), the feature's own rows before those of
+ * a credit system that prices it, and within those the shorter reset interval
+ * first, then the soonest expiry. Each row gives what is left of its grant
+ * first; then rows priced on usage take overage up to their `max_purchase`.
+ * Consumable rows reset on their interval, when the clock passes
+ * `next_reset_at` (sandbox/due.ts, and `settle` when a customer is read).
  */
 
 export interface BalanceRow {
@@ -30,6 +31,8 @@ export interface BalanceRow {
   next_reset_at: number | null;
   price: CatalogItem["price"];
   expires_at: number | null;
+  /** Whether an add-on granted it: a plan's rows are spent before an add-on's. */
+  add_on: boolean;
 }
 
 /** What one track took from one row, in wire names. */
@@ -60,11 +63,22 @@ export function addInterval(from: number, interval: string, count = 1): number |
   return date.getTime();
 }
 
-/** The rows a plan item grants, from `now`. `prepaid` is the quantity bought of a prepaid item. */
-export function rowFor(item: CatalogItem, ids: { id: string; plan_id: string | null; source_id: string | null; entity_id: string | null }, now: number, prepaid = 0): BalanceRow {
+/**
+ * The prepaid grant a quantity of an item buys: the quantity is the total the customer wants, the
+ * item's included units part of it, and what is bought beyond them comes in whole billing units
+ * (10 of an item that includes 5 buys 5; 3 of it buys nothing and grants the 5 included).
+ */
+export function prepaidGrant(item: CatalogItem, quantity: number): number {
+  const units = item.price?.billing_units ?? 1;
+  return Math.ceil(Math.max(0, quantity - item.included) / units) * units;
+}
+
+/** The row a plan item grants, from `now`. `prepaid` is the prepaid grant bought beyond the item's included units. */
+export function rowFor(item: CatalogItem, ids: { id: string; plan_id: string | null; source_id: string | null; entity_id: string | null; add_on?: boolean }, now: number, prepaid = 0): BalanceRow {
   const next = item.reset ? addInterval(now, item.reset.interval, item.reset.interval_count) : undefined;
   return {
     ...ids,
+    add_on: ids.add_on ?? false,
     feature_id: item.feature_id,
     included: item.included,
     prepaid,
@@ -89,79 +103,151 @@ export function rollResets(rows: BalanceRow[], now: number): BalanceRow[] {
 
 const granted = (row: BalanceRow) => row.included + row.prepaid;
 const overage = (row: BalanceRow) => row.price?.billing_method === "usage_based";
-/** How much more a row can take: its remaining grant, and for an overage row what it may still buy. */
-function headroom(row: BalanceRow): number {
-  if (row.unlimited) return Number.POSITIVE_INFINITY;
-  if (!overage(row)) return Math.max(0, granted(row) - row.usage);
-  return row.price!.max_purchase === null ? Number.POSITIVE_INFINITY : Math.max(0, granted(row) + row.price!.max_purchase - row.usage);
+/** What is left of a row's grant: never below zero, whatever overflow took. */
+const unspent = (row: BalanceRow) => (row.unlimited ? 0 : Math.max(0, granted(row) - row.usage));
+/** How much more a row may take past its grant: without limit when unlimited or priced on usage without a cap. */
+function overageRoom(row: BalanceRow): number {
+  if (row.unlimited || (overage(row) && row.price!.max_purchase === null)) return Number.POSITIVE_INFINITY;
+  return overage(row) ? Math.max(0, granted(row) + row.price!.max_purchase! - Math.max(row.usage, granted(row))) : 0;
 }
 
+/** Whether a request for `entityId` (undefined: the customer) reaches a row: the entity's own and its customer's; the customer's alone for the customer. */
+const reaches = (row: BalanceRow, entityId: string | undefined) => row.entity_id === null || row.entity_id === (entityId ?? null);
+
 /**
- * The rows a request for `entityId` (or the customer, when undefined) draws on, in the order it spends
- * them: the scope's own rows first (the entity's, or the customer's), then those it also reaches (the
- * customer's, or its entities'); within each, the rows that reset soonest first and one-off grants last.
+ * The feature's rows a request for `entityId` (or the customer, when undefined) draws on, in deduction
+ * order: an entity's own rows, then its customer's; the customer's alone for the customer (a plan attached
+ * to an entity stays with that entity).
  */
 export function rowsInScope(rows: readonly BalanceRow[], featureId: string, entityId: string | undefined): BalanceRow[] {
-  const own = entityId ?? null;
-  const reached = rows.filter((row) => row.feature_id === featureId && (entityId === undefined || row.entity_id === own || row.entity_id === null));
-  return [...spendingOrder(reached.filter((row) => row.entity_id === own)), ...spendingOrder(reached.filter((row) => row.entity_id !== own))];
+  return deductionOrder(
+    rows.filter((row) => row.feature_id === featureId && reaches(row, entityId)),
+    entityId,
+    featureId,
+  );
 }
 
-/** Rows that reset soonest first, one-off grants last. */
+// Reset intervals by length, in minutes, for ordering grants: the shorter interval is spent first.
+const INTERVAL_MINUTES: Record<string, number> = { minute: 1, hour: 60, day: 1_440, week: 10_080, month: 43_200, quarter: 129_600, semi_annual: 259_200, year: 525_600 };
+/** Ascending with null (never) last. */
+const soonest = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
+const intervalLength = (row: BalanceRow) => (row.reset === null ? null : (INTERVAL_MINUTES[row.reset.interval] ?? 0) * (row.reset.interval_count ?? 1));
+
+/**
+ * Autumn's order of grants within a scope and feature: unlimited rows, then rows that reset (the shorter
+ * interval first), then by expiry (the soonest first, never last), a plan's before an add-on's, prepaid
+ * before priced on usage, and otherwise the oldest first (the sort is stable).
+ */
+const byGrant = (a: BalanceRow, b: BalanceRow) =>
+  Number(b.unlimited) - Number(a.unlimited) ||
+  soonest(intervalLength(a), intervalLength(b)) ||
+  soonest(a.expires_at, b.expires_at) ||
+  Number(a.add_on) - Number(b.add_on) ||
+  Number(overage(a)) - Number(overage(b));
+
+/** Rows in Autumn's order of grants (`byGrant`). */
 export function spendingOrder(rows: readonly BalanceRow[]): BalanceRow[] {
-  return [...rows].sort((a, b) => (a.next_reset_at ?? Number.POSITIVE_INFINITY) - (b.next_reset_at ?? Number.POSITIVE_INFINITY));
+  return [...rows].sort(byGrant);
+}
+
+/** Autumn's deduction order: the scope's own rows first (an entity's before its customer's), `featureId`'s own before a credit system's, then `byGrant`. */
+function deductionOrder(rows: readonly BalanceRow[], entityId: string | undefined, featureId: string): BalanceRow[] {
+  const own = entityId ?? null;
+  return [...rows].sort((a, b) => Number(b.entity_id === own) - Number(a.entity_id === own) || Number(a.feature_id !== featureId) - Number(b.feature_id !== featureId) || byGrant(a, b));
+}
+
+/** A row a request draws on, and how many of its units one unit of the requested feature costs. */
+export interface Draw {
+  row: BalanceRow;
+  cost: number;
+}
+
+/** Rows drawn on at face value. */
+export const atCost1 = (rows: readonly BalanceRow[]): Draw[] => rows.map((row) => ({ row, cost: 1 }));
+
+/** The credit systems that price a feature, at their cost per unit, in catalog order. */
+export function creditSystemsFor(catalog: Catalog, featureId: string): { feature: CatalogFeature; cost: number }[] {
+  return [...catalog.features.values()].flatMap((candidate) => {
+    const entry = candidate.credit_schema?.find((cost) => cost.metered_feature_id === featureId);
+    return entry ? [{ feature: candidate, cost: entry.credit_cost }] : [];
+  });
 }
 
 /**
- * Which feature's rows pay for usage of `feature`: its own when the scope
- * holds any, else the first credit system costing it that the scope holds,
- * at that system's cost per unit.
+ * Every row a use of `feature` draws on, in deduction order: the scope's own rows before those it also
+ * reaches, and within each the feature's own rows before those of credit systems that price it (direct
+ * balances are always spent before a credit system's), each at its cost.
  */
-export function payer(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined): { feature: CatalogFeature; cost: number } {
-  if (rowsInScope(rows, feature.id, entityId).length > 0) return { feature, cost: 1 };
-  for (const candidate of catalog.features.values()) {
-    const entry = candidate.credit_schema?.find((cost) => cost.metered_feature_id === feature.id);
-    if (entry && rowsInScope(rows, candidate.id, entityId).length > 0) return { feature: candidate, cost: entry.credit_cost };
-  }
-  return { feature, cost: 1 };
+export function drawsFor(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined): Draw[] {
+  const cost = new Map<string, number>([[feature.id, 1], ...creditSystemsFor(catalog, feature.id).map(({ feature: system, cost: each }) => [system.id, each] as const)]);
+  const reached = rows.filter((row) => cost.has(row.feature_id) && reaches(row, entityId));
+  return deductionOrder(reached, entityId, feature.id).map((row) => ({ row, cost: cost.get(row.feature_id)! }));
 }
 
-/** Whether the scope can take `amount` more units. */
-export function canSpend(rows: BalanceRow[], amount: number): boolean {
+/**
+ * The feature whose balance answers a check of `required` units of `feature`: the feature's own when it
+ * allows them (or no credit system prices it), else the first credit system held that allows them at its
+ * cost, else the first one held, else the feature's own; with its cost per unit.
+ */
+export function checkedFeature(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined, required: number): { feature: CatalogFeature; cost: number } {
+  const systems = creditSystemsFor(catalog, feature.id);
+  const own = rowsInScope(rows, feature.id, entityId);
+  if (systems.length === 0 || (own.length > 0 && allows(own, required))) return { feature, cost: 1 };
+  const held = systems.filter((system) => rowsInScope(rows, system.feature.id, entityId).length > 0);
+  const allowing = held.find((system) => allows(rowsInScope(rows, system.feature.id, entityId), required * system.cost));
+  return allowing ?? held[0] ?? (own.length > 0 ? { feature, cost: 1 } : systems[0]!);
+}
+
+/**
+ * Whether a balance over these rows allows `required` units, as a check decides from the balance alone:
+ * any unlimited row allows; otherwise what is left of the grants, plus the overage still allowed when
+ * a row is priced on usage (without limit when one has no `max_purchase`).
+ */
+export function allows(rows: readonly BalanceRow[], required: number): boolean {
   if (rows.length === 0) return false;
-  return rows.reduce((total, row) => total + headroom(row), 0) >= amount;
+  if (rows.some((row) => row.unlimited)) return true;
+  const remaining = rows.reduce((sum, row) => sum + unspent(row), 0);
+  const priced = rows.filter(overage);
+  if (priced.length === 0) return remaining >= required;
+  if (priced.some((row) => row.price!.max_purchase === null)) return true;
+  const cap = priced.reduce((sum, row) => sum + row.price!.max_purchase!, 0);
+  const used = priced.reduce((sum, row) => sum + Math.max(0, row.usage - granted(row)), 0);
+  return remaining + Math.max(0, cap - used) >= required;
 }
 
+// Autumn rounds what is left of a deduction to ten decimals, so credit costs leave no float dust.
+const round = (value: number) => Math.round(value * 1e10) / 1e10;
+
 /**
- * Takes `amount` units from rows in spending order (as `rowsInScope` gives them), or gives them back,
- * last rows first, when negative; returns what each row gave. Usage beyond every row's headroom is not recorded.
+ * Takes `amount` units of the requested feature from the draws in their order, each row giving its units
+ * at its cost, and returns what each row gave (in its own units). Two passes, as Autumn's deduction runs:
+ * first what is left of each grant, then overage where a row's price allows it, up to its `max_purchase`.
+ * With `overflow`, what no grant covers goes on the first row, past every limit.
+ * A negative amount credits rows back in the same order: first the usage past their grants, then down
+ * to nothing used, or with `overflow` on the first row beyond that. Usage no row can take is not recorded.
  */
-export function spend(rows: BalanceRow[], amount: number): Deduction[] {
+export function spend(draws: readonly Draw[], amount: number, overflow = false): Deduction[] {
   const taken = new Map<BalanceRow, number>();
-  const take = (row: BalanceRow, value: number) => {
-    row.usage += value;
-    taken.set(row, (taken.get(row) ?? 0) + value);
-  };
-  const ordered = [...rows];
   let left = amount;
-  if (left >= 0) {
-    // Included and prepaid units first, then overage where it is allowed.
-    for (const row of ordered) {
-      const value = Math.min(left, row.unlimited ? left : Math.max(0, granted(row) - row.usage));
-      if (value > 0) take(row, value);
-      left -= value;
+  /** One pass over the draws; `room` is how many of its own units a row may give (or take back) now. */
+  const pass = (room: (row: BalanceRow) => number) => {
+    const sign = Math.sign(left);
+    for (const { row, cost } of draws) {
+      if (left === 0) return;
+      const units = Math.min(Math.abs(left) * cost, room(row));
+      if (units <= 0) continue;
+      row.usage += sign * units;
+      taken.set(row, (taken.get(row) ?? 0) + sign * units);
+      left = round(left - (sign * units) / cost);
     }
-    for (const row of ordered) {
-      const value = Math.min(left, headroom(row));
-      if (value > 0) take(row, value);
-      left -= value;
-    }
-  } else {
-    for (const row of ordered.reverse()) {
-      const value = Math.min(-left, row.usage);
-      if (value > 0) take(row, -value);
-      left += value;
-    }
+  };
+  const everything = () => Number.POSITIVE_INFINITY;
+  if (left > 0) {
+    pass((row) => (row.unlimited ? Number.POSITIVE_INFINITY : unspent(row)));
+    pass(overflow ? everything : overageRoom);
+  } else if (left < 0) {
+    pass((row) => Math.max(0, row.usage - granted(row)));
+    pass(overflow ? everything : (row) => (row.unlimited ? Number.POSITIVE_INFINITY : Math.max(0, row.usage)));
   }
   return [...taken].map(([row, value]) => ({ balance_id: row.id, feature_id: row.feature_id, plan_id: row.plan_id, reset: wireReset(row), value }));
 }
@@ -180,7 +266,8 @@ export function renderBalance(featureId: string, rows: readonly BalanceRow[]): R
   return {
     feature_id: featureId,
     granted: total,
-    remaining: Math.max(0, total - usage),
+    // What each grant has left, added up: one grant's overflow does not eat another's.
+    remaining: rows.reduce((sum, row) => sum + unspent(row), 0),
     usage,
     unlimited: rows.some((row) => row.unlimited),
     overage_allowed: caps.length > 0,
@@ -191,7 +278,7 @@ export function renderBalance(featureId: string, rows: readonly BalanceRow[]): R
       plan_id: row.plan_id,
       included_grant: row.included,
       prepaid_grant: row.prepaid,
-      remaining: Math.max(0, granted(row) - row.usage),
+      remaining: unspent(row),
       usage: row.usage,
       unlimited: row.unlimited,
       reset: wireReset(row),
@@ -207,7 +294,7 @@ export function renderBalance(featureId: string, rows: readonly BalanceRow[]): R
   };
 }
 
-/** Every balance of a scope (the customer's own rows with `entityId` undefined, or an entity's and the customer's), by feature id. */
+/** Every balance of a scope (with `entityId` undefined, the customer's and its entities' rows together; else an entity's and the customer's), by feature id. */
 export function renderBalances(rows: readonly BalanceRow[], entityId?: string): Record<string, Record<string, unknown>> {
   const scoped = entityId === undefined ? rows : rows.filter((row) => row.entity_id === null || row.entity_id === entityId);
   const featureIds = [...new Set(scoped.map((row) => row.feature_id))];

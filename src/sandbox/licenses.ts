@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { findFeature, planOf } from "./catalog.js";
-import { findCustomer } from "./customers.js";
-import { findEntity } from "./entities.js";
 import { nonEmptyList, require400, SandboxError } from "./errors.js";
+import { findCustomer, findEntity } from "./lookups.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
 
 /**

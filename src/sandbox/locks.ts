@@ -1,6 +1,6 @@
 import { require400, SandboxError } from "./errors.js";
-import { type BalanceRow, type Deduction, spend } from "./ledger.js";
-import type { SandboxState, StoredCustomer } from "./state.js";
+import { type Draw, spend } from "./ledger.js";
+import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
  * Balance locks: a `balances.check` with `lock` takes the units it checked
@@ -10,20 +10,6 @@ import type { SandboxState, StoredCustomer } from "./state.js";
  * released when the customer is next read. A lock without `expires_at` is
  * held until it is finalized.
  */
-
-/** A hold on some balance rows, in wire names. */
-export interface StoredLock {
-  id: string;
-  customer_key: string;
-  /** The feature checked (a credit system's rows may be the ones held). */
-  feature_id: string;
-  entity_id: string | null;
-  /** Units of the checked feature held. */
-  value: number;
-  /** What the hold took from each row, with the row's reset as it was then. */
-  deductions: Deduction[];
-  expires_at: number | null;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -40,9 +26,9 @@ export function lockParams(state: SandboxState, lock: unknown): { id: string; ex
   return { id, expiresAt: (expiresAt as number | undefined) ?? null };
 }
 
-/** Takes `amount` units from the rows and holds them under the lock. */
-export function hold(state: SandboxState, customer: StoredCustomer, rows: BalanceRow[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">): void {
-  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(rows, amount) });
+/** Takes `amount` units from the draws (as a track would) and holds them under the lock. */
+export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">): void {
+  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(draws, amount) });
 }
 
 /** Gives a lock's units back to the rows it took them from, unless a row has reset (or gone) since. */

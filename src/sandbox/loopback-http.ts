@@ -50,14 +50,36 @@ export async function serveOnLoopback(handler: RequestListener, options: { port?
   };
 }
 
-/** The whole request body as UTF-8 text. */
-export function readText(request: IncomingMessage): Promise<string> {
+/** A request body larger than the server takes. */
+export class BodyTooLargeError extends Error {
+  override readonly name = "BodyTooLargeError";
+
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${limitBytes} bytes`);
+  }
+}
+
+/**
+ * The whole request body as UTF-8 text. Past `maxBytes` (declared in Content-Length, or read so far) it
+ * rejects with a BodyTooLargeError at once and drops the rest as it arrives, holding none of it.
+ */
+export function readText(request: IncomingMessage, maxBytes = Number.POSITIVE_INFINITY): Promise<string> {
   return new Promise((resolve, reject) => {
-    let text = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => (text += chunk));
-    request.on("end", () => resolve(text));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const refuse = () => {
+      chunks.length = 0;
+      request.removeAllListeners("data").resume();
+      reject(new BodyTooLargeError(maxBytes));
+    };
     request.on("error", reject);
+    if (Number(request.headers["content-length"] ?? 0) > maxBytes) return refuse();
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) refuse();
+      else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { billingInterval, type CatalogPlan, isPaid, planOf } from "./catalog.js";
-import { addInterval, rollResets, rowFor } from "./ledger.js";
+import { addInterval, prepaidGrant, rollResets, rowFor } from "./ledger.js";
 import { releaseExpiredLocks } from "./locks.js";
 import type { CheckoutPlan, PendingCheckout, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 import { notifyPlanChange } from "./webhooks.js";
@@ -15,8 +15,9 @@ import { notifyPlanChange } from "./webhooks.js";
  * again). Add-ons stack; one-off plans are purchases. When a group is left
  * empty (a cancellation ends, a trial lapses) its auto-enabled plan comes
  * back. Usage of held features (seats) carries over to the plan that
- * follows. Time moves only with the sandbox's clock, and
- * `settle` applies whatever came due before a customer is read or changed.
+ * follows. Time moves only with the sandbox's clock: `settle` applies
+ * whatever came due for one customer, before it is read or changed, and
+ * sandbox/due.ts runs it for every customer when the clock is moved.
  */
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
@@ -98,8 +99,9 @@ function carryOver(customer: StoredCustomer, subscriptionId: string, held: Map<s
 function grantRows(state: SandboxState, customer: StoredCustomer, subscription: { id: string; plan_id: string; entity_id: string | null; quantities: Record<string, number> }, plan: CatalogPlan | undefined, from: number): void {
   for (const item of plan?.items ?? []) {
     if (state.catalog.features.get(item.feature_id)?.type === "boolean") continue;
-    const ids = { id: `cus_ent_${randomBytes(6).toString("hex")}`, plan_id: subscription.plan_id, source_id: subscription.id, entity_id: subscription.entity_id };
-    customer.rows.push(rowFor(item, ids, from, item.price?.billing_method === "prepaid" ? (subscription.quantities[item.feature_id] ?? 0) : 0));
+    const ids = { id: `cus_ent_${randomBytes(6).toString("hex")}`, plan_id: subscription.plan_id, source_id: subscription.id, entity_id: subscription.entity_id, add_on: plan!.add_on };
+    const quantity = subscription.quantities[item.feature_id];
+    customer.rows.push(rowFor(item, ids, from, item.price?.billing_method === "prepaid" && quantity !== undefined ? prepaidGrant(item, quantity) : 0));
   }
 }
 
@@ -298,7 +300,7 @@ export function start(state: SandboxState, customer: StoredCustomer, plan: Catal
     // Attached again: the plan and its balances stay as they are (attaching is no way to refill a balance);
     // a cancellation is taken back, and new prepaid quantities apply.
     Object.assign(rival, { canceled_at: null, expires_at: null });
-    setQuantities(customer, rival, quantities);
+    setQuantities(state, customer, rival, quantities);
     notifyPlanChange(state, customer, rival, "updated");
     return rival.id;
   }
@@ -317,11 +319,13 @@ export function start(state: SandboxState, customer: StoredCustomer, plan: Catal
   return subscription.id;
 }
 
-/** Sets the prepaid quantities a plan bought, by feature id; its balances grow or shrink with them. */
-export function setQuantities(customer: StoredCustomer, subscription: StoredSubscription, quantities: Record<string, number>): void {
+/** Sets the prepaid quantities a plan bought, by feature id (each the total, included units part of it); its balances grow or shrink with them. */
+export function setQuantities(state: SandboxState, customer: StoredCustomer, subscription: StoredSubscription, quantities: Record<string, number>): void {
   Object.assign(subscription.quantities, quantities);
+  const items = planOf(state.catalog, subscription)?.items ?? [];
   for (const row of customer.rows) {
-    if (row.source_id === subscription.id && row.feature_id in quantities && row.price?.billing_method === "prepaid") row.prepaid = quantities[row.feature_id]!;
+    const item = items.find((candidate) => candidate.feature_id === row.feature_id);
+    if (row.source_id === subscription.id && item && row.feature_id in quantities && row.price?.billing_method === "prepaid") row.prepaid = prepaidGrant(item, quantities[row.feature_id]!);
   }
 }
 
@@ -349,24 +353,4 @@ export function cancel(state: SandboxState, customer: StoredCustomer, subscripti
   subscription.canceled_at = now;
   subscription.expires_at = subscription.current_period_end;
   notifyPlanChange(state, customer, subscription, "updated");
-}
-
-/** The wire form of a subscription. */
-export function renderSubscription(subscription: StoredSubscription): Record<string, unknown> {
-  return {
-    id: subscription.id,
-    plan_id: subscription.plan_id,
-    auto_enable: subscription.auto_enable,
-    add_on: subscription.add_on,
-    status: subscription.status,
-    past_due: false,
-    canceled_at: subscription.canceled_at,
-    expires_at: subscription.expires_at,
-    trial_ends_at: subscription.trial_ends_at,
-    started_at: subscription.started_at,
-    current_period_start: subscription.current_period_start,
-    current_period_end: subscription.current_period_end,
-    quantity: subscription.quantity,
-    scope: subscription.entity_id === null ? "customer" : "entity",
-  };
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { require400, SandboxError } from "./errors.js";
-import { nonEmpty } from "./rewards.js";
+import { nonEmpty, require400, SandboxError } from "./errors.js";
 import type { RevenuecatLink, Route, SandboxState } from "./state.js";
 
 /**

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { findPlan } from "./catalog.js";
-import { findCustomer } from "./customers.js";
-import { require400, SandboxError } from "./errors.js";
-import { findReward, nonEmpty } from "./rewards.js";
+import { nonEmpty, require400, SandboxError } from "./errors.js";
+import { findCustomer, findReward } from "./lookups.js";
 import type { Route, SandboxState, StoredCustomer, StoredReferralProgram } from "./state.js";
 
 /**

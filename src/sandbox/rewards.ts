@@ -1,6 +1,6 @@
 import { findFeature, findPlan } from "./catalog.js";
-import { findCustomer } from "./customers.js";
-import { isObject, require400, SandboxError } from "./errors.js";
+import { isObject, nonEmpty, require400, SandboxError } from "./errors.js";
+import { findCustomer, findReward } from "./lookups.js";
 import type { Route, SandboxState, StoredReward } from "./state.js";
 
 /**
@@ -14,18 +14,6 @@ import type { Route, SandboxState, StoredReward } from "./state.js";
 type Wire = Record<string, unknown>;
 
 const isPositiveCount = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value > 0;
-
-export function nonEmpty(value: unknown, field: string): string {
-  require400(typeof value === "string" && value !== "", `${field} must be a non-empty string`);
-  return value;
-}
-
-/** The reward with this id, or Autumn's 404. */
-export function findReward(state: SandboxState, id: unknown): StoredReward {
-  const stored = state.rewards.get(nonEmpty(id, "reward_id"));
-  if (!stored) throw new SandboxError("rewardNotFound", `Reward ${String(id)} not found`);
-  return stored;
-}
 
 /** The wire answer for a reward: its object under its kind. */
 export function renderReward(stored: StoredReward): Wire {

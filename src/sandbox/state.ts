@@ -1,8 +1,11 @@
 import type { Catalog } from "./catalog.js";
-import type { TokenHolder, TokenState } from "./keys.js";
 import type { BalanceRow, Deduction } from "./ledger.js";
-import type { StoredLock } from "./locks.js";
-import type { WebhookSender } from "./webhooks.js";
+
+/*
+ * The sandbox's data and the handler type. Every module reads it, so it imports only modules that import
+ * nothing of it back (the catalog's and the ledger's row types): the shapes that keys.ts, locks.ts and
+ * webhooks.ts keep in the state are declared here rather than there.
+ */
 
 /** A customer as the sandbox stores it, in wire (snake_case) form. */
 export interface StoredCustomer {
@@ -151,6 +154,37 @@ export interface StoredReward {
   uses: Map<string, number>;
 }
 
+/** A hold on some balance rows (locks.ts), in wire names. */
+export interface StoredLock {
+  id: string;
+  customer_key: string;
+  /** The feature checked (a credit system's rows may be the ones held). */
+  feature_id: string;
+  entity_id: string | null;
+  /** Units of the checked feature held. */
+  value: number;
+  /** What the hold took from each row, with the row's reset as it was then. */
+  deductions: Deduction[];
+  expires_at: number | null;
+}
+
+/** What a valid customer token says (keys.ts): whose it is and which kind. */
+export interface TokenHolder {
+  readonly customerId: string;
+  readonly kind: "access" | "refresh";
+}
+
+/** The token signing secret and each customer's generation and revocation epoch (keys.ts). */
+export interface TokenState {
+  readonly secret: Buffer;
+  readonly customers: Map<string, { generation: number; epoch: number }>;
+}
+
+/** What the state changes' webhooks are handed to: webhooks.ts's sender, which records and posts each. */
+export interface WebhookOutbox {
+  send(type: string, data: Record<string, unknown>): unknown;
+}
+
 /** A referral program in wire names. */
 export type StoredReferralProgram = Record<string, unknown> & { id: string; reward_id: string; redeem_on: string; max_redemptions: number | null };
 
@@ -170,9 +204,21 @@ export interface RevenuecatLink {
   syncedPlans: Set<string>;
 }
 
+/** Where a sandbox's catalog came from and how its last reload went. */
+export interface CatalogSource {
+  file: string | null;
+  loadedAt: number;
+  error: { message: string; at: number } | null;
+}
+
 export interface SandboxState {
   /** The features and plans it serves. */
   catalog: Catalog;
+  /**
+   * Where the catalog came from, for the dashboard: the file `autumn-sandbox` serves (null when code gave
+   * it), when it was last loaded and the last reload that failed since, in wall-clock epoch ms.
+   */
+  catalogSource?: CatalogSource;
   /** Its own origin, for the checkout URLs it hands out. */
   url: string;
   /** Checkouts not yet completed, by id. */
@@ -182,7 +228,8 @@ export interface SandboxState {
   /** Balance held by `balances.check` with a lock, by lock id, until finalized or expired. */
   locks: Map<string, StoredLock>;
   customers: Map<string, StoredCustomer>;
-  claimedKeys: Set<string>;
+  /** Idempotency keys claimed (sandbox/idempotency.ts), as `<env>:<key>`, and until when (epoch ms on the sandbox's clock). */
+  claimedKeys: Map<string, number>;
   clock: () => number;
   /** The organisation's coupons and feature grants, by id, in creation order. */
   rewards: Map<string, StoredReward>;
@@ -195,7 +242,7 @@ export interface SandboxState {
   /** Per-customer tokens: the signing secret, generations and revocations. */
   tokens: TokenState;
   /** Sends webhooks for state changes (sandbox/webhooks.ts). */
-  webhooks?: Pick<WebhookSender, "send">;
+  webhooks?: WebhookOutbox;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
-import { renderSubscription } from "./plans.js";
+import { renderSubscription } from "./render-subscription.js";
 import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
 /**
@@ -38,6 +38,8 @@ export interface WebhookSenderOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<unknown>;
   /** The clock that timestamps each attempt, in epoch ms. */
   clock?: () => number;
+  /** Called whenever a delivery is recorded, attempted or settles, and when they are forgotten: the dashboard's cue to redraw. */
+  onChange?: () => void;
 }
 
 export interface WebhookSender {
@@ -51,6 +53,12 @@ export interface WebhookSender {
   configure(target: { url?: string | undefined; secret?: string }): void;
   /** Records an event, and posts it when a URL is set. */
   send(type: string, data: Record<string, unknown>): WebhookDelivery;
+  /**
+   * Sends a recorded delivery again, to the URL set now, under the same id and body with a fresh timestamp
+   * and signature: a new round of attempts (and retries), added to its `attempts`. Throws an Error when no
+   * delivery has that id, when it is still being sent, when no URL is set, or once the sandbox is closed.
+   */
+  resend(id: string): WebhookDelivery;
   /** Forgets the deliveries recorded so far (those in flight carry on). */
   forget(): void;
   /** Resolves once no delivery is pending. */
@@ -69,6 +77,7 @@ export function createWebhookSender(options: WebhookSenderOptions = {}): Webhook
   const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   const sleep = options.sleep ?? ((ms, signal) => wait(ms, undefined, { signal }));
   const clock = options.clock ?? Date.now;
+  const changed = options.onChange ?? (() => {});
   const stop = new AbortController();
   const deliveries: WebhookDelivery[] = [];
   const pending = new Set<Promise<void>>();
@@ -79,13 +88,20 @@ export function createWebhookSender(options: WebhookSenderOptions = {}): Webhook
       delivery.attempts.push(outcome);
       if (typeof outcome === "number" && outcome >= 200 && outcome < 300) {
         delivery.status = "delivered";
-        return;
+        return changed();
       }
+      changed();
       const delay = retryDelays[attempt];
       if (delay === undefined) break;
       await sleep(delay, stop.signal).catch(() => undefined);
     }
     delivery.status = "failed";
+    changed();
+  }
+
+  function start(delivery: WebhookDelivery, target: string): void {
+    const running = deliver(delivery, target, secretKey(secret)).finally(() => pending.delete(running));
+    pending.add(running);
   }
 
   return {
@@ -104,13 +120,25 @@ export function createWebhookSender(options: WebhookSenderOptions = {}): Webhook
       const unsent = url === undefined || stop.signal.aborted;
       const delivery: WebhookDelivery = { id: `msg_${randomBytes(12).toString("hex")}`, type, body: JSON.stringify({ type, data }), attempts: [], status: unsent ? "unsent" : "pending" };
       deliveries.push(delivery);
+      changed();
       if (url === undefined || unsent) return delivery;
-      const running = deliver(delivery, url, secretKey(secret)).finally(() => pending.delete(running));
-      pending.add(running);
+      start(delivery, url);
+      return delivery;
+    },
+    resend(id) {
+      const delivery = deliveries.find((candidate) => candidate.id === id);
+      if (!delivery) throw new Error(`No webhook delivery ${id}`);
+      if (delivery.status === "pending") throw new Error(`Webhook delivery ${id} is still being sent`);
+      if (stop.signal.aborted) throw new Error("The sandbox is closed");
+      if (url === undefined) throw new Error("No webhook URL is set: configure one with sandbox.webhooks.configure({ url })");
+      delivery.status = "pending";
+      changed();
+      start(delivery, url);
       return delivery;
     },
     forget() {
       deliveries.length = 0;
+      changed();
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

@@ -22,8 +22,8 @@ export class Keys {
     return unwrapAsync(keysMint(this.#core, params, options));
   }
 
-  /** Trades a refresh token for a new pair. `CustomerCore` does this by itself. */
-  refresh(params: KeysRefreshParams, options?: RequestOptions): Promise<CustomerTokens> {
+  /** Trades a refresh token for a new pair; without `refreshToken`, the client's own key is the refresh token. `CustomerCore` does this by itself. */
+  refresh(params: KeysRefreshParams = {}, options?: RequestOptions): Promise<CustomerTokens> {
     return unwrapAsync(keysRefresh(this.#core, params, options));
   }
 

@@ -30,4 +30,21 @@ export class Platform {
   getRevenuecatKeys(params: PlatformGetRevenuecatKeysParams, options?: RequestOptions): Promise<PlatformGetRevenuecatKeysResponse> {
     return unwrapAsync(platformGetRevenuecatKeys(this.#core, params, options));
   }
+
+  // The same three under the names of Autumn's current SDK (RevenueCat with a capital C).
+
+  /** `linkRevenuecat` under the name of Autumn's current SDK. */
+  linkRevenueCat(params: PlatformLinkRevenuecatParams, options?: RequestOptions): Promise<PlatformLinkRevenuecatResponse> {
+    return this.linkRevenuecat(params, options);
+  }
+
+  /** `syncRevenuecat` under the name of Autumn's current SDK. */
+  syncRevenueCat(params: PlatformSyncRevenuecatParams, options?: RequestOptions): Promise<PlatformSyncRevenuecatResponse> {
+    return this.syncRevenuecat(params, options);
+  }
+
+  /** `getRevenuecatKeys` under the name of Autumn's current SDK. */
+  getRevenueCatKeys(params: PlatformGetRevenuecatKeysParams, options?: RequestOptions): Promise<PlatformGetRevenuecatKeysResponse> {
+    return this.getRevenuecatKeys(params, options);
+  }
 }

@@ -52,4 +52,9 @@ export class Rewards {
   redeem(params: RewardsRedeemParams, options?: RequestOptions): Promise<RewardsRedeemResponse> {
     return unwrapAsync(rewardsRedeem(this.#core, params, options));
   }
+
+  /** `redeem` under the name of Autumn's current SDK. */
+  redeemCode(params: RewardsRedeemParams, options?: RequestOptions): Promise<RewardsRedeemResponse> {
+    return this.redeem(params, options);
+  }
 }

@@ -26,6 +26,16 @@ export interface WebhookVerifyOptions {
 
 const DEFAULT_TOLERANCE_MS = 5 * 60 * 1000;
 
+// A JSON key that names a credential (`access_token`, `clientSecret`, `password`, `apiKey`, `credentials`, …;
+// not `tokens` or `max_tokens`), escaped or not, and the prefixes of secret keys wherever they stand.
+const CREDENTIAL_KEY = /(?:token|secret|password|api_?key|private_?key|credentials?|authorization)\\?"\s*:/i;
+const SECRET_VALUE = /am_(?:sk|jwt|oauth)_|whsec_|\b[rs]k_(?:live|test)_/;
+
+/** The body as a refusal may keep it: one that holds a credential (a Vercel event's access token) is withheld whole. */
+function kept(rawBody: string): string {
+  return CREDENTIAL_KEY.test(rawBody) || SECRET_VALUE.test(rawBody) ? "[withheld: the body holds credentials]" : rawBody;
+}
+
 /**
  * Verifies a webhook from Autumn and returns its event: checks the signature
  * against the raw body and the secret (or each of several secrets, during a
@@ -180,14 +190,14 @@ function parseEvent(body: Uint8Array, meta: WebhookEventMeta): Result<WebhookEve
     parsed = JSON.parse(rawBody);
   } catch {
     // Bytes that are not UTF-8 are not JSON either; rawBody shows them as replacement characters.
-    return refuse({ reason: "invalid_json", deliveryId, rawBody: rawBody ?? new TextDecoder().decode(body), message: "The signature is valid, but the body is not JSON" });
+    return refuse({ reason: "invalid_json", deliveryId, rawBody: kept(rawBody ?? new TextDecoder().decode(body)), message: "The signature is valid, but the body is not JSON" });
   }
   const event = parsed as { type?: unknown; data?: unknown; id?: unknown; occurred_at?: unknown } | null;
   if (!event || typeof event !== "object" || Array.isArray(event) || typeof event.type !== "string") {
     return refuse({
       reason: "invalid_payload",
       deliveryId,
-      rawBody,
+      rawBody: kept(rawBody),
       issues: [{ path: "type", message: "required (string)" }],
       message: "The signature is valid, but the body is not an event ({ type, data })",
     });
@@ -204,7 +214,7 @@ function parseEvent(body: Uint8Array, meta: WebhookEventMeta): Result<WebhookEve
       reason: "invalid_payload",
       deliveryId,
       type,
-      rawBody,
+      rawBody: kept(rawBody),
       issues,
       message: `The signature is valid, but the ${type} event does not match: ${issues[0]!.path}: ${issues[0]!.message}`,
     });

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { balancesBatchTrack } from "../../src/funcs/balances-batch-track.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
@@ -192,6 +193,71 @@ describe("fault server: what the caller gets, how many requests, within the budg
   });
 });
 
+describe("the size of an answer", () => {
+  const MiB = 1024 * 1024;
+  const DEFAULT_LIMIT = 16 * MiB;
+  // 64 MiB of zeros in about 64 KB: what a hostile or broken gateway can send.
+  const bomb = gzipSync(Buffer.alloc(64 * MiB));
+  const gzipped: Behaviour = (_request, response) => {
+    response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": bomb.length });
+    response.end(bomb);
+  };
+
+  it("a gzip answer that inflates past the limit ends with ResponseTooLargeError naming it, after one request", async () => {
+    expect(bomb.length).toBeLessThan(MiB);
+    const server = await serve([gzipped]);
+    const result = await customersGet(testCore({ serverURL: server.url, timeoutMs: BUDGET_MS }), { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseTooLargeError", status: 200, maxResponseBytes: DEFAULT_LIMIT, idempotencyKey: undefined });
+    expect(result.error?.message).toContain(`maxResponseBytes (${DEFAULT_LIMIT} bytes)`);
+    expect(server.count()).toBe(1);
+  });
+
+  it("a 50 MB error body is read no further than the limit, and the call is not retried", async () => {
+    const server = await serve([reply(500, "x".repeat(50_000_000), { "content-type": "text/plain" })]);
+    const result = await customersGet(testCore({ serverURL: server.url, timeoutMs: BUDGET_MS }), { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseTooLargeError", status: 500, maxResponseBytes: DEFAULT_LIMIT });
+    expect(JSON.stringify(result.error).length).toBeLessThan(2_000);
+    expect(server.count()).toBe(1);
+  });
+
+  it("a mutation's answer past the limit carries the key its attempt was sent with", async () => {
+    const server = await serve([gzipped]);
+    const result = await balancesTrack(testCore({ serverURL: server.url, timeoutMs: BUDGET_MS }), { customerId: "user_123", featureId: "messages" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseTooLargeError", idempotencyKey: server.requests[0]?.idempotencyKey });
+    expect(server.requests[0]?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("the limit is the client's maxResponseBytes, and a call's own wins", async () => {
+    const body = JSON.stringify(customer);
+    const server = await serve([reply(200, body, { "content-type": "application/json" })]);
+    const core = testCore({ serverURL: server.url, maxResponseBytes: 100 });
+    const refused = await customersGet(core, { customerId: "user_123" });
+    expect(refused.ok || refused.error).toMatchObject({ name: "ResponseTooLargeError", status: 200, maxResponseBytes: 100 });
+    const allowed = await customersGet(core, { customerId: "user_123" }, { maxResponseBytes: Buffer.byteLength(body) });
+    if (!allowed.ok) throw allowed.error;
+    expect(allowed.value.id).toBe(customer["id"]);
+  });
+
+  it("a body an afterResponse hook puts in place is bounded too", async () => {
+    const server = await serve([reply(200, customer)]);
+    const core = testCore({ serverURL: server.url, maxResponseBytes: 1_000, hooks: { afterResponse: () => new Response("x".repeat(5_000), { status: 200 }) } });
+    const result = await customersGet(core, { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseTooLargeError", status: 200, maxResponseBytes: 1_000 });
+  });
+
+  it("an error body under the limit is kept once: rawBody, with body parsed from it and a bounded message", async () => {
+    const long = "m".repeat(2 * MiB);
+    const server = await serve([reply(400, { message: long, code: "too_wordy" })]);
+    const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
+    if (result.ok || result.error.name !== "AutumnAPIError") throw new Error("expected an API error");
+    expect(result.error.rawBody).toBe(JSON.stringify({ message: long, code: "too_wordy" }));
+    expect(result.error.body).toEqual({ message: long, code: "too_wordy" });
+    expect(result.error.message.length).toBeLessThan(1_100);
+    expect(result.error.message).toMatch(/^m+… \(400 too_wordy\)$/);
+    expect(JSON.stringify(result.error).length).toBeLessThan(result.error.rawBody.length + 2_000);
+  });
+});
+
 /** A debug logger that keeps its lines, and whether the SDK has read the answer of an attempt. */
 function debugLines() {
   const lines: string[] = [];
@@ -296,6 +362,32 @@ describe("the budget and the waits, on a fake clock", () => {
     const result = await customersGet(core, { customerId: "user_123" });
     expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
     expect(server.count()).toBe(1);
+  });
+
+  it.each(["-5", "-0.5", "-1e9"])("a 429 with Retry-After: %s (not a delay) is backed off, not retried at once", async (retryAfter) => {
+    const server = await serve([reply(429, "Too many requests", { "retry-after": retryAfter }), reply(429, "Too many requests", { "retry-after": retryAfter }), reply(200, customer)]);
+    const log = debugLines();
+    const core = testCore({ serverURL: server.url, timeoutMs: 10_000, debugLogger: log.debugLogger, retryConfig: { initialDelayMs: 1_000, maxDelayMs: 2_000 } });
+    const call = watch(customersGet(core, { customerId: "user_123" }));
+    await until(() => log.answered(429, 1));
+    // Equal jitter: the first backoff from 1,000 ms waits at least 500 ms.
+    await settleIO();
+    expect(server.count()).toBe(1);
+    await advance(499);
+    await settleIO();
+    expect(server.count()).toBe(1);
+    await advance(501);
+    await until(() => log.answered(429, 2));
+    await advance(2_000);
+    const result = await call.promise;
+    if (!result.ok) throw result.error;
+    expect(server.count()).toBe(3);
+  });
+
+  it("a 429 whose error carries a negative Retry-After reports no retryAfterMs", async () => {
+    const server = await serve([reply(429, "Too many requests", { "retry-after": "-5" })]);
+    const result = await customersGet(testCore({ serverURL: server.url, retryConfig: { limit: 0 } }), { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 429, retryAfterMs: undefined });
   });
 
   it("a 503 with Retry-After: 1 inside the budget is waited for, a second and no less, then answered", async () => {

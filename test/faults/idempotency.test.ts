@@ -176,6 +176,20 @@ describe("an unsettled mutation reports its key", () => {
     expect(result.error?.name === "RequestTimeoutError" && result.error.idempotencyKey).toMatch(UUID);
   });
 
+  it("a track answered 200 with a proxy's HTML page carries the key, so it can be replayed under it", async () => {
+    const server = await serve([reply(200, "<html>Sign in to the office Wi-Fi</html>", { "content-type": "text/html" })]);
+    const result = await balancesTrack(testCore({ serverURL: server.url }), { customerId: "user_123", featureId: "messages" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseValidationError", status: 200, idempotencyKey: server.requests[0]?.idempotencyKey });
+    expect(result.error?.name === "ResponseValidationError" && result.error.idempotencyKey).toMatch(UUID);
+    expect(JSON.parse(JSON.stringify(result.error))).toMatchObject({ idempotencyKey: server.requests[0]?.idempotencyKey });
+  });
+
+  it("a read answered 200 with a page that is not its answer carries no key: it sent none", async () => {
+    const server = await serve([reply(200, "<html>maintenance</html>", { "content-type": "text/html" })]);
+    const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
+    expect(result.ok || result.error).toMatchObject({ name: "ResponseValidationError", idempotencyKey: undefined });
+  });
+
   it("a track that failed open carries the key in its cause, to replay it once", async () => {
     const server = await serve([reset()]);
     const result = await balancesTrack(testCore({ serverURL: server.url, failOpen: true }), { customerId: "user_123", featureId: "messages" });

@@ -41,6 +41,7 @@ const ERROR_NAMES = new Set([
   "RequestAbortedError",
   "RequestValidationError",
   "ResponseValidationError",
+  "ResponseTooLargeError",
   "ConfigurationError",
   "UnexpectedClientError",
 ]);
@@ -228,9 +229,53 @@ describe("random answers", () => {
     next = reply(200, pollutingJson[2]!, { "content-type": "application/json" });
     const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "user_123" });
     expectNoPollution();
-    if (!result.ok) return; // refusing the body is as good as keeping it inert
-    expect(Object.getPrototypeOf(result.value.metadata)).toBe(Object.prototype);
-    expect((result.value.metadata as Record<string, unknown>)["polluted"]).toBeUndefined();
+    if (!result.ok) throw result.error;
+    const metadata = result.value.metadata as Record<string, unknown>;
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+    expect(metadata["polluted"]).toBeUndefined();
+    // Kept, as own data properties: the user's metadata, not a way into a prototype.
+    expect(Object.getOwnPropertyDescriptor(metadata, "__proto__")?.value).toEqual({ polluted: "yes" });
+    expect(Object.getOwnPropertyDescriptor(metadata, "constructor")?.value).toEqual({ prototype: { isAdmin: true } });
+  });
+});
+
+// Keys of records (metadata, event properties) are the user's data: every key goes out and comes back.
+const recordKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "isAdmin", "0"), fc.string({ maxLength: 8 }));
+const record = fc.uniqueArray(fc.tuple(recordKey, fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean())), { selector: ([key]) => key, maxLength: 6 });
+
+describe("data record keys, both ways", () => {
+  it("sends every metadata and event-property key as given, __proto__, constructor and prototype included", limit(0.05), async () => {
+    const core = testCore({ serverURL: server.url, timeoutMs: BUDGET_MS, retryConfig: { limit: 0 } });
+    await fc.assert(
+      fc.asyncProperty(record, record, async (metadataEntries, propertyEntries) => {
+        next = reply(200, fixture("balance-track"));
+        const metadata = ownObject(metadataEntries);
+        const properties = ownObject(propertyEntries);
+        await settle(() => customersUpdate(core, { customerId: "user_123", metadata }));
+        expect(Object.entries((server.requests.at(-1)!.json as { metadata: object }).metadata)).toEqual(Object.entries(metadata));
+        await settle(() => balancesTrack(core, { customerId: "user_123", featureId: "messages", properties }));
+        expect(Object.entries((server.requests.at(-1)!.json as { properties: object }).properties)).toEqual(Object.entries(properties));
+        expectNoPollution();
+      }),
+      settings(0.05),
+    );
+  });
+
+  it("keeps every key of a record the server answers, as own data, without touching a prototype", limit(0.05), async () => {
+    const core = testCore({ serverURL: server.url, timeoutMs: BUDGET_MS, retryConfig: { limit: 0 } });
+    await fc.assert(
+      fc.asyncProperty(record, async (entries) => {
+        const metadataJson = `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(",")}}`;
+        next = reply(200, JSON.stringify({ ...customer, metadata: "METADATA" }).replace('"METADATA"', () => metadataJson), { "content-type": "application/json" });
+        const result = await settle(() => customersGet(core, { customerId: "user_123" }));
+        if (!result.ok) throw result.error;
+        const metadata = (result.value as { metadata: object }).metadata;
+        expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+        expect(Object.entries(metadata)).toEqual(Object.entries(JSON.parse(metadataJson) as object));
+        expectNoPollution();
+      }),
+      settings(0.05),
+    );
   });
 });
 

@@ -44,6 +44,11 @@ function scenarios(): Scenario[] {
     { name: "a 401", expected: "AutumnAPIError", run: async (o) => customersGet(at((await serve([reply(401, { message: "Invalid secret key", code: "invalid_secret_key" })])).url)(o), { customerId: "u1" }) },
     { name: "a 401 that echoes the key", expected: "AutumnAPIError", run: async (o) => customersGet(at((await serve([echo(401)])).url)(o), { customerId: "u1" }) },
     { name: "a 200 that echoes the key but is not the expected shape", expected: "ResponseValidationError", run: async (o) => customersGet(at((await serve([echo(200)])).url)(o), { customerId: "u1" }) },
+    {
+      name: "an answer past maxResponseBytes that echoes the key in a header",
+      expected: "ResponseTooLargeError",
+      run: async (o) => customersGet(at((await serve([echo(200)])).url, { maxResponseBytes: 10 })(o), { customerId: "u1" }),
+    },
     { name: "a refused connection", expected: "ConnectionError", run: async (o) => customersGet(at(await refusedURL())(o), { customerId: "u1" }) },
     { name: "a reset mid-body", expected: "ConnectionError", run: async (o) => customersGet(at((await serve([resetMidBody(200, '{"id"')])).url)(o), { customerId: "u1" }) },
     { name: "a timeout", expected: "RequestTimeoutError", run: async (o) => customersGet(at((await serve([hang()])).url, { timeoutMs: 100 })(o), { customerId: "u1" }) },

@@ -242,6 +242,15 @@ describe("balances.track", () => {
     expect(result.value.deductions?.[0]?.reset?.interval).toBe("fortnight");
   });
 
+  it("says what is missing when neither featureId nor eventName is given, and what clashes when both are", async () => {
+    const neither = await balancesTrack(testCore(), { customerId: "user_123" } as never);
+    expect(neither.ok || neither.error).toMatchObject({ name: "RequestValidationError", field: "", message: "Invalid params: give featureId or eventName" });
+    const both = await balancesTrack(testCore(), { customerId: "user_123", featureId: "messages", eventName: "chat" } as never);
+    expect(both.ok || both.error).toMatchObject({ name: "RequestValidationError", field: "", message: "Invalid params: give either featureId or eventName, not both" });
+    const batch = await balancesBatchTrack(testCore(), [{ customerId: "user_123", featureId: "messages" }, { customerId: "user_123" } as never]);
+    expect(batch.ok || batch.error).toMatchObject({ field: "1", message: "Invalid params: 1: give featureId or eventName" });
+  });
+
   it("refuses a call without exactly one of featureId and eventName, and other bad params, without sending", async () => {
     const scope = api().post("/v1/balances.track").reply(200, tracked);
     const cases: [unknown, string | undefined][] = [

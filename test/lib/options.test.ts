@@ -5,6 +5,7 @@ import { Autumn } from "../../src/autumn.js";
 import { AutumnCore, type AutumnOptions } from "../../src/core.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
 import type { RequestOptions } from "../../src/lib/config.js";
+import { faultServers, reply } from "../faults/fault-server.js";
 import { api, BASE_URL, fixture, recordRequests, SECRET_KEY, testCore } from "../helpers.js";
 
 const customer = fixture("customer");
@@ -38,6 +39,9 @@ describe("client options are checked when the client is made", () => {
     ["a fetch that is not a function", { fetch: "undici" }, "fetch", /fetch function/],
     ["a flag that is not a boolean", { failOpen: "yes" }, "failOpen", /true or false/],
     ["a server URL that is not http(s)", { serverURL: "ftp://example.com" }, "serverURL", /http\(s\) URL/],
+    ["a response limit of 0", { maxResponseBytes: 0 }, "maxResponseBytes", /whole number of bytes above 0/],
+    ["a fractional response limit", { maxResponseBytes: 1.5 }, "maxResponseBytes", /whole number of bytes above 0/],
+    ["a response limit that is not a number", { maxResponseBytes: "16MB" }, "maxResponseBytes", /whole number of bytes above 0/],
   ])("%s: a ConfigurationError naming the option", (_name, options, setting, message) => {
     for (const make of [() => new AutumnCore(options as AutumnOptions), () => new Autumn(options as AutumnOptions)]) {
       const thrown = thrownBy(make);
@@ -139,12 +143,86 @@ describe("per-call options", () => {
     ["a retries config with an unknown field", { retries: { max: 2 } as never }, "retries", /retries/],
     ["a signal that is not one", { signal: "stop" as never }, "signal", /AbortSignal/],
     ["a header value fetch cannot send", { headers: { "x-trace": "a\nb" } }, "headers.x-trace", /Latin-1/],
+    ["a negative response limit", { maxResponseBytes: -1 }, "maxResponseBytes", /whole number of bytes above 0/],
   ])("%s is a ConfigurationError in the Result naming it, and nothing is sent", async (_name, options, setting, message) => {
     const seen = recordRequests(api().post("/v1/customers.get").reply(200, customer));
     const result = await customersGet(testCore(), { customerId: "u1" }, options);
     expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting });
     expect(result.ok || result.error.message).toMatch(message);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe("per-call fetchOptions", () => {
+  const serve = faultServers();
+
+  it("refuses prefixUrl, which would send the key to another origin, and sends nothing anywhere", async () => {
+    const elsewhere = await serve([reply(200, customer)]);
+    const server = await serve([reply(200, customer)]);
+    const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "u1" }, { fetchOptions: { prefixUrl: elsewhere.url } } as never);
+    expect(elsewhere.requests.map((request) => request.headers["authorization"])).toEqual([]);
+    expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting: "fetchOptions.prefixUrl" });
+    expect(server.count()).toBe(0);
+  });
+
+  it("refuses json, which would replace the checked body, and sends nothing", async () => {
+    const server = await serve([reply(200, customer)]);
+    const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "u1" }, { fetchOptions: { json: { customer_id: "someone_else" } } } as never);
+    expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting: "fetchOptions.json" });
+    expect(server.count()).toBe(0);
+  });
+
+  it.each([
+    ["body", "{}"],
+    ["method", "GET"],
+    ["headers", { authorization: "Bearer am_sk_test_other" }],
+    ["signal", AbortSignal.timeout(1_000)],
+    ["redirect", "follow"],
+    ["dispatcher", {}],
+    ["searchParams", "a=1"],
+    ["hooks", { beforeRequest: [] }],
+    ["timeout", 10],
+    ["retry", 5],
+    ["throwHttpErrors", true],
+    ["parseJson", JSON.parse],
+    ["fetch", fetch],
+    ["window", null],
+  ])("refuses %s: only fetch's own options that the SDK does not set pass", async (name, value) => {
+    const seen = recordRequests(api().post("/v1/customers.get").reply(200, customer));
+    const result = await customersGet(testCore(), { customerId: "u1" }, { fetchOptions: { [name]: value } } as never);
+    expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting: `fetchOptions.${name}` });
+    expect(result.ok || result.error.message).toMatch(/cache, credentials, integrity, keepalive, mode, priority, referrer, referrerPolicy/);
+    expect(seen).toHaveLength(0);
+  });
+
+  it.each([
+    ["cache", "sometimes"],
+    ["mode", "navigate"],
+    ["credentials", "always"],
+    ["referrerPolicy", "everywhere"],
+  ])("refuses %s: %j, a value fetch would throw on, instead of reporting a network failure", async (name, value) => {
+    const seen = recordRequests(api().post("/v1/customers.get").reply(200, customer));
+    const result = await customersGet(testCore(), { customerId: "u1" }, { fetchOptions: { [name]: value } } as never);
+    expect(result.ok || result.error).toMatchObject({ name: "ConfigurationError", setting: `fetchOptions.${name}` });
+    expect(seen).toHaveLength(0);
+  });
+
+  it("passes fetch's own options, and the pipeline's request is unchanged", async () => {
+    const server = await serve([reply(200, customer)]);
+    const fetchOptions: RequestOptions["fetchOptions"] = {
+      cache: "no-store",
+      credentials: "omit",
+      integrity: "",
+      keepalive: false,
+      mode: "cors",
+      priority: "high",
+      referrer: "",
+      referrerPolicy: "no-referrer",
+    };
+    const result = await customersGet(testCore({ serverURL: server.url }), { customerId: "u1" }, { fetchOptions });
+    if (!result.ok) throw result.error;
+    expect(server.requests[0]).toMatchObject({ method: "POST", path: "/v1/customers.get", json: { customer_id: "u1" } });
+    expect(server.requests[0]?.headers["authorization"]).toBe(`Bearer ${SECRET_KEY}`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AutumnOptions } from "../../src/core.js";
@@ -5,7 +6,7 @@ import type { Result } from "../../src/lib/result.js";
 import type { CustomerTokens } from "../../src/models/customer-tokens.js";
 import { DEMO_CATALOG } from "../../src/sandbox/demo-catalog.js";
 import { SANDBOX_ERRORS, type SandboxErrorKind } from "../../src/sandbox/errors.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { MAX_BODY_BYTES, type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { sdkOperation } from "./operations.js";
 import { recordingCore, recordingFetch, type WireAnswer } from "./wire-recorder.js";
 
@@ -29,6 +30,8 @@ interface Provoker {
   sdk(route: string, params: Record<string, unknown>, options?: AutumnOptions & { idempotencyKey?: string }): Promise<Result<unknown>>;
   /** Sends a request the SDK would refuse to send (no key, a foreign prefix, a body that is not an object). */
   raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<void>;
+  /** Sends a request addressed to `host`, which fetch would not let a test choose. */
+  addressedTo(host: string, path: string, body: string): Promise<void>;
   /** The sandbox whose route crashes, for the 500. */
   readonly crashingUrl: string;
 }
@@ -102,14 +105,19 @@ const cases: readonly ErrorCase[] = [
   },
   {
     kind: "featureLimitReached",
-    name: "a fourth seat entity on a plan including three",
+    name: "a seat entity past the usage limit of its plan",
     env: "sandbox",
     provoke: async ({ sdk }) => {
-      await onTeamPlan(sdk, "err_team_seats");
-      for (const n of [1, 2, 3]) expect((await sdk("entities.create", { customerId: "err_team_seats", entityId: `err_member_${n}`, featureId: "seats" })).ok).toBe(true);
-      return sdk("entities.create", { customerId: "err_team_seats", entityId: "err_member_4", featureId: "seats" });
+      // One seat included and one more at most: a free plan, as its usage price is 0.
+      const items = [{ featureId: "seats", included: 1, price: { amount: 0, interval: "month", billingMethod: "usage_based", maxPurchase: 1 } }];
+      expect((await sdk("plans.create", { planId: "err_capped_seats", name: "Capped seats", addOn: true, items })).ok).toBe(true);
+      expect((await sdk("customers.get_or_create", { customerId: "err_capped" })).ok).toBe(true);
+      expect((await sdk("billing.attach", { customerId: "err_capped", planId: "err_capped_seats" })).ok).toBe(true);
+      for (const n of [1, 2]) expect((await sdk("entities.create", { customerId: "err_capped", entityId: `err_member_${n}`, featureId: "seats" })).ok).toBe(true);
+      return sdk("entities.create", { customerId: "err_capped", entityId: "err_member_3", featureId: "seats" });
     },
   },
+  { kind: "consumableEntityFeature", name: "an entity of a consumable feature", env: "sandbox", provoke: ({ sdk }) => sdk("entities.create", { customerId: "err_ada", entityId: "err_chat", featureId: "messages" }) },
   {
     kind: "noSeatLeft",
     name: "four seats of a pool of three",
@@ -272,7 +280,9 @@ const cases: readonly ErrorCase[] = [
       const { features, plans } = DEMO_CATALOG as { features: object[]; plans: object[] };
       const metered = { planId: "err_metered", name: "Metered", addOn: true, items: [{ featureId: "messages", included: 0, price: { amount: 0.01, interval: "month" } }] };
       sandbox.setCatalog({ features, plans: [...plans, metered] });
+      // Priced on usage, it is paid: the plan is attached once its checkout is.
       expect((await sdk("billing.attach", { customerId: "err_bob", planId: "err_metered" })).ok).toBe(true);
+      sandbox.completeCheckout("err_bob");
       return sdk("balances.delete", { customerId: "err_bob", featureId: "messages" });
     },
   },
@@ -292,6 +302,24 @@ const cases: readonly ErrorCase[] = [
     name: "tokens of a model the AI credit system does not price",
     env: "sandbox",
     provoke: ({ sdk }) => sdk("balances.track_tokens", { customerId: "err_ada", modelId: "openai/o3", inputTokens: 10, outputTokens: 10 }),
+  },
+  {
+    kind: "hostNotAllowed",
+    name: "a request addressed to another name (a rebound DNS name)",
+    env: undefined,
+    provoke: ({ addressedTo }) => addressedTo("rebound.example:8787", "/v1/customers.get", '{"customer_id":"err_ada"}'),
+  },
+  {
+    kind: "originNotAllowed",
+    name: "a request from a page on a foreign origin",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get", { headers: { ...CONTRACT_HEADERS, ...KEY, origin: "https://evil.example" }, body: '{"customer_id":"err_ada"}' }),
+  },
+  {
+    kind: "bodyTooLarge",
+    name: "a request body over the limit",
+    env: undefined,
+    provoke: ({ raw }) => raw("/v1/customers.get_or_create", { headers: { ...CONTRACT_HEADERS, ...KEY }, body: JSON.stringify({ customer_id: "err_big", name: "x".repeat(MAX_BODY_BYTES) }) }),
   },
   { kind: "internal", name: "a route that crashes", env: "sandbox", provoke: ({ sdk, crashingUrl }) => sdk("customers.get", { customerId: "err_ada" }, { serverURL: crashingUrl }) },
 ];
@@ -341,6 +369,17 @@ const provoker: Provoker = {
   raw: async (path, { method = "POST", headers, body }) => {
     await recordingFetch(answers)(`${sandbox.url}${path}`, { method, headers, body });
   },
+  addressedTo: (host, path, body) =>
+    new Promise((resolve, reject) => {
+      const headers = { ...CONTRACT_HEADERS, ...KEY, host };
+      const sent = httpRequest(`${sandbox.url}${path}`, { method: "POST", headers, agent: false }, (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve(void answers.push({ path, status: response.statusCode ?? 0, contentType: response.headers["content-type"] ?? null, text })));
+      });
+      sent.on("error", reject);
+      sent.end(body);
+    }),
   get crashingUrl() {
     return crashing.url;
   },

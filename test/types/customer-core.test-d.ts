@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { AutumnCore } from "../../src/core.js";
-import type { CustomerCore } from "../../src/customer-core.js";
+import { type CustomerCore, readTokens, type TokenStorage } from "../../src/customer-core.js";
 import { balancesCheck, type CheckResult } from "../../src/funcs/balances-check.js";
 import { balancesTrack } from "../../src/funcs/balances-track.js";
 import { customersGet } from "../../src/funcs/customers-get.js";
@@ -42,5 +42,14 @@ describe("a CustomerCore's calls", () => {
     void balancesCheck(server, { featureId: "messages" });
     expectTypeOf(keysMint(server, { customerId: "user_123" })).resolves.toEqualTypeOf<Result<CustomerTokens>>();
     expectTypeOf(keysRefresh).toBeCallableWith(customer, { refreshToken: "am_jwt_…" });
+  });
+});
+
+describe("starting from storage and signing out", () => {
+  it("readTokens takes anything and gives a pair or undefined; signOut resolves to nothing; storage.clear is optional", () => {
+    expectTypeOf(readTokens).parameter(0).toBeUnknown();
+    expectTypeOf(readTokens("{}")).toEqualTypeOf<CustomerTokens | undefined>();
+    expectTypeOf(customer.signOut()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf<{ load: () => null; save: () => void }>().toMatchTypeOf<TokenStorage>();
   });
 });

@@ -31,6 +31,7 @@ describe("standalone functions", () => {
         | "RequestAbortedError"
         | "RequestValidationError"
         | "ResponseValidationError"
+        | "ResponseTooLargeError"
         | "ConfigurationError"
         | "UnexpectedClientError"
       >();

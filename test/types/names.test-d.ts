@@ -452,7 +452,8 @@ describe("each operation's params type is named after its function", () => {
 
   it("keys", () => {
     expectTypeOf<ParamsOf<typeof keysMint>>().toEqualTypeOf<KeysMintParams>();
-    expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams>();
+    // Optional on an AutumnCore (its key may be the refresh token), as for the list functions.
+    expectTypeOf<ParamsOf<typeof keysRefresh>>().toEqualTypeOf<KeysRefreshParams | undefined>();
     expectTypeOf<ParamsOf<typeof keysRevoke>>().toEqualTypeOf<KeysRevokeParams>();
   });
 

@@ -309,6 +309,54 @@ describe("webhooksVerify refuses, saying which check failed", () => {
   });
 });
 
+describe("credentials in a refused body", () => {
+  const TOKEN = "vercel_tok_9Qm2LxY7pA";
+  const texts = (error: WebhookVerificationError) => [String(error), error.message, JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true })];
+
+  it("a Vercel provisioning event that does not match keeps its access token out of rawBody and the error's JSON", async () => {
+    // The resource's name is missing: refused as invalid_payload, though genuine.
+    const body = JSON.stringify({ type: "vercel.resources.provisioned", data: { resource: { id: "res_123" }, installation_id: "icfg_123", access_token: TOKEN } });
+    const error = refusal(await verify(body, signedHeaders(body)));
+    expect(error).toMatchObject({
+      reason: "invalid_payload",
+      signatureVerified: true,
+      type: "vercel.resources.provisioned",
+      deliveryId: "msg_2fYx9Q",
+      issues: [{ path: "data.resource.name", message: "required (string)" }],
+      rawBody: "[withheld: the body holds credentials]",
+    });
+    for (const text of texts(error)) expect(text).not.toContain(TOKEN);
+  });
+
+  it.each([
+    ["a credential-named key deep inside a body that is not an event", { data: { nested: [{ refresh_token: TOKEN }] } }],
+    ["a camelCase one", { type: 7, accessToken: TOKEN }],
+    ["a client secret", { type: null, client_secret: TOKEN }],
+    ["a password", { data: { password: TOKEN } }],
+    ["an API key", { data: { apiKey: TOKEN } }],
+    ["an Autumn secret key under any name", { data: { note: `am_sk_live_${TOKEN}` } }],
+    ["a webhook secret under any name", { data: { note: `whsec_${TOKEN}` } }],
+    ["a Stripe secret key under any name", { data: { note: `sk_live_${TOKEN}` } }],
+  ])("%s: withheld from an invalid_payload refusal", async (_name, payload) => {
+    const body = JSON.stringify(payload);
+    const error = refusal(await verify(body, signedHeaders(body)));
+    expect(error).toMatchObject({ reason: "invalid_payload", rawBody: "[withheld: the body holds credentials]" });
+    for (const text of texts(error)) expect(text).not.toContain(TOKEN);
+  });
+
+  it("a body that is not JSON but names a credential is withheld from an invalid_json refusal", async () => {
+    const body = `{"access_token": "${TOKEN}", oops`;
+    const error = refusal(await verify(body, signedHeaders(body)));
+    expect(error).toMatchObject({ reason: "invalid_json", rawBody: "[withheld: the body holds credentials]" });
+    for (const text of texts(error)) expect(text).not.toContain(TOKEN);
+  });
+
+  it("a body without credentials keeps its rawBody, token counts and feature ids named tokens included", async () => {
+    const body = JSON.stringify({ type: "balances.limit_reached", data: { customer_id: "org_123", feature_id: "ai_tokens", max_tokens: 5, tokens: 3, token_count: 1 } });
+    expect(refusal(await verify(body, signedHeaders(body)))).toMatchObject({ reason: "invalid_payload", rawBody: body });
+  });
+});
+
 describe("the secret never leaks", () => {
   const secretForms = [WEBHOOK_SECRET, WEBHOOK_KEY.toString("base64"), WEBHOOK_KEY.toString("hex"), OTHER_SECRET, OTHER_KEY.toString("base64")];
 

@@ -1,3 +1,4 @@
+import { NOT_JSON, parseJson } from "../json.js";
 import { AutumnError } from "./autumn-error.js";
 
 /** The fields of an error response, as the SDK read them. */
@@ -10,8 +11,8 @@ export interface APIErrorInit {
   message: string;
   /** The environment named by the error body (`sandbox` or `live`), when it names one. */
   env: string | undefined;
-  /** The parsed JSON body, or undefined when the body is not JSON. */
-  body: unknown;
+  /** @deprecated Not kept: `body` is parsed from `rawBody` when it is read, so the error holds the body once. */
+  body?: unknown;
   /** The response body exactly as received. */
   rawBody: string;
   /** The response headers. */
@@ -35,9 +36,7 @@ export class AutumnAPIError extends AutumnError {
   declare readonly code: string | undefined;
   /** The environment named by the error body, when it names one. */
   declare readonly env: string | undefined;
-  /** The parsed JSON body, or undefined when the body is not JSON. */
-  declare readonly body: unknown;
-  /** The response body exactly as received. */
+  /** The response body exactly as received: the one copy of the body the error holds. */
   declare readonly rawBody: string;
   /** The response headers. */
   declare readonly headers: Record<string, string>;
@@ -50,8 +49,17 @@ export class AutumnAPIError extends AutumnError {
   declare readonly idempotencyKey: string | undefined;
 
   constructor(init: APIErrorInit) {
-    const { message, ...fields } = init;
+    const { message, body: _body, ...fields } = init;
     super(init.code ? `${message} (${init.status} ${init.code})` : `${message} (${init.status})`, fields);
+  }
+
+  /**
+   * The parsed JSON body, or undefined when the body is not JSON. Parsed from `rawBody` on each read
+   * rather than kept beside it, so that a large body is held (and logged, and serialised) once.
+   */
+  get body(): unknown {
+    const parsed = parseJson(this.rawBody);
+    return parsed === NOT_JSON ? undefined : parsed;
   }
 }
 

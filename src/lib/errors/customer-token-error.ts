@@ -4,14 +4,18 @@ import { AutumnError } from "./autumn-error.js";
 export type CustomerTokenErrorReason =
   /** The operation is not one a customer token reaches; nothing was sent. */
   | "route_not_allowed"
-  /** The tokens expired (or the refresh token is missing or spent) and there was no way to get new ones. */
+  /** The tokens expired (or Autumn refused the refresh token as expired or invalid) and there was no way to get new ones. */
   | "expired"
   /** Autumn revoked every token of the customer: `keys.revoke`, or a refresh token presented after it was replaced twice. */
   | "revoked"
-  /** Two answers to a refresh were lost, so the refresh token may be spent; it is not presented again. */
+  /** Two refreshes may have rotated the refresh token without a usable answer (lost, cut off, a 5xx, a malformed pair), so it is not presented again. */
   | "refresh_lost"
-  /** The application's `fetchTokens` failed or returned something that is not a token pair. */
-  | "fetch_failed";
+  /** The application's `fetchTokens` failed or returned something that is not a token pair for the customer. */
+  | "fetch_failed"
+  /** The `lock` option rejected or threw before the refresh ran; the refresh token was not presented. */
+  | "lock_failed"
+  /** `signOut()` was called: the client has no pair until `setTokens`; nothing was sent. */
+  | "signed_out";
 
 /**
  * A client built from a customer's tokens cannot act: the route is out of the

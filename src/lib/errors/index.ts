@@ -6,6 +6,7 @@ import type { RequestAbortedError } from "./request-aborted-error.js";
 import type { RequestAlreadyAcceptedError } from "./request-already-accepted-error.js";
 import type { RequestTimeoutError } from "./request-timeout-error.js";
 import type { RequestValidationError } from "./request-validation-error.js";
+import type { ResponseTooLargeError } from "./response-too-large-error.js";
 import type { ResponseValidationError } from "./response-validation-error.js";
 import type { UnexpectedClientError } from "./unexpected-client-error.js";
 
@@ -18,6 +19,7 @@ export { RequestAbortedError } from "./request-aborted-error.js";
 export { RequestAlreadyAcceptedError } from "./request-already-accepted-error.js";
 export { RequestTimeoutError } from "./request-timeout-error.js";
 export { RequestValidationError, type ValidationIssue } from "./request-validation-error.js";
+export { ResponseTooLargeError } from "./response-too-large-error.js";
 export { ResponseValidationError } from "./response-validation-error.js";
 export { UnexpectedClientError } from "./unexpected-client-error.js";
 export { WebhookVerificationError, type WebhookVerificationReason } from "./webhook-verification-error.js";
@@ -31,6 +33,7 @@ export type SDKError =
   | RequestAbortedError
   | RequestValidationError
   | ResponseValidationError
+  | ResponseTooLargeError
   | ConfigurationError
   | CustomerTokenError
   | UnexpectedClientError;

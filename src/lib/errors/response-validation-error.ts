@@ -16,8 +16,13 @@ export class ResponseValidationError extends AutumnError {
   declare readonly rawBody: string;
   /** The response headers. */
   declare readonly headers: Record<string, string>;
+  /**
+   * The `Idempotency-Key` the call's attempts carried (mutations only). The answer may not be Autumn's (a
+   * proxy's page): resend with this key as `idempotencyKey` to settle it, applied at most once.
+   */
+  declare readonly idempotencyKey: string | undefined;
 
-  constructor(init: { status: number; issues: readonly ValidationIssue[]; rawBody: string; headers: Record<string, string> }) {
+  constructor(init: { status: number; issues: readonly ValidationIssue[]; rawBody: string; headers: Record<string, string>; idempotencyKey?: string | undefined }) {
     const first = init.issues[0];
     super(
       first

@@ -39,7 +39,7 @@ export interface WebhookVerificationErrorInit {
   type?: string;
   /** What did not match, by wire path (`data.limit_type`), for `invalid_payload`. */
   issues?: readonly ValidationIssue[];
-  /** The body as received, for `invalid_json` and `invalid_payload`. */
+  /** The body as received, for `invalid_json` and `invalid_payload`, or a note that it is withheld because it holds credentials. */
   rawBody?: string;
   cause?: unknown;
 }
@@ -64,7 +64,10 @@ export class WebhookVerificationError extends AutumnError {
   declare readonly type?: string;
   /** What did not match, by wire path, for `invalid_payload`. */
   declare readonly issues?: readonly ValidationIssue[];
-  /** The body as received, when the signature matched. */
+  /**
+   * The body as received, when the signature matched; `[withheld: the body holds credentials]` when it
+   * names one (an `access_token`, a `secret`, a `password`, an API key) or holds a secret key.
+   */
   declare readonly rawBody?: string;
 
   constructor(init: WebhookVerificationErrorInit) {

@@ -31,7 +31,18 @@ export async function applyAnswer(state: CacheState, answer: UsageAnswer): Promi
   const changed: Record<string, Balance | null> = { ...answer.balances };
   if (answer.balance) changed[answer.balance.featureId] = answer.balance;
   const current = Object.keys(changed).length > 0 ? state.local.get(answer.customerId, subject)?.snapshot : undefined;
-  return replaceCustomer(state, answer.customerId, current && { subject, snapshot: withBalances(current, changed) });
+  const complete = current && (answer.balances !== undefined || !answer.balance || !sharesCredits(current, answer.balance.featureId));
+  return replaceCustomer(state, answer.customerId, complete ? { subject, snapshot: withBalances(current, changed) } : undefined);
+}
+
+/**
+ * Whether the subject holds a balance that shares credits with `featureId` (a credit system that prices it,
+ * or a feature it prices): usage of it may have drawn on both, and an answer with one balance alone (Autumn
+ * sends them all, as `balances`, when there are several) does not say what became of the other.
+ */
+function sharesCredits(snapshot: Snapshot, featureId: string): boolean {
+  const prices = snapshot.features[featureId]?.credits ?? {};
+  return Object.keys(snapshot.balances).some((id) => id !== featureId && (id in prices || snapshot.features[id]?.credits?.[featureId] !== undefined));
 }
 
 /**

@@ -71,10 +71,9 @@ export const OVERAGE_AND_FLAGS: DifferentialCatalog = {
 };
 
 /**
- * A feature held both directly and through a credit system. Autumn spends
+ * A feature held both directly and through a credit system: Autumn spends
  * the feature's own balance first and turns to the credit system when it
- * does not cover the amount; today's sandbox uses the feature's own balance
- * whenever the customer has one. The cache follows Autumn.
+ * does not cover the amount.
  */
 export const DIRECT_AND_CREDITS: DifferentialCatalog = {
   catalog: {

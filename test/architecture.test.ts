@@ -9,6 +9,7 @@ const src = fileURLToPath(new URL("../src/", import.meta.url));
 
 function layerOf(file: string): string {
   if (file.startsWith("sandbox/")) return "sandbox";
+  if (file.startsWith("entitlements/")) return "entitlements";
   if (file.startsWith("usage-queue/")) return "usage queue";
   if (file.startsWith("typegen/")) return "typegen";
   if (file.startsWith("lib/")) return "lib";
@@ -26,6 +27,8 @@ const ALLOWED: Record<string, string[]> = {
   operations: ["operations", "models", "lib", "core"],
   "token client": ["operations", "models", "lib", "core"],
   facade: ["facade", "token client", "operations", "models", "lib", "core"],
+  // The entitlement cache is opt-in, its own entry point: no other layer imports it.
+  entitlements: ["entitlements", "operations", "models", "lib", "core"],
   // The Node-only sandbox checks catalogs with the SDK's params schemas; nothing imports it.
   sandbox: ["sandbox", "models", "lib"],
   // The usage queue delivers with balancesTrack; nothing imports it, so only its importers pay for it.

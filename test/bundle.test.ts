@@ -118,6 +118,23 @@ const usage = createUsageQueue(new AutumnCore({ secretKey: "am_sk_test" }));
 console.log(usage.add({ customerId: "user_123", featureId: "messages" }), await usage.flush());
 `;
 
+/** A server's entitlement cache: the cache with its memory tier, answering one check. */
+const ENTITLEMENT_CACHE = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { cachedCheck, createEntitlementCache } from "@useautumn/sdk/entitlements";
+const cache = createEntitlementCache(new AutumnCore({ secretKey: "am_sk_test" }));
+console.log(await cachedCheck(cache, { customerId: "user_123", featureId: "messages" }));
+`;
+
+/** The same, sharing snapshots through Redis. */
+const ENTITLEMENT_CACHE_REDIS = `
+import { AutumnCore } from "@useautumn/sdk/core.js";
+import { cachedCheck, createEntitlementCache } from "@useautumn/sdk/entitlements";
+import { redisStore } from "@useautumn/sdk/entitlements/redis";
+const cache = createEntitlementCache(new AutumnCore({ secretKey: "am_sk_test" }), { shared: redisStore(globalThis.redis) });
+console.log(await cachedCheck(cache, { customerId: "user_123", featureId: "messages" }));
+`;
+
 const BUDGETS = [
   ["AutumnCore + customersGetOrCreate", ONE_FUNCTION, 15_950],
   ["AutumnCore + the five customers functions", FIVE_CUSTOMERS_FUNCTIONS, 16_350],
@@ -126,6 +143,9 @@ const BUDGETS = [
   ["webhooksVerify alone", WEBHOOKS_VERIFY, 6_650],
   // About 3.7 KB over balancesTrack alone (14.3 KB since the pipeline's hardening): the queue, its memory store, option checks and keys.
   ["AutumnCore + createUsageQueue (memory store)", USAGE_QUEUE, 18_150],
+  // customers.get's answer (the whole customer schema, plans included) is most of it.
+  ["the entitlement cache + its memory tier + one cachedCheck", ENTITLEMENT_CACHE, 21_510],
+  ["the entitlement cache + the Redis store + one cachedCheck", ENTITLEMENT_CACHE_REDIS, 22_240],
 ] as const;
 
 describe("bundle size budgets (esbuild, minified, gzip)", () => {
@@ -154,6 +174,20 @@ describe("the usage queue's bundle", () => {
     expect(warnings).toEqual([]);
     expect(allRoutes.filter((route) => code.includes(`"${route}"`))).toEqual(["balances.track"]);
     expect(code).not.toMatch(/node:|readFileSync|EVALSHA/);
+  });
+});
+
+describe("the entitlement cache's bundles", () => {
+  it("hold nothing of it for a caller who does not import it", async () => {
+    for (const entry of [ONE_FUNCTION, TOKEN_CLIENT]) {
+      const { code } = await bundleEntry(entry);
+      for (const part of ["EntitlementStoreError", "entitlement cache", "HGET"]) expect(code, part).not.toContain(part);
+    }
+  });
+
+  it("hold the Redis store only for a caller who imports it", async () => {
+    expect((await bundleEntry(ENTITLEMENT_CACHE)).code).not.toContain("HGET");
+    expect((await bundleEntry(ENTITLEMENT_CACHE_REDIS)).code).toContain("HGET");
   });
 });
 

@@ -75,6 +75,25 @@ describe("the webhook entry points", () => {
   });
 });
 
+describe("the entitlement cache's entry points", () => {
+  it("give the cache and its Redis store, imported or required, and check a customer through the built package", async () => {
+    const entry = await import("@useautumn/sdk/entitlements");
+    const redis = await import("@useautumn/sdk/entitlements/redis");
+    const required = require("@useautumn/sdk/entitlements") as typeof entry;
+    expect(typeof required.cachedCheck).toBe("function");
+    expect(typeof (require("@useautumn/sdk/entitlements/redis.js") as typeof redis).redisStore).toBe("function");
+    const { AutumnCore } = require("../dist/core.cjs") as typeof import("../src/core.js");
+    const { customersGetOrCreate } = require("../dist/funcs/customers-get-or-create.cjs") as typeof import("../src/funcs/customers-get-or-create.js");
+    const core = new AutumnCore({ secretKey: "am_sk_test_cache", serverURL: sandbox.url });
+    await customersGetOrCreate(core, { customerId: "cached_1" });
+    for (const { cachedCheck, createEntitlementCache } of [entry, required]) {
+      // The client is the CommonJS build's, typed from src: the cast only bridges the two declarations.
+      const answer = await cachedCheck(createEntitlementCache(core) as never, { customerId: "cached_1", featureId: "messages" });
+      expect(answer.value).toMatchObject({ allowed: true, source: "cache" });
+    }
+  });
+});
+
 describe("the module export condition", () => {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { exports: Record<string, string | Record<string, unknown>> };
 

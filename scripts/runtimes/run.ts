@@ -4,8 +4,9 @@
 // loopback API, two calls with a caller's AbortSignal (one completed, one
 // aborted mid-flight), and webhooksVerify against a webhook signed here. Then
 // examples/nextjs, built by `next build` (webpack, then Turbopack) and served
-// by `next start` against the sandbox; and the installed `autumn-sandbox` bin
-// on each Node. One verdict line per runtime; exits 1
+// by `next start` against the sandbox; the installed `autumn-sandbox` bin
+// on each Node; and the entitlement cache in workerd (over an async KV-like
+// store) and in Chromium (over a customer's token) against the sandbox. One verdict line per runtime; exits 1
 // if any failed. Runtime names as arguments run those only
 // (`npm run test:runtimes -- edge-runtime nextjs`).
 import { execFileSync, spawn } from "node:child_process";
@@ -15,7 +16,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { build } from "esbuild";
 import { autumnErrorBody, parseJsonOrUndefined, readText, sendJson, serveOnLoopback, writeAnswer } from "../../src/sandbox/loopback-http.js";
-import { startSandbox } from "../../src/sandbox/server.js";
+import { AutumnCore } from "../../src/core.js";
+import { customersGetOrCreate } from "../../src/funcs/customers-get-or-create.js";
+import { keysMint } from "../../src/funcs/keys-mint.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { prepareNextApp, runNextApp } from "./nextjs.js";
 import { type AppName, appDir, apps, binaryPath, chromiumPath, pins, root, type RuntimeName } from "./pins.js";
 import { runInstalledSandbox } from "./sandbox-bin.js";
@@ -120,9 +124,10 @@ function runProcess(command: string, args: string[], cwd: string, timeoutMs = 60
   });
 }
 
-async function runChromium(app: string, apiURL: string, customerId: string): Promise<Verdict> {
+/** Opens `entry` (a probe of the app, bundled for the browser) in headless Chromium, with `query`, and reads the verdict it posts back. */
+async function runChromium(app: string, entry: string, query: Record<string, string>): Promise<Verdict> {
   const bundled = await build({
-    entryPoints: [`${app}/browser.mjs`],
+    entryPoints: [`${app}/${entry}`],
     absWorkingDir: app,
     bundle: true,
     format: "esm",
@@ -148,7 +153,7 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
   });
   const profile = mkdtempSync(`${tmpdir()}/autumn-chromium-`);
   const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
-  const child = spawn(chromiumPath, [...flags, `--user-data-dir=${profile}`, `${page.url}/?api=${encodeURIComponent(apiURL)}&customer=${customerId}&webhook=${encodeURIComponent(webhook)}`], {
+  const child = spawn(chromiumPath, [...flags, `--user-data-dir=${profile}`, `${page.url}/?${new URLSearchParams(query)}`], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -165,6 +170,38 @@ async function runChromium(app: string, apiURL: string, customerId: string): Pro
     await page.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The Worker probe of the entitlement cache, against the sandbox; it must have loaded its customer exactly once. */
+async function runCachedWorker(app: string, sandbox: Sandbox): Promise<Verdict> {
+  const customerId = "rt_workerd_cache";
+  const core = new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url });
+  await customersGetOrCreate(core, { customerId });
+  const worker = await startWorker({
+    entry: "./worker-cache.mjs",
+    resolveDir: app,
+    bindings: { AUTUMN_SERVER_URL: sandbox.url, SECRET_KEY: sandbox.secretKey, CUSTOMER_ID: customerId },
+    upstream: new URL(sandbox.url).host,
+  });
+  try {
+    const response = await fetch(worker.url);
+    if (!response.ok) return { ok: false, detail: `worker answered ${response.status}: ${await response.text()} ${worker.output()}` };
+    const verdict = (await response.json()) as Verdict;
+    const loads = sandbox.requests.filter((request) => request.path === "customers.get" && (request.body as { customer_id?: string }).customer_id === customerId).length;
+    return verdict.ok && loads !== 1 ? { ok: false, detail: `the sandbox saw ${loads} customers.get for ${customerId}, expected 1` } : verdict;
+  } finally {
+    await worker.close();
+  }
+}
+
+/** The page probe of the entitlement cache, with a token minted for a customer of the sandbox. */
+async function runCachedPage(app: string, sandbox: Sandbox): Promise<Verdict> {
+  const customerId = "rt_chromium_cache";
+  const core = new AutumnCore({ secretKey: sandbox.secretKey, serverURL: sandbox.url });
+  await customersGetOrCreate(core, { customerId });
+  const tokens = await keysMint(core, { customerId });
+  if (!tokens.ok) return { ok: false, detail: `keys.mint: ${tokens.error.message}` };
+  return runChromium(app, "browser-cache.mjs", { api: sandbox.url, tokens: JSON.stringify(tokens.value) });
 }
 
 function version(name: RuntimeName | AppName | "chromium"): string {
@@ -208,7 +245,10 @@ try {
       await worker.close();
     }
   });
-  add("chromium", "ESM, esbuild bundle", (id) => runChromium(app, api.url, id));
+  add("chromium", "ESM, esbuild bundle", (id) => runChromium(app, "browser.mjs", { api: api.url, customer: id, webhook }));
+  // The entitlement cache against the sandbox: in a Worker over an async KV-like store, in a page over a customer's token.
+  add("workerd", "entitlement cache, KV store", () => runCachedWorker(app, sandbox), false);
+  add("chromium", "entitlement cache, token", () => runCachedPage(app, sandbox), false);
   // examples/browser-tokens against the sandbox, which it checks itself: no customer on the loopback API.
   matrix.push({ runtime: "chromium", format: "token page, Hono backend", customerId: "", probe: false, run: () => runTokenPage(app) });
   add("edge-runtime", "esbuild bundle, EdgeRuntime VM", async (id) => {

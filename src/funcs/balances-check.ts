@@ -2,7 +2,7 @@ import type { AutumnCore } from "../core.js";
 import type { Client, CustomerClient, ForCustomer } from "../lib/client.js";
 import type { RequestOptions } from "../lib/config.js";
 import { type Operation, send } from "../lib/pipeline.js";
-import type { FailOpenMarker } from "../lib/fail-open.js";
+import { checkFailedOpen, type FailOpenMarker } from "../lib/fail-open.js";
 import type { Result } from "../lib/result.js";
 import {
   type BalancesCheckParams,
@@ -21,15 +21,7 @@ const operation: Operation<BalancesCheckParams, CheckResult> = {
   // A plain check only reads; with sendEvent or a lock it deducts, so it is retried only under its Idempotency-Key.
   retry: (params) => (params.sendEvent || params.lock !== undefined ? "mutation" : "read"),
   // Opted in: an outage must not lock users out. No balance is known, so none is made up.
-  failOpen: (params, cause) => ({
-    allowed: true,
-    customerId: params.customerId,
-    ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
-    balance: null,
-    flag: null,
-    failedOpen: true,
-    failOpenCause: cause,
-  }),
+  failOpen: checkFailedOpen,
 };
 
 /**

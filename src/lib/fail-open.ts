@@ -23,3 +23,19 @@ export function isOutage(error: SDKError): boolean {
       return false;
   }
 }
+
+/**
+ * The "allowed" answer of a check that failed open, for the customer (and entity) it was about: no balance
+ * is known, so none is made up. `balancesCheck` answers it, and so does the entitlement cache.
+ */
+export function checkFailedOpen(params: { readonly customerId: string; readonly entityId?: string | undefined }, cause: SDKError) {
+  return {
+    allowed: true,
+    customerId: params.customerId,
+    ...(params.entityId === undefined ? {} : { entityId: params.entityId }),
+    balance: null,
+    flag: null,
+    failedOpen: true as const,
+    failOpenCause: cause,
+  };
+}

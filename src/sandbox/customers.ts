@@ -8,7 +8,7 @@ import { CUSTOMER_ID_PATTERN, findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
 import { enableDefaults, settle } from "./plans.js";
 import { renderSubscription } from "./render-subscription.js";
-import type { Route, SandboxState, StoredCustomer } from "./state.js";
+import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -25,12 +25,26 @@ export function renderCustomer(state: SandboxState, customer: StoredCustomer): R
     metadata: customer.metadata,
     send_email_receipts: customer.send_email_receipts,
     billing_controls: customer.billing_controls ?? {},
-    subscriptions: customer.subscriptions.filter((subscription) => subscription.entity_id === null).map(renderSubscription),
+    subscriptions: customerSubscriptions(customer).map(renderSubscription),
     purchases: customer.purchases.map(({ plan_id, started_at, quantity, entity_id }) => ({ plan_id, started_at, quantity, expires_at: null, scope: entity_id === null ? "customer" : "entity" })),
     licenses: licensePools(state, customer),
     balances: renderBalances(customer.rows),
     flags: renderFlags(state, customer),
   };
+}
+
+/**
+ * The plans a customer's answer lists, as Autumn lists them: its own, then each plan attached to its
+ * entities once (the latest attached), with `scope: "entity"`. Their grants are in the customer's balances,
+ * though a check of the customer itself does not count them.
+ */
+function customerSubscriptions(customer: StoredCustomer): StoredSubscription[] {
+  const onEntities = new Map<string, StoredSubscription>();
+  for (const subscription of customer.subscriptions) {
+    const seen = onEntities.get(subscription.plan_id);
+    if (subscription.entity_id !== null && (!seen || subscription.started_at >= seen.started_at)) onEntities.set(subscription.plan_id, subscription);
+  }
+  return [...customer.subscriptions.filter((subscription) => subscription.entity_id === null), ...onEntities.values()];
 }
 
 /** The boolean features that plans in force grant the customer (or one entity, with the customer's own), by feature id. */

@@ -1,5 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { Redis as IORedis } from "ioredis";
+import { createClient } from "redis";
+import { afterAll, beforeAll } from "vitest";
+import type { RedisClientLike } from "../src/lib/redis.js";
+
+type NodeRedis = ReturnType<typeof createClient>;
 
 /**
  * A real `redis-server` for one test file, on a free loopback port, with
@@ -80,4 +86,58 @@ function launch(port: number): Promise<RedisServer> {
 async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await exited;
+}
+
+/** A real server for one test file with an ioredis and a node-redis client connected to it, both closed after the file. */
+export function redisClients(): { readonly server: RedisServer; readonly ioredis: IORedis; readonly nodeRedis: NodeRedis } {
+  let started: { server: RedisServer; ioredis: IORedis; nodeRedis: NodeRedis } | undefined;
+  beforeAll(async () => {
+    const server = await startRedisServer();
+    const ioredis = new IORedis(server.port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 0 });
+    await ioredis.connect();
+    const nodeRedis: NodeRedis = createClient({ url: server.url });
+    await nodeRedis.connect();
+    started = { server, ioredis, nodeRedis };
+  });
+  afterAll(async () => {
+    started?.ioredis.disconnect();
+    await started?.nodeRedis.disconnect().catch(() => {});
+    await started?.server.stop();
+  });
+  const get = () => {
+    if (!started) throw new Error("the Redis clients start in beforeAll");
+    return started;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get ioredis() {
+      return get().ioredis;
+    },
+    get nodeRedis() {
+      return get().nodeRedis;
+    },
+  };
+}
+
+/**
+ * Upstash's client in the shape the SDK sees (`eval`/`evalsha`), over the real server through ioredis,
+ * and doing what its client does by default: every string of an answer that parses as JSON is handed
+ * back parsed.
+ */
+export function upstashLike(client: IORedis): RedisClientLike {
+  const deserialize = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(deserialize);
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  };
+  return {
+    eval: async (script: string, keys: string[], args: string[]) => deserialize(await client.call("EVAL", script, String(keys.length), ...keys, ...args)),
+    evalsha: async (sha: string, keys: string[], args: string[]) => deserialize(await client.call("EVALSHA", sha, String(keys.length), ...keys, ...args)),
+  };
 }

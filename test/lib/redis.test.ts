@@ -1,43 +1,17 @@
-import { Redis as IORedis } from "ioredis";
-import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isRedisClient, redisScript } from "../../src/lib/redis.js";
-import { type RedisServer, startRedisServer } from "../redis-server.js";
+import { redisClients, upstashLike } from "../redis-server.js";
 
-let server: RedisServer;
-let ioredis: IORedis;
-let nodeRedis: ReturnType<typeof createClient>;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  ioredis = new IORedis(server.port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 0 });
-  await ioredis.connect();
-  nodeRedis = createClient({ url: server.url });
-  await nodeRedis.connect();
-});
-
-afterAll(async () => {
-  ioredis?.disconnect();
-  await nodeRedis?.disconnect().catch(() => {});
-  await server?.stop();
-});
-
-/** An Upstash-shaped client (its two script methods), forwarding to the real server through ioredis. */
-function upstashShaped(client: IORedis) {
-  return {
-    eval: (script: string, keys: string[], args: string[]) => client.call("EVAL", script, String(keys.length), ...keys, ...args),
-    evalsha: (sha: string, keys: string[], args: string[]) => client.call("EVALSHA", sha, String(keys.length), ...keys, ...args),
-  };
-}
+const redis = redisClients();
 
 const INCR_BY = "return redis.call('INCRBY', KEYS[1], ARGV[1])";
 
 describe("redisScript, by the client's shape", () => {
   const clients = () =>
     [
-      ["ioredis", ioredis],
-      ["node-redis", nodeRedis],
-      ["Upstash-shaped", upstashShaped(ioredis)],
+      ["ioredis", redis.ioredis],
+      ["node-redis", redis.nodeRedis],
+      ["Upstash-shaped", upstashLike(redis.ioredis)],
     ] as const;
 
   it("runs a script with its keys and arguments on every known client", async () => {
@@ -53,13 +27,13 @@ describe("redisScript, by the client's shape", () => {
     for (const [name, client] of clients()) {
       const incr = redisScript(client, INCR_BY)!;
       await incr([`flushed:${name}`], ["1"]);
-      await ioredis.call("SCRIPT", "FLUSH");
+      await redis.ioredis.call("SCRIPT", "FLUSH");
       expect(await incr([`flushed:${name}`], ["1"])).toBe(2);
     }
   });
 
   it("passes a script's own error through", async () => {
-    const failing = redisScript(ioredis, "return redis.error_reply('NOPE refused')")!;
+    const failing = redisScript(redis.ioredis, "return redis.error_reply('NOPE refused')")!;
     await expect(failing([], [])).rejects.toThrow(/NOPE refused/);
   });
 
@@ -68,8 +42,8 @@ describe("redisScript, by the client's shape", () => {
       expect(isRedisClient(other)).toBe(false);
       expect(redisScript(other, INCR_BY)).toBeUndefined();
     }
-    expect(isRedisClient(ioredis)).toBe(true);
-    expect(isRedisClient(nodeRedis)).toBe(true);
+    expect(isRedisClient(redis.ioredis)).toBe(true);
+    expect(isRedisClient(redis.nodeRedis)).toBe(true);
     expect(isRedisClient({ send: async () => 1 })).toBe(true);
   });
 });

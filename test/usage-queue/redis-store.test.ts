@@ -1,53 +1,16 @@
 import { Redis as IORedis } from "ioredis";
-import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RedisClientLike } from "../../src/lib/redis.js";
 import { createUsageQueue } from "../../src/usage-queue/queue.js";
 import { redisStore } from "../../src/usage-queue/redis-store.js";
-import { type RedisServer, startRedisServer } from "../redis-server.js";
+import { redisClients, startRedisServer, upstashLike } from "../redis-server.js";
 import { eventsByN, FAST, queueSandboxes, tracksUnder } from "./helpers.js";
 
 const sandboxes = queueSandboxes();
-let server: RedisServer;
-let ioredis: IORedis;
-let nodeRedis: ReturnType<typeof createClient>;
+const redis = redisClients();
 let names = 0;
 /** A queue name no other test uses. */
 const fresh = () => `test-${++names}`;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  ioredis = new IORedis(server.port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 0 });
-  await ioredis.connect();
-  nodeRedis = createClient({ url: server.url });
-  await nodeRedis.connect();
-});
-
-afterAll(async () => {
-  ioredis?.disconnect();
-  await nodeRedis?.disconnect().catch(() => {});
-  await server?.stop();
-});
-
-/**
- * Upstash's client in the shape the SDK sees (`eval`/`evalsha`), over the real server, and with what
- * its client does by default: every string in an answer that parses as JSON is handed back parsed.
- */
-function upstashLike(client: IORedis): RedisClientLike {
-  const deserialize = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(deserialize);
-    if (typeof value !== "string") return value;
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  };
-  return {
-    eval: async (script: string, keys: string[], args: string[]) => deserialize(await client.call("EVAL", script, String(keys.length), ...keys, ...args)),
-    evalsha: async (sha: string, keys: string[], args: string[]) => deserialize(await client.call("EVALSHA", sha, String(keys.length), ...keys, ...args)),
-  };
-}
 
 const params = (n: number) => ({
   customerId: "user_1",
@@ -59,9 +22,9 @@ const params = (n: number) => ({
 
 describe("the Redis store", () => {
   it.each([
-    ["ioredis", () => ioredis],
-    ["node-redis", () => nodeRedis],
-    ["Upstash (parsing JSON-looking answers)", () => upstashLike(ioredis)],
+    ["ioredis", () => redis.ioredis],
+    ["node-redis", () => redis.nodeRedis],
+    ["Upstash (parsing JSON-looking answers)", () => upstashLike(redis.ioredis)],
   ])("with %s: delivers events and keeps dead letters exactly as they were added", async (_name, client) => {
     const { sandbox, core, keep } = await sandboxes();
     const queue = keep(createUsageQueue(core, { ...FAST, store: redisStore(client() as RedisClientLike, { name: fresh() }) }));
@@ -77,7 +40,7 @@ describe("the Redis store", () => {
   it("two queues on one store, through resets after applying and 503s: every event delivered once", async () => {
     const { sandbox, core, keep } = await sandboxes();
     const name = fresh();
-    const queues = [0, 1].map(() => keep(createUsageQueue(core, { ...FAST, confirmDuplicateAfterMs: 0, store: redisStore(ioredis, { name }) })));
+    const queues = [0, 1].map(() => keep(createUsageQueue(core, { ...FAST, confirmDuplicateAfterMs: 0, store: redisStore(redis.ioredis, { name }) })));
     for (let round = 0; round < 10; round++) {
       sandbox.fail({ kind: "reset", afterApplying: true }, { route: "balances.track", times: 2 });
       sandbox.fail({ kind: "status", status: 503 }, { route: "balances.track", times: 2 });
@@ -102,8 +65,8 @@ describe("the Redis store", () => {
     const name = fresh();
     let now = Date.now();
     const options = { ...FAST, now: () => now, attemptTimeoutMs: 600_000, leaseMs: 700_000 };
-    const stuck = createUsageQueue(core, { ...options, store: redisStore(ioredis, { name }) });
-    const other = keep(createUsageQueue(core, { ...options, store: redisStore(ioredis, { name }) }));
+    const stuck = createUsageQueue(core, { ...options, store: redisStore(redis.ioredis, { name }) });
+    const other = keep(createUsageQueue(core, { ...options, store: redisStore(redis.ioredis, { name }) }));
     // The first holder's attempt is held unanswered (as by a process that hangs).
     sandbox.fail({ kind: "timeout" }, { route: "balances.track" });
     const { idempotencyKey } = stuck.add(params(0)).value!;
@@ -123,8 +86,8 @@ describe("the Redis store", () => {
   it("a dead letter can be retried or dropped from any instance", async () => {
     const { sandbox, core, keep } = await sandboxes();
     const name = fresh();
-    const first = keep(createUsageQueue(core, { ...FAST, store: redisStore(ioredis, { name }) }));
-    const second = keep(createUsageQueue(core, { ...FAST, store: redisStore(nodeRedis, { name }) }));
+    const first = keep(createUsageQueue(core, { ...FAST, store: redisStore(redis.ioredis, { name }) }));
+    const second = keep(createUsageQueue(core, { ...FAST, store: redisStore(redis.nodeRedis, { name }) }));
     const ghost = first.add({ customerId: "ghost", featureId: "api_calls" }).value!;
     const nobody = first.add({ customerId: "nobody", featureId: "api_calls" }).value!;
     await first.flush();
@@ -141,11 +104,11 @@ describe("the Redis store", () => {
   it("capacity: an instance that has seen Redis hold `capacity` events refuses more", async () => {
     const { core, keep } = await sandboxes();
     const name = fresh();
-    const first = keep(createUsageQueue(core, { ...FAST, capacity: 2, store: redisStore(ioredis, { name }) }));
+    const first = keep(createUsageQueue(core, { ...FAST, capacity: 2, store: redisStore(redis.ioredis, { name }) }));
     first.add({ customerId: "ghost", featureId: "api_calls" });
     first.add({ customerId: "nobody", featureId: "api_calls" });
     await first.flush();
-    const second = keep(createUsageQueue(core, { ...FAST, capacity: 2, store: redisStore(ioredis, { name }) }));
+    const second = keep(createUsageQueue(core, { ...FAST, capacity: 2, store: redisStore(redis.ioredis, { name }) }));
     expect((await second.stats()).value?.dead).toBe(2);
     const refused = second.add(params(1));
     expect(!refused.ok && refused.error.name).toBe("QueueFullError");
@@ -169,6 +132,6 @@ describe("the Redis store", () => {
 
   it("checks its client and options", () => {
     expect(() => redisStore({} as never)).toThrow(expect.objectContaining({ name: "ConfigurationError", setting: "client" }));
-    expect(() => redisStore(ioredis, { name: "a{b}" })).toThrow(expect.objectContaining({ name: "ConfigurationError", setting: "name" }));
+    expect(() => redisStore(redis.ioredis, { name: "a{b}" })).toThrow(expect.objectContaining({ name: "ConfigurationError", setting: "name" }));
   });
 });

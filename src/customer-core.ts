@@ -8,13 +8,15 @@ import type { SDKError } from "./lib/errors/index.js";
 import { RequestTimeoutError } from "./lib/errors/request-timeout-error.js";
 import { RequestValidationError } from "./lib/errors/request-validation-error.js";
 import { ResponseValidationError } from "./lib/errors/response-validation-error.js";
-import { clientSettings, isCredential } from "./lib/options.js";
+import { clientSettings } from "./lib/options.js";
 import { settleWithin } from "./lib/prepare.js";
 import { refreshOutcome } from "./lib/refresh-outcome.js";
 import { err, ok, type Result } from "./lib/result.js";
 import { backoffMs, sleep } from "./lib/retry.js";
+import { claimsOf, spentByAnotherTab, spentName, type TokenLock, tokenPair, webLock, webLocks } from "./customer-tokens.js";
 import type { CustomerTokens } from "./models/customer-tokens.js";
 
+export { readTokens, type TokenLock } from "./customer-tokens.js";
 export type { CustomerTokens } from "./models/customer-tokens.js";
 
 /** Where a customer's token pair is kept between page loads, shared by every tab or client that uses it. */
@@ -27,8 +29,6 @@ export interface TokenStorage {
   clear?(): void | Promise<void>;
 }
 
-/** Runs `refresh` while holding the lock `name`, so that one refresh of a pair happens at a time across tabs. */
-export type TokenLock = <T>(name: string, refresh: () => Promise<T>) => Promise<T>;
 
 /** Options of `CustomerCore`: a customer's tokens instead of a secret key, and the client options of `AutumnCore`. */
 export interface CustomerCoreOptions extends Omit<AutumnOptions, "secretKey"> {
@@ -391,26 +391,6 @@ export class CustomerCore extends CoreSettings {
   }
 }
 
-/**
- * The pair in `stored` (what a storage holds: a JSON string, or the object), or undefined when it is not
- * a customer's token pair (missing, corrupt, not JSON). Never throws: start from it, or from a new pair.
- *
- * @example
- * ```ts
- * const tokens = readTokens(localStorage.getItem("autumn-tokens")) ?? (await fetchTokens());
- * ```
- */
-export function readTokens(stored: unknown): CustomerTokens | undefined {
-  let value = stored;
-  try {
-    if (typeof stored === "string") value = JSON.parse(stored);
-  } catch {
-    return undefined;
-  }
-  return tokenPair(value);
-}
-
-
 const WITHHELD = "[withheld: the answer holds credentials]";
 
 const timedOut = ({ timeoutMs }: CallBudget): Result<never> => err(new RequestTimeoutError({ timeoutMs, attempts: 0 }));
@@ -418,69 +398,6 @@ const timedOut = ({ timeoutMs }: CallBudget): Result<never> => err(new RequestTi
 /** Code the application gave (a storage, fetchTokens) run within `bound`: its value, what it threw, or the timeout. Never rejects. */
 const settled = <T>(bound: CallBudget, work: () => T | PromiseLike<T>): Promise<Result<T, unknown>> => settleWithin(new Promise<T>((done) => done(work() as T)).then(ok, err), bound);
 
-interface LockManager {
-  request(name: string, options: { ifAvailable: true }, run: (lock: unknown) => unknown): Promise<unknown>;
-  request(name: string, run: () => unknown): Promise<unknown>;
-  query(): Promise<{ held?: { name?: string }[] }>;
-}
-
-/** The Web Locks API where the runtime has one (browsers). */
-function webLocks(): LockManager | undefined {
-  return (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-}
-
-/** The Web Lock that serialises refreshes across tabs. */
-function webLock(): TokenLock | undefined {
-  const locks = webLocks();
-  return locks ? ((name, run) => locks.request(name, run)) as TokenLock : undefined;
-}
-
-/** The name of the lock a tab holds after presenting a refresh token: its customer and the token's signature end. */
-function spentName(customerId: string, refreshToken: string): string {
-  return `autumn-tokens:${customerId}:spent:${refreshToken.slice(-16)}`;
-}
-
-/** Whether a tab holds the lock saying it presented `refreshToken` already. */
-async function spentByAnotherTab(customerId: string, refreshToken: string): Promise<boolean> {
-  const locks = webLocks();
-  if (!locks) return false;
-  const name = spentName(customerId, refreshToken);
-  try {
-    return ((await locks.query()).held ?? []).some((lock) => lock.name === name);
-  } catch {
-    return false;
-  }
-}
-
 function checkOption<T>(setting: string, value: T | undefined, check: (value: T) => boolean, expected: string): void {
   if (value !== undefined && !check(value)) throw new ConfigurationError({ setting, message: `Invalid option ${setting}: expected ${expected}` });
-}
-
-/**
- * A token pair as the SDK keeps it, or undefined when `value` is not one. Every pair passes here: the
- * constructor's, `setTokens`', storage's, `fetchTokens`' and each `keys.refresh` answer.
- */
-function tokenPair(value: unknown): CustomerTokens | undefined {
-  const pair = value as Partial<CustomerTokens> | null | undefined;
-  if (!pair || typeof pair.accessToken !== "string" || !isCredential(pair.accessToken)) return undefined;
-  if (pair.expiresAt !== null && typeof pair.expiresAt !== "number") return undefined;
-  if (pair.refreshToken !== undefined && (typeof pair.refreshToken !== "string" || !isCredential(pair.refreshToken))) return undefined;
-  const { sub } = claimsOf(pair.accessToken);
-  if (typeof sub !== "string" || sub === "") return undefined;
-  return {
-    accessToken: pair.accessToken,
-    ...(pair.refreshToken === undefined ? {} : { refreshToken: pair.refreshToken }),
-    expiresAt: pair.expiresAt,
-    ...(typeof pair.refreshExpiresAt === "number" ? { refreshExpiresAt: pair.refreshExpiresAt } : {}),
-  };
-}
-
-/** What a customer token says (its JWT claims: `sub`, the customer; `iat`, when it was issued), read without verifying: Autumn verifies it. */
-function claimsOf(token: string): { sub?: unknown; iat?: unknown } {
-  try {
-    if (token.startsWith("am_jwt_")) return JSON.parse(atob(token.slice(7).split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) ?? {};
-  } catch {
-    // Not a JWT: no claims.
-  }
-  return {};
 }

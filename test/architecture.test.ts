@@ -16,7 +16,7 @@ function layerOf(file: string): string {
   if (file === "core.ts") return "core";
   if (file.startsWith("models/")) return "models";
   if (file.startsWith("funcs/") || file.startsWith("webhooks/")) return "operations";
-  if (file === "customer-core.ts") return "token client";
+  if (file === "customer-core.ts" || file === "customer-tokens.ts") return "token client";
   return "facade";
 }
 
@@ -25,7 +25,7 @@ const ALLOWED: Record<string, string[]> = {
   core: ["core", "lib"],
   models: ["models", "lib"],
   operations: ["operations", "models", "lib", "core"],
-  "token client": ["operations", "models", "lib", "core"],
+  "token client": ["token client", "operations", "models", "lib", "core"],
   facade: ["facade", "token client", "operations", "models", "lib", "core"],
   // The entitlement cache is opt-in, its own entry point: no other layer imports it.
   entitlements: ["entitlements", "operations", "models", "lib", "core"],

@@ -33,8 +33,9 @@ const ALLOWED: Record<string, string[]> = {
   sandbox: ["sandbox", "models", "lib"],
   // The usage queue delivers with balancesTrack; nothing imports it, so only its importers pay for it.
   "usage queue": ["usage queue", "operations", "models", "lib", "core"],
-  // The Node-only autumn-types command reads the catalog with the SDK's own functions; nothing imports it.
-  typegen: ["typegen", "operations", "models", "lib", "core"],
+  // The Node-only autumn-types command reads the catalog with the SDK's own functions, or a catalog file
+  // with the sandbox's loader (both Node-only commands, never in an app's bundle); nothing imports it.
+  typegen: ["typegen", "sandbox", "operations", "models", "lib", "core"],
 };
 
 function sources(dir = src): string[] {

@@ -111,6 +111,71 @@ export async function gate() {
   });
 });
 
+describe("autumn-types --config: the ids of a catalog file, with no key and no API", () => {
+  const fixture = (name: string) => readFileSync(join(root, "test/typed-catalog/from-cli-helpers", name), "utf8");
+
+  it("an autumn.config.ts as Autumn's CLI writes it, read under a TypeScript loader: misspelt ids no longer compile", SPAWNING_TEST, async () => {
+    const app = mkdtempSync(join(dir, "config-"));
+    writeFileSync(join(app, "autumn.config.ts"), fixture("autumn.config.ts"));
+    writeFileSync(join(app, "atmn.ts"), fixture("atmn.ts"));
+    const offline = { AUTUMN_SECRET_KEY: undefined, AUTUMN_SERVER_URL: undefined, NODE_OPTIONS: "--import tsx" };
+    const written = await run(["--config", "autumn.config.ts", "--out", "catalog.d.ts"], { cwd: app, env: offline });
+    expect(written).toEqual({ code: 0, stdout: "Wrote catalog.d.ts: 1 feature, 1 plan.\n", stderr: "" });
+    expect(await run(["--config", "autumn.config.ts", "--out", "catalog.d.ts", "--check"], { cwd: app, env: offline })).toMatchObject({ code: 0 });
+    writeFileSync(
+      join(app, "app.ts"),
+      `import type { Autumn } from "@useautumn/sdk";
+declare const autumn: Autumn;
+export async function gate() {
+  await autumn.balances.check({ customerId: "user_123", featureId: "messages" });
+  // @ts-expect-error feature
+  await autumn.balances.check({ customerId: "user_123", featureId: "mesages" });
+  await autumn.billing.attach({ customerId: "user_123", planId: "pro" });
+  // @ts-expect-error plan
+  await autumn.billing.attach({ customerId: "user_123", planId: "prp" });
+}
+`,
+    );
+    rmSync(join(app, "autumn.config.ts"));
+    rmSync(join(app, "atmn.ts"));
+    expectOnlyMarkedLinesFail(compileApp(app), { feature: ['"messages"'], plan: ['"pro"'] }, app);
+  });
+
+  it("a catalog module of { features, plans }, as autumn-sandbox takes it; --check fails once the file changes", SPAWNING_TEST, async () => {
+    const app = mkdtempSync(join(dir, "data-"));
+    const catalog = (plans: string[]) =>
+      `export default { features: [{ id: "messages", name: "Messages", type: "metered", consumable: true }], plans: ${JSON.stringify(plans.map((id) => ({ id, name: id, items: [] })))} };\n`;
+    writeFileSync(join(app, "catalog.mjs"), catalog(["free", "pro"]));
+    const offline = { AUTUMN_SECRET_KEY: undefined };
+    expect(await run(["--config", "catalog.mjs"], { cwd: app, env: offline })).toEqual({ code: 0, stdout: "Wrote autumn-catalog.d.ts: 1 feature, 2 plans.\n", stderr: "" });
+    writeFileSync(join(app, "catalog.mjs"), catalog(["free", "pro", "team"]));
+    const stale = await run(["--config", "catalog.mjs", "--check"], { cwd: app, env: offline });
+    expect(stale.code).toBe(1);
+    expect(lines(stale.stderr)).toEqual(["autumn-types: autumn-catalog.d.ts is out of date: plan team added; run autumn-types to rewrite it"]);
+  });
+
+  it("a file it cannot read, a TypeScript file without a loader, an entry the catalog refuses: one line, exit 1", SPAWNING_TEST, async () => {
+    const app = mkdtempSync(join(dir, "bad-"));
+    writeFileSync(join(app, "autumn.config.ts"), fixture("autumn.config.ts"));
+    writeFileSync(join(app, "refused.mjs"), `export default { features: [{ id: "messages", name: "Messages", type: "metred" }], plans: [] };\n`);
+    const missing = await run(["--config", "nowhere.json"], { cwd: app });
+    expect([missing.code, lines(missing.stderr)]).toEqual([1, [expect.stringMatching(/^autumn-types: catalog file .*nowhere\.json does not exist$/)]]);
+    const typescript = await run(["--config", "autumn.config.ts"], { cwd: app });
+    expect(typescript.code).toBe(1);
+    expect(lines(typescript.stderr)).toEqual([expect.stringMatching(/^autumn-types: autumn\.config\.ts is TypeScript.*NODE_OPTIONS="--import tsx" npx autumn-types/)]);
+    const refused = await run(["--config", "refused.mjs"], { cwd: app });
+    expect(refused.code).toBe(1);
+    expect(lines(refused.stderr)).toEqual([expect.stringMatching(/^autumn-types: .*features\[0\] "messages"/)]);
+    expect(existsSync(join(app, "autumn-catalog.d.ts"))).toBe(false);
+  });
+
+  it("--config with --server-url is a bad option (exit 2)", SPAWNING_TEST, async () => {
+    const result = await run(["--config", "catalog.mjs", "--server-url", "https://api.useautumn.com"]);
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)[0]).toBe("autumn-types: --config and --server-url: give one; a catalog file is read without the API");
+  });
+});
+
 describe("autumn-types when the catalog cannot be read: one line naming the cause, exit 1, the key never shown", () => {
   const KEY = "am_sk_test_refused-by-the-sandbox";
 

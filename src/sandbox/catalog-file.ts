@@ -21,8 +21,9 @@ let imports = 0;
 /**
  * The contents of a catalog file at an absolute path: the parsed JSON, or the
  * namespace of the module, for `loadCatalog`. Each call reads the file afresh.
+ * `command` is the one a TypeScript file's error tells the user to run under a loader.
  */
-export async function readCatalogFile(path: string): Promise<SandboxCatalog> {
+export async function readCatalogFile(path: string, command = "autumn-sandbox"): Promise<SandboxCatalog> {
   const { size } = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new CatalogFileError(error.code === "ENOENT" ? `catalog file ${path} does not exist` : `catalog file ${path} cannot be read: ${error.message}`);
   });
@@ -36,10 +37,10 @@ export async function readCatalogFile(path: string): Promise<SandboxCatalog> {
       throw new CatalogFileError(`${basename(path)} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  return importFresh(path);
+  return importFresh(path, command);
 }
 
-async function importFresh(path: string): Promise<SandboxCatalog> {
+async function importFresh(path: string, command: string): Promise<SandboxCatalog> {
   // The query makes a new module each time, so a reload sees the new contents. A CommonJS file is
   // also kept in require's cache, which the ESM loader reads before the file: drop it from there.
   delete createRequire(path).cache[path];
@@ -50,7 +51,7 @@ async function importFresh(path: string): Promise<SandboxCatalog> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ERR_UNKNOWN_FILE_EXTENSION" && TYPESCRIPT_EXTENSIONS.has(extname(path).toLowerCase())) {
       throw new CatalogFileError(
-        `${basename(path)} is TypeScript, which this Node cannot import: compile it to .js or .mjs, or run the sandbox under a TypeScript loader (NODE_OPTIONS="--import tsx" npx autumn-sandbox …)`,
+        `${basename(path)} is TypeScript, which this Node cannot import: compile it to .js or .mjs, or run ${command} under a TypeScript loader (NODE_OPTIONS="--import tsx" npx ${command} …)`,
       );
     }
     throw new CatalogFileError(`${basename(path)} failed to load: ${firstLine(error)}`);

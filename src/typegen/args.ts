@@ -8,6 +8,8 @@ export interface TypegenOptions {
   readonly check: boolean;
   /** The API origin, when given; otherwise the SDK's (AUTUMN_SERVER_URL, then Autumn's). */
   readonly serverURL: string | undefined;
+  /** A catalog file to read the ids from instead of the API (no key needed). */
+  readonly config: string | undefined;
   readonly help: boolean;
 }
 
@@ -19,13 +21,17 @@ export class TypegenUsageError extends Error {
 export const USAGE = `Usage: autumn-types [options]
 
 Writes a declaration file that registers your Autumn catalog's feature and plan ids
-with @useautumn/sdk, read from the API with the secret key in AUTUMN_SECRET_KEY.
+with @useautumn/sdk, read from the API with the secret key in AUTUMN_SECRET_KEY, or
+from a catalog file with --config.
 
 Options:
   --out <file>          the file to write (default: autumn-catalog.d.ts); keep it where
                         your tsconfig.json includes it
   --check               write nothing; exit 1 when the file is missing or out of date
   --server-url <url>    the API (default: $AUTUMN_SERVER_URL, else https://api.useautumn.com)
+  --config <file>       read the ids from this file instead of the API, with no key: an
+                        autumn.config.ts (under a TypeScript loader: NODE_OPTIONS="--import tsx"),
+                        or a .js, .mjs, .cjs or .json catalog as autumn-sandbox takes it
   --help                show this help
 
 Exit codes: 0 done, 1 the catalog could not be read or the file is out of date, 2 a bad option.`;
@@ -45,7 +51,10 @@ export function parseTypegenArgs(argv: readonly string[]): TypegenOptions {
   if (!out.endsWith(".d.ts")) throw new TypegenUsageError(`--out: "${out}" is not a .d.ts file`);
   const serverURL = values["server-url"];
   if (serverURL !== undefined && !/^https?:\/\/[^/]/.test(serverURL)) throw new TypegenUsageError(`--server-url: "${serverURL}" is not an http:// or https:// URL`);
-  return { out, check: values.check === true, serverURL, help: values.help === true };
+  const config = values.config;
+  if (config !== undefined && serverURL !== undefined) throw new TypegenUsageError("--config and --server-url: give one; a catalog file is read without the API");
+  if (config === "") throw new TypegenUsageError("--config: give the catalog file's path");
+  return { out, check: values.check === true, serverURL, config, help: values.help === true };
 }
 
 function parse(argv: readonly string[]) {
@@ -57,6 +66,7 @@ function parse(argv: readonly string[]) {
       out: { type: "string" },
       check: { type: "boolean" },
       "server-url": { type: "string" },
+      config: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -4,22 +4,30 @@ import { AutumnCore } from "../core.js";
 import { ConfigurationError } from "../lib/errors/configuration-error.js";
 import { parseTypegenArgs, type TypegenOptions, TypegenUsageError, USAGE } from "./args.js";
 import { type CatalogIds, describeChanges, readDeclaration, renderDeclaration } from "./declaration.js";
+import { readConfigCatalog } from "./config-catalog.js";
 import { CatalogReadError, readLiveCatalog } from "./live-catalog.js";
 
-// `npx autumn-types`: writes the declaration file that registers the live catalog's ids with the SDK's
-// types; `--check` only compares. Exit codes: 0 done, 1 a cause named in one line (the key refused, the
+// `npx autumn-types`: writes the declaration file that registers the live catalog's ids (or, with
+// --config, a catalog file's) with the SDK's types; `--check` only compares. Exit codes: 0 done, 1 a cause named in one line (the key refused, the
 // API out of reach, the file out of date), 2 a bad option. The key is read from AUTUMN_SECRET_KEY only,
 // never from the command line (which other users and shell histories see), and never printed.
 async function main(): Promise<number> {
   let options: TypegenOptions;
-  let core: AutumnCore;
+  let read: () => Promise<CatalogIds>;
   try {
     options = parseTypegenArgs(process.argv.slice(2));
     if (options.help) {
       console.log(USAGE);
       return 0;
     }
-    core = new AutumnCore(options.serverURL === undefined ? {} : { serverURL: options.serverURL });
+    const { config, serverURL } = options;
+    if (config !== undefined) {
+      // A catalog file is read with no client: no key, and AUTUMN_SERVER_URL does not matter.
+      read = () => readConfigCatalog(config);
+    } else {
+      const core = new AutumnCore(serverURL === undefined ? {} : { serverURL });
+      read = () => readLiveCatalog(core);
+    }
   } catch (error) {
     // A malformed AUTUMN_SERVER_URL is a bad option too; the SDK's message names it.
     if (!(error instanceof TypegenUsageError || error instanceof ConfigurationError)) throw error;
@@ -28,7 +36,7 @@ async function main(): Promise<number> {
   }
   let ids: CatalogIds;
   try {
-    ids = await readLiveCatalog(core);
+    ids = await read();
   } catch (error) {
     if (!(error instanceof CatalogReadError)) throw error;
     console.error(`autumn-types: ${error.message}`);

@@ -54,6 +54,24 @@ function run(args: string[], { env = {}, cwd = dir }: { env?: Record<string, str
   });
 }
 
+/** An app in `app` that checks a feature and attaches `plan`, each once more misspelt (`@ts-expect-error` marks them). */
+function writeGate(app: string, plan: string, misspelt: string): void {
+  writeFileSync(
+    join(app, "app.ts"),
+    `import type { Autumn } from "@useautumn/sdk";
+declare const autumn: Autumn;
+export async function gate() {
+  await autumn.balances.check({ customerId: "user_123", featureId: "messages" });
+  // @ts-expect-error feature
+  await autumn.balances.check({ customerId: "user_123", featureId: "mesages" });
+  await autumn.billing.attach({ customerId: "user_123", planId: "${plan}" });
+  // @ts-expect-error plan
+  await autumn.billing.attach({ customerId: "user_123", planId: "${misspelt}" });
+}
+`,
+  );
+}
+
 function lines(text: string): string[] {
   return text.split("\n").filter((line) => line !== "");
 }
@@ -86,20 +104,7 @@ describe("autumn-types against the live catalog", () => {
   it("writes a file that registers the catalog: an app's misspelt ids no longer compile", SPAWNING_TEST, async () => {
     const app = mkdtempSync(join(dir, "app-"));
     expect((await run(["--out", "catalog.d.ts"], { cwd: app })).code).toBe(0);
-    writeFileSync(
-      join(app, "app.ts"),
-      `import type { Autumn } from "@useautumn/sdk";
-declare const autumn: Autumn;
-export async function gate() {
-  await autumn.balances.check({ customerId: "user_123", featureId: "messages" });
-  // @ts-expect-error feature
-  await autumn.balances.check({ customerId: "user_123", featureId: "mesages" });
-  await autumn.billing.attach({ customerId: "user_123", planId: "team" });
-  // @ts-expect-error plan
-  await autumn.billing.attach({ customerId: "user_123", planId: "teams" });
-}
-`,
-    );
+    writeGate(app, "team", "teams");
     expectOnlyMarkedLinesFail(compileApp(app), { feature: ['"messages"', '"seats"', '"ai_credits"'], plan: ['"free"', '"pro"', '"seat"', '"team"'] }, app);
   });
 
@@ -122,20 +127,7 @@ describe("autumn-types --config: the ids of a catalog file, with no key and no A
     const written = await run(["--config", "autumn.config.ts", "--out", "catalog.d.ts"], { cwd: app, env: offline });
     expect(written).toEqual({ code: 0, stdout: "Wrote catalog.d.ts: 1 feature, 1 plan.\n", stderr: "" });
     expect(await run(["--config", "autumn.config.ts", "--out", "catalog.d.ts", "--check"], { cwd: app, env: offline })).toMatchObject({ code: 0 });
-    writeFileSync(
-      join(app, "app.ts"),
-      `import type { Autumn } from "@useautumn/sdk";
-declare const autumn: Autumn;
-export async function gate() {
-  await autumn.balances.check({ customerId: "user_123", featureId: "messages" });
-  // @ts-expect-error feature
-  await autumn.balances.check({ customerId: "user_123", featureId: "mesages" });
-  await autumn.billing.attach({ customerId: "user_123", planId: "pro" });
-  // @ts-expect-error plan
-  await autumn.billing.attach({ customerId: "user_123", planId: "prp" });
-}
-`,
-    );
+    writeGate(app, "pro", "prp");
     rmSync(join(app, "autumn.config.ts"));
     rmSync(join(app, "atmn.ts"));
     expectOnlyMarkedLinesFail(compileApp(app), { feature: ['"messages"'], plan: ['"pro"'] }, app);

@@ -1,31 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Autumn } from "../../src/autumn.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { TRIALS } from "../fixtures/catalogs.js";
 
 /**
  * `plans.list` with a customer: each plan carries what attaching it would do for that customer and
  * where they stand with it, as Autumn's pricing-page examples read it.
  */
+// The TRIALS starter catalog's free and pro plans (pro with a trial needing no card), and beside them a
+// dearer plan, an add-on and a one-off pack.
 const CATALOG = {
-  features: [
-    { id: "reports", name: "Reports", type: "metered", consumable: true },
-    { id: "exports", name: "Exports", type: "boolean" },
-  ],
+  features: [...TRIALS.features, { id: "exports", name: "Exports", type: "boolean" }],
   plans: [
-    { id: "free", name: "Free", group: "main", autoEnable: true, items: [{ featureId: "reports", included: 5, reset: { interval: "month" } }] },
-    {
-      id: "pro",
-      name: "Pro",
-      group: "main",
-      price: { amount: 30, interval: "month" },
-      freeTrial: { durationLength: 14, durationType: "day", cardRequired: false },
-      items: [{ featureId: "reports", included: 500, reset: { interval: "month" } }],
-    },
+    ...TRIALS.plans.slice(0, 2),
     { id: "business", name: "Business", group: "main", price: { amount: 90, interval: "month" }, items: [{ featureId: "reports", unlimited: true }] },
     { id: "exports_addon", name: "Exports", addOn: true, price: { amount: 5, interval: "month" }, items: [{ featureId: "exports" }] },
     { id: "report_pack", name: "100 reports", addOn: true, price: { amount: 10, interval: "one_off" }, items: [{ featureId: "reports", included: 100 }] },
   ],
-} as const;
+};
 
 let sandbox: Sandbox;
 let autumn: Autumn;

@@ -8,7 +8,7 @@ import { hold, lockParams } from "./locks.js";
 import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
 import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
-import { notifyUsage } from "./webhooks.js";
+import { notifyUsage, usageLevel } from "./webhooks.js";
 
 /**
  * Attaching and changing plans, and checking and tracking usage against the
@@ -96,11 +96,6 @@ function usageFeature(state: SandboxState, body: Record<string, unknown>): Catal
   return findFeature(state.catalog, body["feature_id"]);
 }
 
-/** A usage level of some rows, for the webhooks. */
-function level(rows: BalanceRow[]): { granted: number; usage: number } {
-  return { granted: rows.reduce((sum, row) => sum + row.included + row.prepaid, 0), usage: rows.reduce((sum, row) => sum + row.usage, 0) };
-}
-
 /**
  * Takes `value` units of `feature` from the scope, its own rows before those of credit systems that price
  * it, recording the event. The balance answered is that of the first feature that gave anything (the
@@ -110,9 +105,9 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
   const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
   const payers = [feature.id, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature.id)];
   const scoped = (featureId: string) => rowsInScope(customer.rows, featureId, options.entityId);
-  const before = new Map(payers.map((featureId) => [featureId, level(scoped(featureId))]));
+  const before = payers.map((featureId) => usageLevel(customer, featureId, options.entityId));
   const deductions = spend(draws, value, options.overflow);
-  for (const featureId of payers) notifyUsage(state, customer, featureId, before.get(featureId)!, level(scoped(featureId)));
+  payers.forEach((featureId, index) => notifyUsage(state, customer, featureId, options.entityId, before[index]!, usageLevel(customer, featureId, options.entityId)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
     customer_key: customer.key,

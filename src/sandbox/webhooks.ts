@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
+import { allows, renderBalance, rowsInScope } from "./ledger.js";
 import { renderSubscription } from "./render-subscription.js";
 import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
@@ -188,43 +189,71 @@ interface StoredAlert {
   name?: string;
 }
 
-/** A feature's balance before or after a change of usage: what the webhooks compare. */
+/** What a change of usage is judged on, taken before and after it: see `usageLevel`. */
 export interface UsageLevel {
-  granted: number;
-  usage: number;
+  /** Whether a check of the feature (of the smallest amount) is allowed on the tracked subject's balance, and if not, the limit that refuses it. */
+  refusedBy: "included" | "max_purchase" | null;
+  /** The customer's whole balance (its entities' grants included), for the customer's alerts. */
+  customer: ShownBalance | null;
+  /** The entity's balance (its own grants and its customer's), for the entity's alerts; null for a customer's usage. */
+  entity: ShownBalance | null;
 }
 
-/** Sends what a change of usage causes: `balances.limit_reached` when the balance runs out, and each alert it crosses. */
-export function notifyUsage(state: SandboxState, customer: StoredCustomer, featureId: string, before: UsageLevel, after: UsageLevel): void {
+/** The balances the webhooks of a change of usage compare, for `featureId` tracked on the customer or on `entityId`. */
+export function usageLevel(customer: StoredCustomer, featureId: string, entityId: string | undefined): UsageLevel {
+  const scoped = rowsInScope(customer.rows, featureId, entityId);
+  return {
+    refusedBy: scoped.length === 0 || allows(scoped, 1e-7) ? null : scoped.some((row) => row.price?.billing_method === "usage_based") ? "max_purchase" : "included",
+    customer: renderBalance(featureId, customer.rows.filter((row) => row.feature_id === featureId)) as ShownBalance | null,
+    entity: entityId === undefined ? null : (renderBalance(featureId, scoped) as ShownBalance | null),
+  };
+}
+
+/**
+ * Sends what a change of usage causes, as Autumn's track does: `balances.limit_reached` when a check of the
+ * feature turns from allowed to refused, naming the limit and the entity; and each alert crossed, the
+ * customer's over its whole balance, the entity's own over the entity's.
+ */
+export function notifyUsage(state: SandboxState, customer: StoredCustomer, featureId: string, entityId: string | undefined, before: UsageLevel, after: UsageLevel): void {
   if (!state.webhooks || customer.id === null) return;
   const base = { customer_id: customer.id, feature_id: featureId };
-  const remaining = (level: UsageLevel) => Math.max(0, level.granted - level.usage);
-  if (remaining(before) > 0 && remaining(after) === 0) state.webhooks.send("balances.limit_reached", { ...base, limit_type: "included" });
-  const alerts = ((customer.billing_controls?.["usage_alerts"] ?? []) as StoredAlert[]).filter(
-    (alert) => alert.enabled !== false && (alert.feature_id === undefined || alert.feature_id === featureId),
-  );
-  for (const alert of alerts) {
-    if (!crossed(alert, after.granted, before.usage, after.usage)) continue;
-    const usageAlert = { ...(alert.name === undefined ? {} : { name: alert.name }), threshold: alert.threshold, threshold_type: alert.threshold_type };
-    state.webhooks.send("balances.usage_alert_triggered", { ...base, usage_alert: usageAlert });
+  const entity = entityId === undefined ? {} : { entity_id: entityId };
+  if (before.refusedBy === null && after.refusedBy !== null) state.webhooks.send("balances.limit_reached", { ...base, limit_type: after.refusedBy, ...entity });
+  const alertsOf = (controls: Record<string, unknown> | undefined) =>
+    ((controls?.["usage_alerts"] ?? []) as StoredAlert[]).filter((alert) => alert.enabled !== false && (alert.feature_id === undefined || alert.feature_id === featureId));
+  const scopes = [
+    { alerts: alertsOf(customer.billing_controls), data: base, from: before.customer, to: after.customer },
+    ...(entityId === undefined ? [] : [{ alerts: alertsOf(customer.entities.get(entityId)?.billing_controls), data: { ...base, ...entity }, from: before.entity, to: after.entity }]),
+  ];
+  for (const { alerts, data, from, to } of scopes) {
+    if (!from || !to) continue;
+    for (const alert of alerts) {
+      if (!crossed(alert, from, to)) continue;
+      const usageAlert = { ...(alert.name === undefined ? {} : { name: alert.name }), threshold: alert.threshold, threshold_type: alert.threshold_type };
+      state.webhooks.send("balances.usage_alert_triggered", { ...data, usage_alert: usageAlert });
+    }
   }
 }
 
-/** Whether usage going from `before` to `after` crosses the alert: usage thresholds going up, remaining ones going down. */
-function crossed(alert: StoredAlert, granted: number, before: number, after: number): boolean {
-  const percent = (value: number) => (granted > 0 ? (value * 100) / granted : 0);
-  const left = (usage: number) => Math.max(0, granted - usage);
-  const rises = (from: number, to: number) => from < alert.threshold && to >= alert.threshold;
-  const falls = (from: number, to: number) => from > alert.threshold && to <= alert.threshold;
+/** The figures of a balance as the API shows it (`renderBalance`) that alerts read. */
+type ShownBalance = { granted: number; remaining: number; usage: number; unlimited: boolean };
+
+/** Whether going from balance `from` to `to` crosses the alert: usage thresholds going up, remaining ones going down; never on an unlimited balance, nor by percentage of nothing granted. */
+function crossed(alert: StoredAlert, from: ShownBalance, to: ShownBalance): boolean {
+  if (from.unlimited || to.unlimited) return false;
+  const percent = (value: number, of: number) => (value * 100) / of;
+  const rises = (a: number, b: number) => a < alert.threshold && b >= alert.threshold;
+  const falls = (a: number, b: number) => a > alert.threshold && b <= alert.threshold;
+  const granted = from.granted > 0 && to.granted > 0;
   switch (alert.threshold_type) {
     case "usage":
-      return rises(before, after);
+      return rises(from.usage, to.usage);
     case "usage_percentage":
-      return rises(percent(before), percent(after));
+      return granted && rises(percent(from.usage, from.granted), percent(to.usage, to.granted));
     case "remaining":
-      return falls(left(before), left(after));
+      return falls(from.remaining, to.remaining);
     case "remaining_percentage":
-      return falls(percent(left(before)), percent(left(after)));
+      return granted && falls(percent(from.remaining, from.granted), percent(to.remaining, to.granted));
   }
   return false;
 }

@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 
 const CATALOG = {
   features: [
-    { featureId: "messages", name: "Messages", type: "metered", consumable: true },
+    { featureId: "messages", name: "Messages", type: "metered", consumable: true, eventNames: ["message.sent"] },
     {
       featureId: "ai_credits",
       name: "AI credits",
@@ -124,7 +124,7 @@ describe("locks", () => {
 describe("batch tracking", () => {
   it("tracks every event of a batch, or none when one is refused", async () => {
     const [ada, bob] = [await customer("use_batch_ada"), await customer("use_batch_bob")];
-    expect(await autumn.balances.batchTrack([{ customerId: ada, featureId: "messages", value: 2 }, { customerId: bob, eventName: "messages" }, { customerId: ada, featureId: "messages" }])).toEqual({ success: true });
+    expect(await autumn.balances.batchTrack([{ customerId: ada, featureId: "messages", value: 2 }, { customerId: bob, eventName: "message.sent" }, { customerId: ada, featureId: "messages" }])).toEqual({ success: true });
     expect([(await messages(ada)).usage, (await messages(bob)).usage]).toEqual([3, 1]);
     await expect(autumn.balances.batchTrack([{ customerId: ada, featureId: "messages" }, { customerId: "use_nobody", featureId: "messages" }])).rejects.toMatchObject({ status: 404, code: "customer_not_found" });
     expect((await messages(ada)).usage).toBe(3);

@@ -139,7 +139,7 @@ const batchTrack: Route = (state, body) => {
     require400(typeof item === "object" && item !== null && !Array.isArray(item), `event ${index} must be an object`);
     return usageRequest(state, item as Record<string, unknown>);
   });
-  for (const { customer, feature, value, options } of requests) track(state, customer, feature, value, options);
+  for (const { customer, features, value, options } of requests) for (const feature of features) track(state, customer, feature, value, options);
   // Autumn queues the batch and answers 202; the sandbox has tracked it already.
   return new Accepted({ success: true });
 };
@@ -148,7 +148,7 @@ const trackTokens: Route = (state, body) => {
   const customer = findCustomer(state, body["customer_id"]);
   const options = usageOptions(customer, body);
   const feature = aiCreditSystem(state, customer, body["feature_id"], options.entityId);
-  return trackAnswer(state, { customer, feature, value: tokenCost(feature, body["model_id"], body), options }, body);
+  return trackAnswer(state, { customer, features: [feature], value: tokenCost(feature, body["model_id"], body), options }, body);
 };
 
 export const balanceRoutes: Record<string, Route> = {

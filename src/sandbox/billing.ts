@@ -85,29 +85,34 @@ const openCustomerPortal: Route = (state, body) => {
   return { customer_id: customer.id, url: `${state.url}/portal/${encodeURIComponent(customer.key)}` };
 };
 
-/** The feature a usage request names by `feature_id`, or by `event_name` through a feature's event names. */
-function usageFeature(state: SandboxState, body: Record<string, unknown>): CatalogFeature {
+/** The features a usage request names: by `feature_id`, or by `event_name` every feature that lists it among its event names. */
+function usageFeatures(state: SandboxState, body: Record<string, unknown>): CatalogFeature[] {
   const eventName = body["event_name"];
   if (body["feature_id"] === undefined && typeof eventName === "string") {
-    const feature = [...state.catalog.features.values()].find((candidate) => candidate.event_names.includes(eventName) || candidate.id === eventName);
-    if (!feature) throw new SandboxError("featureNotFound", `No feature counts event ${eventName}`);
-    return feature;
+    const features = [...state.catalog.features.values()].filter((candidate) => candidate.event_names.includes(eventName));
+    if (features.length === 0) throw new SandboxError("eventNameUnknown", `No features found for event name: ${eventName}`);
+    return features;
   }
-  return findFeature(state.catalog, body["feature_id"]);
+  return [findFeature(state.catalog, body["feature_id"])];
+}
+
+/** What a track of one feature did: what it took, and the features whose balances may have paid (the feature's own first, then the credit systems that price it, in catalog order). */
+interface Tracked {
+  feature: CatalogFeature;
+  payers: CatalogFeature[];
+  deductions: Deduction[];
 }
 
 /**
  * Takes `value` units of `feature` from the scope, its own rows before those of credit systems that price
- * it, recording the event. The balance answered is that of the first feature that gave anything (the
- * feature's own before a credit system's); when none did, that of a credit system held, else the feature's.
+ * it, recording the event and sending the webhooks the change causes.
  */
-export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: { entityId: string | undefined; eventName?: string; properties?: Record<string, unknown>; overflow?: boolean; timestamp?: number }): { balanceFeature: string; rows: BalanceRow[]; deductions: Deduction[] } {
+export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: { entityId: string | undefined; eventName?: string; properties?: Record<string, unknown>; overflow?: boolean; timestamp?: number }): Tracked {
   const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
-  const payers = [feature.id, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature.id)];
-  const scoped = (featureId: string) => rowsInScope(customer.rows, featureId, options.entityId);
-  const before = payers.map((featureId) => usageLevel(customer, featureId, options.entityId));
+  const payers = [feature, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature)];
+  const before = payers.map((payer) => usageLevel(customer, payer.id, options.entityId));
   const deductions = spend(draws, value, options.overflow);
-  payers.forEach((featureId, index) => notifyUsage(state, customer, featureId, options.entityId, before[index]!, usageLevel(customer, featureId, options.entityId)));
+  payers.forEach((payer, index) => notifyUsage(state, customer, payer.id, options.entityId, before[index]!, usageLevel(customer, payer.id, options.entityId)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
     customer_key: customer.key,
@@ -120,9 +125,28 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
     timestamp: options.timestamp ?? state.clock(),
     deductions,
   });
-  const gave = payers.find((featureId) => deductions.some((deduction) => deduction.feature_id === featureId && deduction.value > 0));
-  const balanceFeature = gave ?? payers.slice(1).find((featureId) => scoped(featureId).length > 0) ?? feature.id;
-  return { balanceFeature, rows: scoped(balanceFeature), deductions };
+  return { feature, payers, deductions };
+}
+
+/**
+ * The balances a track answers with, as Autumn picks them. For each feature tracked, the balance of: a
+ * payer the scope holds unlimited; else the first payer that gave anything (the feature's own before credit
+ * systems); else the first credit system, held or not; else the feature's own. One such balance is the
+ * answer's `balance`; several (an event name that counts more than one feature), or none held, give null.
+ * `balances` holds every payer's balance, null where none is held, when there are two or more.
+ */
+function trackBalances(customer: StoredCustomer, tracked: readonly Tracked[], entityId: string | undefined): { balance: Record<string, unknown> | null; balances?: Record<string, Record<string, unknown> | null> } {
+  const shown = (featureId: string) => renderBalance(featureId, rowsInScope(customer.rows, featureId, entityId));
+  const chosen = new Map<string, Record<string, unknown>>();
+  for (const { feature, payers, deductions } of tracked) {
+    const gave = (payer: CatalogFeature) => deductions.some((deduction) => deduction.feature_id === payer.id && deduction.value > 0);
+    const unlimited = payers.find((payer) => rowsInScope(customer.rows, payer.id, entityId).some((row) => row.unlimited));
+    const featureId = (unlimited ?? payers.find(gave) ?? payers[1] ?? feature).id;
+    const balance = shown(featureId);
+    if (balance) chosen.set(featureId, balance);
+  }
+  const balances = Object.fromEntries(tracked.flatMap(({ payers }) => payers.map((payer) => [payer.id, shown(payer.id)] as const)));
+  return { balance: chosen.size === 1 ? [...chosen.values()][0]! : null, ...(Object.keys(balances).length >= 2 && { balances }) };
 }
 
 const check: Route = (state, body) => {
@@ -150,7 +174,8 @@ const check: Route = (state, body) => {
 /** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */
 export interface UsageRequest {
   customer: StoredCustomer;
-  feature: CatalogFeature;
+  /** One feature, or every feature that counts the event name. */
+  features: CatalogFeature[];
   value: number;
   options: Parameters<typeof track>[4];
 }
@@ -158,10 +183,10 @@ export interface UsageRequest {
 /** Reads and checks one usage event in wire form: `balances.track`'s body, or an item of `balances.batch_track`. */
 export function usageRequest(state: SandboxState, body: Record<string, unknown>): UsageRequest {
   const customer = findCustomer(state, body["customer_id"]);
-  const feature = usageFeature(state, body);
+  const features = usageFeatures(state, body);
   const value = body["value"] ?? 1;
   require400(typeof value === "number" && Number.isFinite(value), "value must be a number");
-  return { customer, feature, value, options: usageOptions(customer, body) };
+  return { customer, features, value, options: usageOptions(customer, body) };
 }
 
 /** The options of `track` a usage request in wire form sets: entity, event name, properties, timestamp, overage. */
@@ -179,8 +204,8 @@ export function usageOptions(customer: StoredCustomer, body: Record<string, unkn
 }
 
 /** Tracks a usage request and answers as `balances.track` does (and `track_tokens`, whose value is the cost). */
-export function trackAnswer(state: SandboxState, { customer, feature, value, options }: UsageRequest, body: Record<string, unknown>): unknown {
-  const { balanceFeature, rows, deductions } = track(state, customer, feature, value, options);
+export function trackAnswer(state: SandboxState, { customer, features, value, options }: UsageRequest, body: Record<string, unknown>): unknown {
+  const tracked = features.map((feature) => track(state, customer, feature, value, options));
   // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
   if (body["async"] === true) return NO_CONTENT;
   return {
@@ -188,8 +213,8 @@ export function trackAnswer(state: SandboxState, { customer, feature, value, opt
     ...(options.entityId !== undefined && { entity_id: options.entityId }),
     ...(options.eventName !== undefined && { event_name: options.eventName }),
     value,
-    balance: renderBalance(balanceFeature, rows),
-    deductions,
+    ...trackBalances(customer, tracked, options.entityId),
+    deductions: tracked.flatMap((each) => each.deductions),
   };
 }
 

@@ -10,7 +10,7 @@ import type { SandboxCatalog } from "./catalog.js";
  */
 export const DEMO_CATALOG: SandboxCatalog = {
   features: [
-    { featureId: "messages", name: "Messages", type: "metered", consumable: true, display: { singular: "message", plural: "messages" } },
+    { featureId: "messages", name: "Messages", type: "metered", consumable: true, display: { singular: "message", plural: "messages" }, eventNames: ["message.sent"] },
     { featureId: "seats", name: "Seats", type: "metered", consumable: false, display: { singular: "seat", plural: "seats" } },
     {
       featureId: "ai_credits",

@@ -38,6 +38,8 @@ export const SANDBOX_ERRORS = {
   /** Autumn still calls plans products in this code. */
   planNotFound: { status: 404, code: "product_not_found" },
   featureNotFound: { status: 404, code: "feature_not_found" },
+  /** A usage event by `event_name` that no feature lists among its event names (Autumn gives no code of its own here). */
+  eventNameUnknown: { status: 404, code: "invalid_request" },
   /** `features.create`, or `features.update` to a new id, with an id already taken (the pattern of customer_already_exists). */
   featureAlreadyExists: { status: 409, code: "feature_already_exists" },
   /** `plans.create`, or `plans.update` to a new id, with an id already taken; `product`, as in product_not_found. */

@@ -89,6 +89,7 @@ const cases: readonly ErrorCase[] = [
   { kind: "customerAlreadyExists", name: "a rename to a taken id", env: "sandbox", provoke: ({ sdk }) => sdk("customers.update", { customerId: "err_ada", newCustomerId: "err_bob" }) },
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
   { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "storage" }) },
+  { kind: "eventNameUnknown", name: "an event name no feature counts", env: "sandbox", provoke: ({ sdk }) => sdk("balances.track", { customerId: "err_ada", eventName: "messages" }) },
   { kind: "featureAlreadyExists", name: "a feature id the catalog has", env: "sandbox", provoke: ({ sdk }) => sdk("features.create", { featureId: "messages", name: "Messages", type: "metered" }) },
   { kind: "planAlreadyExists", name: "a plan id the catalog has", env: "sandbox", provoke: ({ sdk }) => sdk("plans.create", { planId: "free", name: "Free" }) },
   { kind: "featureInUse", name: "deleting a feature plans grant", env: "sandbox", provoke: ({ sdk }) => sdk("features.delete", { featureId: "messages" }) },

@@ -58,11 +58,14 @@ describe("refunds", () => {
       await autumn.customers.getOrCreate({ customerId });
       await autumn.track({ customerId, featureId: "messages", value: 30 });
     }
+    // A refund takes nothing, so the answer's `balance` is that of the credit system pricing messages, which
+    // these customers do not hold: null, as Autumn answers. The messages balance is in `balances`.
     const capped = await autumn.track({ customerId: "capped", featureId: "messages", value: -50 });
-    expect(capped.balance).toMatchObject({ granted: 100, remaining: 100, usage: 0 });
+    expect(capped.balance).toBeNull();
+    expect(capped.balances!["messages"]).toMatchObject({ granted: 100, remaining: 100, usage: 0 });
 
     const overflowed = await autumn.track({ customerId: "overflowed", featureId: "messages", value: -50, overageBehavior: "overflow" });
-    expect(overflowed.balance).toMatchObject({ granted: 100, remaining: 120, usage: -20 });
+    expect(overflowed.balances!["messages"]).toMatchObject({ granted: 100, remaining: 120, usage: -20 });
     expect((await autumn.check({ customerId: "overflowed", featureId: "messages", requiredBalance: 120 })).allowed).toBe(true);
   });
 });
@@ -149,5 +152,71 @@ describe("plans attached to an entity", () => {
     expect(tracked.deductions).toEqual([]);
     const workspace = await autumn.check({ customerId: "org", entityId: "ws_1", featureId: "messages" });
     expect(workspace).toMatchObject({ allowed: true, balance: { granted: 140, remaining: 40 } });
+  });
+});
+
+describe("the answer of a track", () => {
+  /** A customer whose track of messages may be paid by credits, with the credit pack when `credits`. */
+  async function tracker(autumn: Autumn, customerId: string, credits: boolean): Promise<void> {
+    await autumn.customers.getOrCreate({ customerId });
+    if (credits) await autumn.billing.attach({ customerId, planId: "credit_pack" });
+  }
+
+  it("gives every balance the feature may be paid from, null for one not held, and the balance that paid", async () => {
+    const { autumn } = await open();
+    await tracker(autumn, "paid_own", false);
+    const own = await autumn.track({ customerId: "paid_own", featureId: "messages", value: 10 });
+    expect(own.balance).toMatchObject({ featureId: "messages", remaining: 90 });
+    expect(own.balances).toEqual({ messages: expect.objectContaining({ featureId: "messages", remaining: 90 }), credits: null });
+
+    await tracker(autumn, "paid_credits", true);
+    await autumn.track({ customerId: "paid_credits", featureId: "messages", value: 100 });
+    const fromCredits = await autumn.track({ customerId: "paid_credits", featureId: "messages", value: 5 });
+    expect(fromCredits.balance).toMatchObject({ featureId: "credits", remaining: 90 });
+    expect(fromCredits.balances).toEqual({ messages: expect.objectContaining({ remaining: 0 }), credits: expect.objectContaining({ remaining: 90 }) });
+  });
+
+  it("gives no balances for a feature no credit system prices", async () => {
+    const { autumn } = await open();
+    await autumn.customers.getOrCreate({ customerId: "seated" });
+    await autumn.balances.create({ customerId: "seated", featureId: "seats", includedGrant: 3 });
+    const tracked = await autumn.track({ customerId: "seated", featureId: "seats", value: 1 });
+    expect(tracked.balance).toMatchObject({ featureId: "seats", remaining: 2 });
+    expect(tracked.balances).toBeUndefined();
+  });
+
+  it("answers balance null when nothing was taken and the credit system that would pay is not held", async () => {
+    const { autumn } = await open();
+    await tracker(autumn, "spent", false);
+    await autumn.track({ customerId: "spent", featureId: "messages", value: 100 });
+    const nothing = await autumn.track({ customerId: "spent", featureId: "messages", value: 1 });
+    expect(nothing.balance).toBeNull();
+    expect(nothing.balances).toEqual({ messages: expect.objectContaining({ remaining: 0 }), credits: null });
+  });
+});
+
+describe("tracking by event name", () => {
+  it("counts only features that list the event name, each of them, and answers no single balance when several", async () => {
+    const sandbox = await startSandbox({
+      catalog: {
+        features: [
+          { id: "requests", name: "Requests", type: "metered", consumable: true, eventNames: ["api.call"] },
+          { id: "compute", name: "Compute", type: "metered", consumable: true, eventNames: ["api.call", "job.run"] },
+        ],
+        plans: [{ id: "free", name: "Free", autoEnable: true, items: [{ featureId: "requests", included: 10 }, { featureId: "compute", included: 20 }] }],
+      },
+    });
+    onTestFinished(() => sandbox.close());
+    const autumn = new Autumn({ secretKey: sandbox.secretKey, serverURL: sandbox.url, retryConfig: { limit: 0 } });
+    await autumn.customers.getOrCreate({ customerId: "caller" });
+
+    const both = await autumn.track({ customerId: "caller", eventName: "api.call", value: 2 });
+    expect(both.balance).toBeNull();
+    const one = await autumn.track({ customerId: "caller", eventName: "job.run", value: 3 });
+    expect(one.balance).toMatchObject({ featureId: "compute", usage: 5 });
+    expect((await autumn.customers.get({ customerId: "caller" })).balances).toMatchObject({ requests: { usage: 2 }, compute: { usage: 5 } });
+
+    // A feature's id is not one of its event names.
+    await expect(autumn.track({ customerId: "caller", eventName: "requests" })).rejects.toMatchObject({ status: 404, code: "invalid_request", message: expect.stringContaining("No features found for event name: requests") });
   });
 });

@@ -214,7 +214,7 @@ const scenarios: Record<string, readonly Scenario[]> = {
       name: "two events, one by event name, accepted with a 202",
       params: [
         { customerId: "contract_page_1", featureId: "messages" },
-        { customerId: "contract_page_2", eventName: "messages", value: 2 },
+        { customerId: "contract_page_2", eventName: "message.sent", value: 2 },
       ],
       accepted: true,
       shows: (answer) => expect(answer).toEqual({ success: true }),

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
+import { controlsFor } from "./controls.js";
 import { renderFlags } from "./customers.js";
 import { customerEligibility } from "./eligibility.js";
 import { require400, SandboxError } from "./errors.js";
@@ -111,7 +112,7 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
   const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
   const payers = [feature, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature)];
   const before = payers.map((payer) => usageLevel(customer, payer.id, options.entityId));
-  const deductions = spend(draws, value, options.overflow);
+  const deductions = spend(draws, value, options.overflow, (featureId) => controlsFor(customer, featureId, options.entityId));
   payers.forEach((payer, index) => notifyUsage(state, customer, payer.id, options.entityId, before[index]!, usageLevel(customer, payer.id, options.entityId)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
@@ -161,11 +162,12 @@ const check: Route = (state, body) => {
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
   const lock = lockParams(state, body["lock"]);
-  const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required);
+  const controlsOf = (featureId: string) => controlsFor(customer, featureId, entityId);
+  const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required, controlsOf);
   const rows = rowsInScope(customer.rows, using.feature.id, entityId);
-  const allowed = allows(rows, required * using.cost);
+  const allowed = allows(rows, required * using.cost, controlsOf(using.feature.id));
   // A lock holds the units now (the feature's own rows first, as a track takes them); its event is recorded when balances.finalize confirms it.
-  if (allowed && lock) hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt });
+  if (allowed && lock) hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf);
   else if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
   // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
   return { allowed, ...scope, required_balance: required * using.cost, balance: renderBalance(using.feature.id, rows), flag: null };

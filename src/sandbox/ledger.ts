@@ -111,6 +111,23 @@ function overageRoom(row: BalanceRow): number {
   return overage(row) ? Math.max(0, granted(row) + row.price!.max_purchase! - Math.max(row.usage, granted(row))) : 0;
 }
 
+/**
+ * How much overage a row may take in a deduction under its feature's controls: none when overage is
+ * switched off; without limit when it is switched on for a feature with no usage price; else as its price
+ * allows (`overageRoom`); and all of a feature's rows together no more than its spend limit allows.
+ */
+function controlledOverageRoom(draws: readonly Draw[], controlsOf: ControlsOf): (row: BalanceRow) => number {
+  return (row) => {
+    const controls = controlsOf(row.feature_id);
+    if (controls.overageAllowed === false) return 0;
+    const rows = draws.map((draw) => draw.row).filter((candidate) => candidate.feature_id === row.feature_id);
+    const room = controls.overageAllowed === true && !rows.some(overage) ? Number.POSITIVE_INFINITY : overageRoom(row);
+    if (controls.spendLimit === undefined) return room;
+    // Read before each row gives, so the overage rows before it took counts.
+    return Math.min(room, Math.max(0, controls.spendLimit - overUsage(rows)));
+  };
+}
+
 /** Whether a request for `entityId` (undefined: the customer) reaches a row: the entity's own and its customer's; the customer's alone for the customer. */
 const reaches = (row: BalanceRow, entityId: string | undefined) => row.entity_id === null || row.entity_id === (entityId ?? null);
 
@@ -184,35 +201,63 @@ export function drawsFor(catalog: Catalog, rows: readonly BalanceRow[], feature:
   return deductionOrder(reached, entityId, feature.id).map((row) => ({ row, cost: cost.get(row.feature_id)! }));
 }
 
+/** The billing controls a check or a deduction of one feature obeys (read by `controlsFor`, controls.ts). */
+export interface FeatureControls {
+  /** true lets every grant go past itself, false stops every grant at itself; undefined leaves it to the prices. */
+  overageAllowed?: boolean;
+  /** The most overage units the feature may have. */
+  spendLimit?: number;
+}
+
+/** The controls of each feature, by id; none by default. */
+export type ControlsOf = (featureId: string) => FeatureControls;
+const NO_CONTROLS: ControlsOf = () => ({});
+
 /**
  * The feature whose balance answers a check of `required` units of `feature`: the feature's own when it
  * allows them (or no credit system prices it), else the first credit system held that allows them at its
  * cost, else the first one held, else the feature's own; with its cost per unit.
  */
-export function checkedFeature(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined, required: number): { feature: CatalogFeature; cost: number } {
+export function checkedFeature(catalog: Catalog, rows: readonly BalanceRow[], feature: CatalogFeature, entityId: string | undefined, required: number, controlsOf: ControlsOf = NO_CONTROLS): { feature: CatalogFeature; cost: number } {
   const systems = creditSystemsFor(catalog, feature.id);
   const own = rowsInScope(rows, feature.id, entityId);
-  if (systems.length === 0 || (own.length > 0 && allows(own, required))) return { feature, cost: 1 };
+  if (systems.length === 0 || (own.length > 0 && allows(own, required, controlsOf(feature.id)))) return { feature, cost: 1 };
   const held = systems.filter((system) => rowsInScope(rows, system.feature.id, entityId).length > 0);
-  const allowing = held.find((system) => allows(rowsInScope(rows, system.feature.id, entityId), required * system.cost));
+  const allowing = held.find((system) => allows(rowsInScope(rows, system.feature.id, entityId), required * system.cost, controlsOf(system.feature.id)));
   return allowing ?? held[0] ?? (own.length > 0 ? { feature, cost: 1 } : systems[0]!);
 }
 
+/** Usage past the grants of some rows. */
+const overUsage = (rows: readonly BalanceRow[]) => rows.reduce((sum, row) => sum + Math.max(0, row.usage - granted(row)), 0);
+
 /**
- * Whether a balance over these rows allows `required` units, as a check decides from the balance alone:
- * any unlimited row allows; otherwise what is left of the grants, plus the overage still allowed when
- * a row is priced on usage (without limit when one has no `max_purchase`).
+ * How much more than what is left of their grants these rows may take, and the limit that sets it, as a
+ * check reads it: nothing when overage is switched off, or no row is priced on usage and it is not
+ * switched on; up to a spend limit; else up to the `max_purchase` of the rows priced on usage (without
+ * limit when one has none, or when overage is switched on for rows without a usage price).
  */
-export function allows(rows: readonly BalanceRow[], required: number): boolean {
+function overageLeft(rows: readonly BalanceRow[], controls: FeatureControls): { units: number; limit: "included" | "max_purchase" | "spend_limit" } {
+  const priced = rows.filter(overage);
+  if (controls.overageAllowed === false || (priced.length === 0 && controls.overageAllowed !== true)) return { units: 0, limit: "included" };
+  if (controls.spendLimit !== undefined) return { units: Math.max(0, controls.spendLimit - overUsage(rows)), limit: "spend_limit" };
+  if (priced.length === 0 || priced.some((row) => row.price!.max_purchase === null)) return { units: Number.POSITIVE_INFINITY, limit: "max_purchase" };
+  return { units: Math.max(0, priced.reduce((sum, row) => sum + row.price!.max_purchase!, 0) - overUsage(priced)), limit: "max_purchase" };
+}
+
+/**
+ * Whether a balance over these rows allows `required` units, as a check decides from the balance and the
+ * feature's controls: any unlimited row allows; otherwise what is left of the grants, plus the overage
+ * still allowed (`overageLeft`).
+ */
+export function allows(rows: readonly BalanceRow[], required: number, controls: FeatureControls = {}): boolean {
   if (rows.length === 0) return false;
   if (rows.some((row) => row.unlimited)) return true;
-  const remaining = rows.reduce((sum, row) => sum + unspent(row), 0);
-  const priced = rows.filter(overage);
-  if (priced.length === 0) return remaining >= required;
-  if (priced.some((row) => row.price!.max_purchase === null)) return true;
-  const cap = priced.reduce((sum, row) => sum + row.price!.max_purchase!, 0);
-  const used = priced.reduce((sum, row) => sum + Math.max(0, row.usage - granted(row)), 0);
-  return remaining + Math.max(0, cap - used) >= required;
+  return rows.reduce((sum, row) => sum + unspent(row), 0) + overageLeft(rows, controls).units >= required;
+}
+
+/** The limit that refuses a check over these rows once they allow nothing more: the grant, the overage cap, or a spend limit. */
+export function refusedBy(rows: readonly BalanceRow[], controls: FeatureControls = {}): "included" | "max_purchase" | "spend_limit" {
+  return overageLeft(rows, controls).limit;
 }
 
 // Autumn rounds what is left of a deduction to ten decimals, so credit costs leave no float dust.
@@ -226,7 +271,7 @@ const round = (value: number) => Math.round(value * 1e10) / 1e10;
  * A negative amount credits rows back in the same order: first the usage past their grants, then down
  * to nothing used, or with `overflow` on the first row beyond that. Usage no row can take is not recorded.
  */
-export function spend(draws: readonly Draw[], amount: number, overflow = false): Deduction[] {
+export function spend(draws: readonly Draw[], amount: number, overflow = false, controlsOf: ControlsOf = NO_CONTROLS): Deduction[] {
   const taken = new Map<BalanceRow, number>();
   let left = amount;
   /** One pass over the draws; `room` is how many of its own units a row may give (or take back) now. */
@@ -244,7 +289,7 @@ export function spend(draws: readonly Draw[], amount: number, overflow = false):
   const everything = () => Number.POSITIVE_INFINITY;
   if (left > 0) {
     pass((row) => (row.unlimited ? Number.POSITIVE_INFINITY : unspent(row)));
-    pass(overflow ? everything : overageRoom);
+    pass(overflow ? everything : controlledOverageRoom(draws, controlsOf));
   } else if (left < 0) {
     pass((row) => Math.max(0, row.usage - granted(row)));
     pass(overflow ? everything : (row) => (row.unlimited ? Number.POSITIVE_INFINITY : Math.max(0, row.usage)));

@@ -1,5 +1,5 @@
 import { require400, SandboxError } from "./errors.js";
-import { type Draw, spend } from "./ledger.js";
+import { type ControlsOf, type Draw, spend } from "./ledger.js";
 import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
@@ -27,8 +27,8 @@ export function lockParams(state: SandboxState, lock: unknown): { id: string; ex
 }
 
 /** Takes `amount` units from the draws (as a track would) and holds them under the lock. */
-export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">): void {
-  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(draws, amount) });
+export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">, controlsOf?: ControlsOf): void {
+  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(draws, amount, false, controlsOf) });
 }
 
 /** Gives a lock's units back to the rows it took them from, unless a row has reset (or gone) since. */

@@ -2,7 +2,8 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
-import { allows, renderBalance, rowsInScope } from "./ledger.js";
+import { controlsFor } from "./controls.js";
+import { allows, refusedBy, renderBalance, rowsInScope } from "./ledger.js";
 import { renderSubscription } from "./render-subscription.js";
 import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
@@ -192,7 +193,7 @@ interface StoredAlert {
 /** What a change of usage is judged on, taken before and after it: see `usageLevel`. */
 export interface UsageLevel {
   /** Whether a check of the feature (of the smallest amount) is allowed on the tracked subject's balance, and if not, the limit that refuses it. */
-  refusedBy: "included" | "max_purchase" | null;
+  refusedBy: ReturnType<typeof refusedBy> | null;
   /** The customer's whole balance (its entities' grants included), for the customer's alerts. */
   customer: ShownBalance | null;
   /** The entity's balance (its own grants and its customer's), for the entity's alerts; null for a customer's usage. */
@@ -202,8 +203,9 @@ export interface UsageLevel {
 /** The balances the webhooks of a change of usage compare, for `featureId` tracked on the customer or on `entityId`. */
 export function usageLevel(customer: StoredCustomer, featureId: string, entityId: string | undefined): UsageLevel {
   const scoped = rowsInScope(customer.rows, featureId, entityId);
+  const controls = controlsFor(customer, featureId, entityId);
   return {
-    refusedBy: scoped.length === 0 || allows(scoped, 1e-7) ? null : scoped.some((row) => row.price?.billing_method === "usage_based") ? "max_purchase" : "included",
+    refusedBy: scoped.length === 0 || allows(scoped, 1e-7, controls) ? null : refusedBy(scoped, controls),
     customer: renderBalance(featureId, customer.rows.filter((row) => row.feature_id === featureId)) as ShownBalance | null,
     entity: entityId === undefined ? null : (renderBalance(featureId, scoped) as ShownBalance | null),
   };

@@ -1,0 +1,33 @@
+import type { FeatureControls } from "./ledger.js";
+import type { StoredCustomer } from "./state.js";
+
+/*
+ * The billing controls a check or a track of one feature obeys (`FeatureControls`), read from the stored
+ * controls as Autumn reads them: `overage_allowed` is off unless `enabled: true`, and a `spend_limits`
+ * entry counts only when `enabled: true` and absolute. An entity's own entries for the feature come before
+ * its customer's, which it inherits otherwise. Usage limits, spend limits as a percentage and plans'
+ * controls are kept and answered but not enforced.
+ */
+
+type Entry = Record<string, unknown>;
+
+/** The entries of `key` in some billing controls (wire names) that name `featureId`. */
+function entries(controls: Record<string, unknown> | undefined, key: string, featureId: string): Entry[] {
+  const list = controls?.[key];
+  return Array.isArray(list) ? list.filter((entry): entry is Entry => typeof entry === "object" && entry !== null && (entry as Entry)["feature_id"] === featureId) : [];
+}
+
+/** The controls of `featureId` for the customer, or for `entityId`. */
+export function controlsFor(customer: StoredCustomer, featureId: string, entityId: string | undefined): FeatureControls {
+  const own = entityId === undefined ? undefined : customer.entities.get(entityId)?.billing_controls;
+  const of = (key: string) => {
+    const owned = entries(own, key, featureId);
+    return owned.length > 0 ? owned : entries(customer.billing_controls, key, featureId);
+  };
+  const overage = of("overage_allowed")[0];
+  const spend = of("spend_limits").find((entry) => entry["enabled"] === true && typeof entry["overage_limit"] === "number" && (entry["limit_type"] ?? "absolute") === "absolute");
+  return {
+    ...(overage && { overageAllowed: overage["enabled"] === true }),
+    ...(spend && { spendLimit: spend["overage_limit"] as number }),
+  };
+}

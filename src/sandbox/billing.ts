@@ -4,7 +4,7 @@ import { controlsFor } from "./controls.js";
 import { renderFlags } from "./customers.js";
 import { customerEligibility } from "./eligibility.js";
 import { require400, SandboxError } from "./errors.js";
-import { allows, type BalanceRow, checkedFeature, creditSystemsFor, type Deduction, drawsFor, renderBalance, rowsInScope, spend } from "./ledger.js";
+import { allows, checkedFeature, creditSystemsFor, type Deduction, drawsFor, renderBalance, rowsInScope, spend, spendAll } from "./ledger.js";
 import { hold, lockParams } from "./locks.js";
 import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
@@ -104,15 +104,35 @@ interface Tracked {
   deductions: Deduction[];
 }
 
+/** How a track takes its units: for the customer or an entity, with the event's name, properties and time; with `overflow`, past every limit; with `all`, all of them or none. */
+interface TrackOptions {
+  entityId: string | undefined;
+  eventName?: string;
+  properties?: Record<string, unknown>;
+  overflow?: boolean;
+  timestamp?: number;
+  all?: boolean;
+}
+
+/** The features whose balances may pay for `feature`: its own, then the credit systems that price it, in catalog order. */
+function payersOf(state: SandboxState, feature: CatalogFeature): CatalogFeature[] {
+  return [feature, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature)];
+}
+
 /**
  * Takes `value` units of `feature` from the scope, its own rows before those of credit systems that price
- * it, recording the event and sending the webhooks the change causes.
+ * it, recording the event and sending the webhooks the change causes. With `all`, takes nothing (and records
+ * nothing) unless all of `value` is covered.
  */
-export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: { entityId: string | undefined; eventName?: string; properties?: Record<string, unknown>; overflow?: boolean; timestamp?: number }): Tracked {
+export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: TrackOptions & { all: true }): Tracked | undefined;
+export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: TrackOptions): Tracked;
+export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: TrackOptions): Tracked | undefined {
   const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
-  const payers = [feature, ...creditSystemsFor(state.catalog, feature.id).map((system) => system.feature)];
+  const payers = payersOf(state, feature);
   const before = payers.map((payer) => usageLevel(customer, payer.id, options.entityId));
-  const deductions = spend(draws, value, options.overflow, (featureId) => controlsFor(customer, featureId, options.entityId));
+  const controlsOf = (featureId: string) => controlsFor(customer, featureId, options.entityId);
+  const deductions = options.all ? spendAll(draws, value, controlsOf) : spend(draws, value, options.overflow, controlsOf);
+  if (!deductions) return undefined;
   payers.forEach((payer, index) => notifyUsage(state, customer, payer.id, options.entityId, before[index]!, usageLevel(customer, payer.id, options.entityId)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
@@ -156,21 +176,40 @@ const check: Route = (state, body) => {
   const entityId = entityOf(customer, body);
   const required = body["required_balance"] ?? 1;
   require400(typeof required === "number" && required >= 0, "required_balance must be a non-negative number");
+  const sendEvent = body["send_event"] === true;
+  const lock = lockParams(state, body["lock"]);
   const scope = { customer_id: customer.id, ...(entityId !== undefined && { entity_id: entityId }), required_balance: required };
   if (feature.type === "boolean") {
+    if (sendEvent || lock) throw new SandboxError("usageOfFlag", "send_event cannot be used with boolean features, which are flags rather than usage-tracked.");
     const flag = renderFlags(state, customer, entityId ?? null)[feature.id] ?? null;
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
-  const lock = lockParams(state, body["lock"]);
+  if (lock && !feature.consumable) throw new SandboxError("lockOfHeldFeature", "Lock is not supported for allocated features");
   const controlsOf = (featureId: string) => controlsFor(customer, featureId, entityId);
   const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required, controlsOf);
   const rows = rowsInScope(customer.rows, using.feature.id, entityId);
-  const allowed = allows(rows, required * using.cost, controlsOf(using.feature.id));
-  // A lock holds the units now (the feature's own rows first, as a track takes them); its event is recorded when balances.finalize confirms it.
-  if (allowed && lock) hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf);
-  else if (allowed && body["send_event"] === true) track(state, customer, feature, required, { entityId });
   // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
-  return { allowed, ...scope, required_balance: required * using.cost, balance: renderBalance(using.feature.id, rows), flag: null };
+  const answer = (allowed: boolean, balances?: ReturnType<typeof trackBalances>) => ({
+    allowed,
+    ...scope,
+    required_balance: required * using.cost,
+    balance: balances?.balance ?? renderBalance(using.feature.id, rows),
+    ...(balances?.balances && { balances: balances.balances }),
+    flag: null,
+  });
+  if (!sendEvent && !lock) return answer(allows(rows, required * using.cost, controlsOf(using.feature.id)));
+  // Using the units, Autumn decides by taking them, all or none (from the feature's own balance, then the
+  // credit systems'): a lock holds them until balances.finalize, sendEvent records them as an event.
+  if (rows.length === 0 && required > 0) return { ...answer(false), balance: null };
+  let tracked: Tracked | undefined;
+  if (lock) {
+    const deductions = hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf);
+    tracked = deductions && { feature, payers: payersOf(state, feature), deductions };
+  } else {
+    const properties = body["properties"] as Record<string, unknown> | undefined;
+    tracked = track(state, customer, feature, required, { entityId, ...(properties !== undefined && { properties }), all: true });
+  }
+  return tracked ? answer(true, trackBalances(customer, [tracked], entityId)) : answer(false);
 };
 
 /** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */

@@ -97,6 +97,10 @@ export const SANDBOX_ERRORS = {
   pricedBalance: { status: 400, code: "invalid_request" },
   /** `balances.finalize` of a lock that was never taken, was finalized already, or expired. */
   lockNotFound: { status: 404, code: "lock_not_found" },
+  /** `balances.check` with `send_event` or `lock` for a boolean feature: a flag is not used up. */
+  usageOfFlag: { status: 400, code: "invalid_request" },
+  /** `balances.check` with `lock` for a held (allocated) feature such as seats. */
+  lockOfHeldFeature: { status: 400, code: "invalid_request" },
   /** `balances.check` with the `lock_id` of a lock still held. */
   lockAlreadyExists: { status: 409, code: "lock_already_exists" },
   /** `balances.track_tokens` for a model the AI credit system gives no prices for (the sandbox cannot ask models.dev). */

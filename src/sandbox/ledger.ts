@@ -297,6 +297,20 @@ export function spend(draws: readonly Draw[], amount: number, overflow = false, 
   return [...taken].map(([row, value]) => ({ balance_id: row.id, feature_id: row.feature_id, plan_id: row.plan_id, reset: wireReset(row), value }));
 }
 
+/**
+ * Takes all of `amount` or nothing, as a track that may not go past what is allowed does (Autumn's
+ * `overage_behavior: "reject"`, which a check that uses its units runs): the deductions, or undefined with
+ * every row as it was.
+ */
+export function spendAll(draws: readonly Draw[], amount: number, controlsOf: ControlsOf = NO_CONTROLS): Deduction[] | undefined {
+  const before = draws.map(({ row }) => row.usage);
+  const deductions = spend(draws, amount, false, controlsOf);
+  const covered = draws.reduce((sum, { row, cost }, index) => sum + (row.usage - before[index]!) / cost, 0);
+  if (round(covered) >= amount) return deductions;
+  draws.forEach(({ row }, index) => (row.usage = before[index]!));
+  return undefined;
+}
+
 function wireReset(row: BalanceRow): Deduction["reset"] {
   return row.reset && { ...row.reset, resets_at: row.next_reset_at };
 }

@@ -1,5 +1,5 @@
 import { require400, SandboxError } from "./errors.js";
-import { type ControlsOf, type Draw, spend } from "./ledger.js";
+import { type ControlsOf, type Deduction, type Draw, spendAll } from "./ledger.js";
 import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
@@ -26,9 +26,11 @@ export function lockParams(state: SandboxState, lock: unknown): { id: string; ex
   return { id, expiresAt: (expiresAt as number | undefined) ?? null };
 }
 
-/** Takes `amount` units from the draws (as a track would) and holds them under the lock. */
-export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">, controlsOf?: ControlsOf): void {
-  state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions: spend(draws, amount, false, controlsOf) });
+/** Takes all of `amount` from the draws (as a check's track would), or nothing, and holds it under the lock; the deductions, or undefined when they did not cover it. */
+export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">, controlsOf?: ControlsOf): Deduction[] | undefined {
+  const deductions = spendAll(draws, amount, controlsOf);
+  if (deductions) state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions });
+  return deductions;
 }
 
 /** Gives a lock's units back to the rows it took them from, unless a row has reset (or gone) since. */

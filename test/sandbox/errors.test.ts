@@ -90,6 +90,16 @@ const cases: readonly ErrorCase[] = [
   { kind: "planNotFound", name: "an unknown plan", env: "sandbox", provoke: ({ sdk }) => sdk("billing.attach", { customerId: "err_ada", planId: "enterprise" }) },
   { kind: "featureNotFound", name: "an unknown feature", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "storage" }) },
   { kind: "eventNameUnknown", name: "an event name no feature counts", env: "sandbox", provoke: ({ sdk }) => sdk("balances.track", { customerId: "err_ada", eventName: "messages" }) },
+  {
+    kind: "usageOfFlag",
+    name: "sendEvent on a boolean feature",
+    env: "sandbox",
+    provoke: async ({ sdk }) => {
+      expect((await sdk("features.create", { featureId: "err_flag", name: "A flag", type: "boolean" })).ok).toBe(true);
+      return sdk("balances.check", { customerId: "err_ada", featureId: "err_flag", sendEvent: true });
+    },
+  },
+  { kind: "lockOfHeldFeature", name: "a lock on seats", env: "sandbox", provoke: ({ sdk }) => sdk("balances.check", { customerId: "err_ada", featureId: "seats", lock: { lockId: "err_lock_seats" } }) },
   { kind: "featureAlreadyExists", name: "a feature id the catalog has", env: "sandbox", provoke: ({ sdk }) => sdk("features.create", { featureId: "messages", name: "Messages", type: "metered" }) },
   { kind: "planAlreadyExists", name: "a plan id the catalog has", env: "sandbox", provoke: ({ sdk }) => sdk("plans.create", { planId: "free", name: "Free" }) },
   { kind: "featureInUse", name: "deleting a feature plans grant", env: "sandbox", provoke: ({ sdk }) => sdk("features.delete", { featureId: "messages" }) },

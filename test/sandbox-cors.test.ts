@@ -76,7 +76,7 @@ describe("the sandbox answers browsers on other origins", () => {
     const token = `Bearer ${minted.value.accessToken}`;
     const answers = {
       "200 check": await post("balances.check", { authorization: token }, { feature_id: "messages" }),
-      "204 async track": await post("balances.track", { authorization: token }, { feature_id: "messages", async: true }),
+      "202 async track": await post("balances.track", { authorization: token }, { feature_id: "messages", async: true }),
       "401 wrong key": await post("balances.check", { authorization: "Bearer am_sk_test_nope!" }, { customer_id: CUSTOMER, feature_id: "messages" }),
       "403 route a token cannot reach": await post("customers.update", { authorization: token }, { name: "Mallory" }),
       "404 unknown route": await post("nothing.here", { authorization: `Bearer ${SECRET}` }),

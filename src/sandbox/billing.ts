@@ -8,7 +8,7 @@ import { allows, checkedFeature, creditSystemsFor, type Deduction, drawsFor, ren
 import { hold, lockParams } from "./locks.js";
 import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
-import { NO_CONTENT, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
+import { Accepted, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
 import { notifyUsage, usageLevel } from "./webhooks.js";
 
 /**
@@ -247,13 +247,11 @@ export function usageOptions(customer: StoredCustomer, body: Record<string, unkn
 /** Tracks a usage request and answers as `balances.track` does (and `track_tokens`, whose value is the cost). */
 export function trackAnswer(state: SandboxState, { customer, features, value, options }: UsageRequest, body: Record<string, unknown>): unknown {
   const tracked = features.map((feature) => track(state, customer, feature, value, options));
-  // Queued tracking: Autumn answers 204 at once, before any balance is known. The sandbox applies it right away.
-  if (body["async"] === true) return NO_CONTENT;
+  const scope = { customer_id: customer.id, ...(options.entityId !== undefined && { entity_id: options.entityId }), ...(options.eventName !== undefined && { event_name: options.eventName }), value };
+  // Queued tracking: Autumn answers 202 at once, before any balance is known. The sandbox applies it right away.
+  if (body["async"] === true) return new Accepted({ ...scope, balance: null });
   return {
-    customer_id: customer.id,
-    ...(options.entityId !== undefined && { entity_id: options.entityId }),
-    ...(options.eventName !== undefined && { event_name: options.eventName }),
-    value,
+    ...scope,
     ...trackBalances(customer, tracked, options.entityId),
     deductions: tracked.flatMap((each) => each.deductions),
   };

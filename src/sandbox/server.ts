@@ -13,7 +13,7 @@ import { authenticateToken, newTokenState, TOKEN_ROUTES } from "./keys.js";
 import { createRequestLog } from "./request-log.js";
 import { sandboxRoutes } from "./routes.js";
 import { completeCheckout } from "./plans.js";
-import { Accepted, NO_CONTENT, type Route, type SandboxState, type TokenHolder } from "./state.js";
+import { Accepted, type Route, type SandboxState, type TokenHolder } from "./state.js";
 import { createWebhookSender, type WebhookSender } from "./webhooks.js";
 
 /**
@@ -277,9 +277,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 /** Writes an answer: every answer the sandbox gives, faults' included, goes out here. */
 function answer(response: ServerResponse, status: number, payload: unknown, headers: Record<string, string>): void {
-  // A 204 has no body, and so no content-length either.
-  if (payload === NO_CONTENT) response.writeHead(status, headers).end();
-  else sendJson(response, status, payload, headers);
+  sendJson(response, status, payload, headers);
 }
 
 /**
@@ -333,7 +331,7 @@ async function handle(
     }
     const payload: unknown = await route(state, body as Record<string, unknown>, env, holder);
     if (payload instanceof Accepted) return { status: 202, payload: payload.payload };
-    return { status: payload === NO_CONTENT ? 204 : 200, payload };
+    return { status: 200, payload };
   } catch (error) {
     const failure = error instanceof SandboxError ? error : new SandboxError("internal", "Internal error");
     // The server releases a key after any failure but a 409, so the caller may retry with it.

@@ -256,9 +256,6 @@ export type Route = (
   holder?: TokenHolder & { readonly token: string },
 ) => unknown;
 
-/** What a route returns when Autumn answers with an empty 204: the request was queued, nothing more is known. */
-export const NO_CONTENT: unique symbol = Symbol("no content");
-
 /** What a route returns when Autumn answers 202 with a body: the work was accepted (the sandbox has already done it). */
 export class Accepted {
   constructor(readonly payload: unknown) {}

@@ -12,9 +12,9 @@ const operation: Operation<KeysRefreshParams, CustomerTokens> = {
   params: KeysRefreshParamsSchema,
   response: CustomerTokensSchema,
   // An idempotency key would turn the one repeat Autumn forgives into a 409, so none is sent;
-  // Autumn answers the refresh token just replaced once more (its grace), so at most one repeat.
+  // Autumn answers the refresh token just replaced once more (its grace), so one repeat after a loss.
   retry: "read",
-  maxRetries: 1,
+  maxRepeatsAfterLoss: 1,
   // Without the param, the client's own key is the refresh token (as Autumn's API reference calls it).
   credential: (params) => params.refreshToken,
   sensitive: true,
@@ -25,9 +25,12 @@ const operation: Operation<KeysRefreshParams, CustomerTokens> = {
  * is the request's credential, so the client's own key or token is not used,
  * and it is sent to this route only. Leave `refreshToken` out on a client made
  * with the refresh token as its key (`new AutumnCore({ secretKey: refreshToken })`):
- * that key is the credential then. A lost answer is repeated once, never
+ * that key is the credential then. An answer that may have rotated the token
+ * (a 5xx other than 503, a timeout, a cut connection) is repeated once, never
  * more: Autumn answers the token it just replaced one more time, and treats a
  * token two generations old as stolen, revoking every token of the customer.
+ * A 429 or 503, which prove nothing was applied, is retried as the client's
+ * retry settings allow.
  * `CustomerCore` calls this for you; call it yourself only to manage pairs by hand.
  *
  * @example

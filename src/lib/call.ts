@@ -40,6 +40,8 @@ export interface Call extends Omit<PreparedRequest, "headers" | "credential"> {
   readonly cancel: () => void;
   /** Attempts started so far. */
   attempts: number;
+  /** Repeats still allowed after an attempt that may have been applied (the operation's `maxRepeatsAfterLoss`). */
+  repeatsAfterLoss: number;
   /** Lets go of the caller's signal. */
   readonly end: () => void;
   /** Sends the next attempts with a renewed credential. */
@@ -68,6 +70,7 @@ export function startCall(settings: CallSettings, request: PreparedRequest, body
     signal: controller ? controller.signal : callerSignal,
     cancel: () => controller?.abort(),
     attempts: 0,
+    repeatsAfterLoss: Number.POSITIVE_INFINITY,
     end: () => follow && callerSignal.removeEventListener("abort", follow),
     renew(credential) {
       this.credential = credential;

@@ -29,8 +29,12 @@ export interface Operation<TParams, TValue> {
   readonly failOpen?: (params: TParams, cause: SDKError) => TValue;
   /** The credential the operation authenticates with, taken from its params instead of the client (`keys.refresh`: the refresh token); undefined falls back to the client's. */
   readonly credential?: (params: TParams) => string | undefined;
-  /** Fewer retries than the client allows, where repeating more often would do harm. */
-  readonly maxRetries?: number;
+  /**
+   * At most this many repeats after attempts that may have been applied (a 5xx other than 503, a
+   * timeout, a cut connection), where repeating more often would do harm; repeats after answers that
+   * prove nothing was applied (`answeredUnapplied`) follow the client's retry settings alone.
+   */
+  readonly maxRepeatsAfterLoss?: number;
   /** The answer holds credentials: its body is never logged, nor kept in an error when it does not parse. */
   readonly sensitive?: boolean;
 }

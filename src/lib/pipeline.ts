@@ -53,11 +53,8 @@ async function run<TParams, TValue>(
   }
   const parsed = v.safeParse(operation.params, params);
   if (!parsed.success) return err(new RequestValidationError({ issues: toIssues(parsed.issues) }));
-  let settings = callSettings(client, options);
+  const settings = callSettings(client, options);
   if (settings instanceof ConfigurationError) return err(settings);
-  if (operation.maxRetries !== undefined && operation.maxRetries < settings.retryConfig.limit) {
-    settings = { ...settings, retryConfig: { ...settings.retryConfig, limit: operation.maxRetries } };
-  }
   const policy = typeof operation.retry === "function" ? operation.retry(params) : operation.retry;
   if (options?.signal?.aborted) return err(new RequestAbortedError({ reason: options.signal.reason }));
   // One object for the call: a token client knows by it what it already did for the call (fetchTokens is asked once).
@@ -70,6 +67,7 @@ async function run<TParams, TValue>(
   if (!prepared.ok) result = prepared;
   else {
     const call = startCall(settings, prepared.value, JSON.stringify(parsed.output), options, budget.deadline);
+    if (operation.maxRepeatsAfterLoss !== undefined) call.repeatsAfterLoss = operation.maxRepeatsAfterLoss;
     try {
       result = await exchange(client, call, operation, params, scope, budget);
     } finally {

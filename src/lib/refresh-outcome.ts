@@ -1,5 +1,5 @@
 import type { SDKError } from "./errors/index.js";
-import { neverReachedServer } from "./retry.js";
+import { answeredUnapplied, neverReachedServer } from "./retry.js";
 
 /**
  * What a failed `keys.refresh` says about the refresh token it presented:
@@ -19,9 +19,8 @@ export type RefreshOutcome = "lost" | "unspent" | "refused" | "expired" | "revok
 export function refreshOutcome(error: SDKError): RefreshOutcome {
   if (error.name === "AutumnAPIError") {
     const { status } = error;
-    // The rate limiter answers before the route runs. The route never answers 503 or 408 itself: a
-    // gateway does, when it had nowhere to forward the request, or did not receive all of it.
-    if (status === 429 || status === 503 || status === 408) return "unspent";
+    // The rate limiter answers before the route runs; a gateway answers 503 and 408 (`answeredUnapplied`).
+    if (answeredUnapplied(status)) return "unspent";
     // Authentication refused the token (expired, malformed, revoked), or the route found it two
     // generations old and revoked every token of the customer.
     if (status === 401) return /revoked|reuse/i.test(error.message) ? "revoked" : "expired";

@@ -37,6 +37,15 @@ export function neverReachedServer(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an error status proves the request was not applied: the rate limiter answers 429 before any
+ * route runs, and Autumn's routes never answer 503 or 408 themselves (a gateway does, when it had nowhere
+ * to send the request or did not receive all of it).
+ */
+export function answeredUnapplied(status: number): boolean {
+  return status === 429 || status === 503 || status === 408;
+}
+
 /** Exponential backoff with equal jitter: half fixed, half random. */
 export function backoffMs(config: { readonly initialDelayMs: number; readonly maxDelayMs: number }, retry: number): number {
   const ceiling = Math.min(config.maxDelayMs, config.initialDelayMs * 2 ** (retry - 1));
@@ -68,6 +77,11 @@ export function retryDelayMs(call: Call, response: Response | undefined, thrown?
     if (!(thrown instanceof TypeError) || !config.retryConnectionErrors) return undefined;
     // A reset or a timeout may come after the server applied the request.
     if (!call.mayResend && !neverReachedServer(thrown)) return undefined;
+  }
+  // An attempt that may have been applied spends one of the operation's repeats after a loss.
+  if (response ? !answeredUnapplied(response.status) : !neverReachedServer(thrown)) {
+    if (call.repeatsAfterLoss <= 0) return undefined;
+    call.repeatsAfterLoss -= 1;
   }
   wait ??= backoffMs(config, call.attempts);
   // A wait that ends past the budget would only turn this failure into a timeout.

@@ -37,11 +37,27 @@ describe("keys.refresh", () => {
     expect(JSON.stringify(seen[0]?.headers)).not.toContain(SECRET_KEY);
   });
 
-  it("repeats a lost answer once and never twice", async () => {
-    const seen = recordRequests(nock(BASE_URL).post("/v1/keys.refresh").times(3).reply(503, { message: "busy", code: "service_unavailable" }));
-    const result = await keysRefresh(testCore(), { refreshToken: REFRESH });
-    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 503 });
+  it("repeats an answer that may have rotated the token once and never twice, however many retries the client allows", async () => {
+    const seen = recordRequests(nock(BASE_URL).post("/v1/keys.refresh").times(3).reply(502, "<html>Bad gateway</html>"));
+    const result = await keysRefresh(testCore({ retryConfig: { limit: 5 } }), { refreshToken: REFRESH });
+    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 502 });
     expect(seen).toHaveLength(2);
+  });
+
+  it("retries answers that prove nothing was applied (429, 503) as the client allows, and still repeats a lost one only once", async () => {
+    const busy = { message: "busy", code: "service_unavailable" };
+    const seen = recordRequests(
+      nock(BASE_URL).post("/v1/keys.refresh").reply(503, busy).post("/v1/keys.refresh").reply(429, "Too many requests").post("/v1/keys.refresh").reply(500, busy).post("/v1/keys.refresh").times(2).reply(500, busy),
+    );
+    const result = await keysRefresh(testCore({ retryConfig: { limit: 5 } }), { refreshToken: REFRESH });
+    expect(result.ok || result.error).toMatchObject({ name: "AutumnAPIError", status: 500 });
+    expect(seen).toHaveLength(4);
+
+    // Within the client's own limit: two 503s and then an answer.
+    nock.cleanAll();
+    const again = recordRequests(nock(BASE_URL).post("/v1/keys.refresh").times(2).reply(503, busy).post("/v1/keys.refresh").reply(200, pair));
+    expect((await keysRefresh(testCore(), { refreshToken: REFRESH })).ok).toBe(true);
+    expect(again).toHaveLength(3);
   });
 
   it("refuses a refresh token that is not an Autumn credential before sending", async () => {

@@ -189,18 +189,19 @@ const check: Route = (state, body) => {
   const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required, controlsOf);
   const rows = rowsInScope(customer.rows, using.feature.id, entityId);
   // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
-  const answer = (allowed: boolean, balances?: ReturnType<typeof trackBalances>) => ({
+  const answer = (allowed: boolean, balance = renderBalance(using.feature.id, rows), balances?: Record<string, unknown>) => ({
     allowed,
     ...scope,
     required_balance: required * using.cost,
-    balance: balances?.balance ?? renderBalance(using.feature.id, rows),
-    ...(balances?.balances && { balances: balances.balances }),
+    balance,
+    ...(balances && { balances }),
     flag: null,
   });
   if (!sendEvent && !lock) return answer(allows(rows, required * using.cost, controlsOf(using.feature.id)));
   // Using the units, Autumn decides by taking them, all or none (from the feature's own balance, then the
   // credit systems'): a lock holds them until balances.finalize, sendEvent records them as an event.
-  if (rows.length === 0 && required > 0) return { ...answer(false), balance: null };
+  // With no balance to take them from, nothing is tried: the amount asked for is answered as it was given.
+  if (rows.length === 0 && required > 0) return { ...answer(false, null), required_balance: required };
   let tracked: Tracked | undefined;
   if (lock) {
     const deductions = hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf);
@@ -209,7 +210,10 @@ const check: Route = (state, body) => {
     const properties = body["properties"] as Record<string, unknown> | undefined;
     tracked = track(state, customer, feature, required, { entityId, ...(properties !== undefined && { properties }), all: true });
   }
-  return tracked ? answer(true, trackBalances(customer, [tracked], entityId)) : answer(false);
+  if (!tracked) return answer(false);
+  // The track's balance, else the checked feature's among its balances.
+  const { balance, balances } = trackBalances(customer, [tracked], entityId);
+  return answer(true, balance ?? balances?.[feature.id] ?? null, balances);
 };
 
 /** A usage event of a track request, checked (customer, feature, entity, value) before anything is taken. */

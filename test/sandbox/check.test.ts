@@ -68,3 +68,14 @@ describe("a check with a lock", () => {
     expect((await autumn.customers.get({ customerId: "split" })).balances).toMatchObject({ messages: { usage: 0 }, credits: { usage: 0 } });
   });
 });
+
+describe("a check that uses its units, for a customer with no balance to take them from", () => {
+  it("is refused, with the amount asked for as it was given and no balance", async () => {
+    const autumn = await open();
+    await autumn.customers.getOrCreate({ customerId: "none" });
+    await autumn.balances.delete({ customerId: "none", featureId: "messages" });
+    const answer = await autumn.check({ customerId: "none", featureId: "messages", requiredBalance: 3, sendEvent: true });
+    expect(answer).toMatchObject({ allowed: false, requiredBalance: 3, balance: null });
+    expect(answer.balances).toBeUndefined();
+  });
+});

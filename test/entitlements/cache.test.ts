@@ -9,7 +9,8 @@ import { customersUpdate } from "../../src/funcs/customers-update.js";
 import { entitiesCreate } from "../../src/funcs/entities-create.js";
 import { keysMint } from "../../src/funcs/keys-mint.js";
 import { realPause } from "../clock.js";
-import { comparable, requestsTo, useHarness } from "./helpers.js";
+import { DIRECT_AND_CREDITS } from "./catalogs.js";
+import { comparable, harness, requestsTo, useHarness } from "./helpers.js";
 
 
 /**
@@ -224,6 +225,29 @@ describe("what goes to Autumn", () => {
     expect(locked.value).toMatchObject({ source: "network", allowed: true });
     // The units held show at once.
     expect((await cachedCheck(h.cache, { customerId, featureId: "messages", requiredBalance: 4 })).value).toMatchObject({ source: "cache", allowed: false });
+  });
+});
+
+describe("usage of a feature a credit system pays for", () => {
+  it("takes every balance the track answers (the feature's and the credits'), so no check loads again", async () => {
+    const credits = await harness({ catalog: DIRECT_AND_CREDITS.catalog });
+    try {
+      const customerId = await credits.newCustomer();
+      await cachedCheck(credits.cache, { customerId, featureId: "credits" });
+      // 10 messages of its own, then 5 more paid at 2 credits each: both balances change.
+      const tracked = await cachedTrack(credits.cache, { customerId, featureId: "messages", value: 15 });
+      expect(tracked.value?.balances).toMatchObject({ messages: { remaining: 0 }, credits: { remaining: 90 } });
+      const from = credits.sandbox.requests.length;
+      for (const [featureId, requiredBalance] of [["messages", 1], ["credits", 90], ["credits", 91]] as const) {
+        const cached = await cachedCheck(credits.cache, { customerId, featureId, requiredBalance });
+        expect(cached.value?.source, `${featureId} ${requiredBalance}`).toBe("cache");
+        expect(comparable(cached)).toEqual(comparable(await balancesCheck(credits.core, { customerId, featureId, requiredBalance })));
+      }
+      expect(requestsTo(credits.sandbox, "customers.get", from)).toBe(0);
+      expect(cacheStats(credits.cache).loads).toBe(1);
+    } finally {
+      await credits.close();
+    }
   });
 });
 

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { type CatalogFeature, findFeature, findPlan, renderPlan } from "./catalog.js";
-import { controlsFor } from "./controls.js";
+import { checkControls, controlsFor } from "./controls.js";
 import { renderFlags } from "./customers.js";
 import { customerEligibility } from "./eligibility.js";
 import { require400, SandboxError } from "./errors.js";
-import { allows, checkedFeature, creditSystemsFor, type Deduction, drawsFor, renderBalance, rowsInScope, spend, spendAll } from "./ledger.js";
+import { allows, checkedFeature, creditSystemsFor, type Deduction, drawsFor, renderBalance, rowsInScope, spend, spendAll, type UsageGate } from "./ledger.js";
 import { hold, lockParams } from "./locks.js";
 import { findCustomer, findEntity } from "./lookups.js";
 import { attach as attachPlan, cancel, checkoutPlan, openCheckout, setQuantities } from "./plans.js";
 import { Accepted, type Route, type SandboxState, type StoredCustomer, type StoredSubscription } from "./state.js";
+import { usageGate, usageWindows } from "./usage-windows.js";
 import { notifyUsage, usageLevel } from "./webhooks.js";
 
 /**
@@ -129,11 +130,14 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
 export function track(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, value: number, options: TrackOptions): Tracked | undefined {
   const draws = drawsFor(state.catalog, customer.rows, feature, options.entityId);
   const payers = payersOf(state, feature);
-  const before = payers.map((payer) => usageLevel(customer, payer.id, options.entityId));
+  const level = (payer: CatalogFeature) => usageLevel(state, customer, payer.id, options.entityId, options.properties);
+  const before = payers.map(level);
   const controlsOf = (featureId: string) => controlsFor(customer, featureId, options.entityId);
-  const deductions = options.all ? spendAll(draws, value, controlsOf) : spend(draws, value, options.overflow, controlsOf);
+  const gate = trackGate(state, customer, feature, options.entityId, options.properties);
+  const deductions = options.all ? spendAll(draws, value, controlsOf, gate) : spend(draws, value, options.overflow, controlsOf, gate);
   if (!deductions) return undefined;
-  payers.forEach((payer, index) => notifyUsage(state, customer, payer.id, options.entityId, before[index]!, usageLevel(customer, payer.id, options.entityId)));
+  gate?.commit();
+  payers.forEach((payer, index) => notifyUsage(state, customer, payer.id, options.entityId, before[index]!, level(payer)));
   state.events.push({
     id: `evt_${randomBytes(8).toString("hex")}`,
     customer_key: customer.key,
@@ -147,6 +151,13 @@ export function track(state: SandboxState, customer: StoredCustomer, feature: Ca
     deductions,
   });
   return { feature, payers, deductions };
+}
+
+/** The usage limits a track of `feature` (with `properties`) must stay within: none when the scope holds it, or a credit system pricing it, unlimited. */
+function trackGate(state: SandboxState, customer: StoredCustomer, feature: CatalogFeature, entityId: string | undefined, properties: Record<string, unknown> | undefined): UsageGate | undefined {
+  const payers = payersOf(state, feature).map((payer) => payer.id);
+  if (payers.some((featureId) => rowsInScope(customer.rows, featureId, entityId).some((row) => row.unlimited))) return undefined;
+  return usageGate(customer, usageWindows(state.catalog, customer, payers, entityId, properties, state.clock()));
 }
 
 /**
@@ -185,7 +196,8 @@ const check: Route = (state, body) => {
     return { allowed: flag !== null, ...scope, balance: null, flag };
   }
   if (lock && !feature.consumable) throw new SandboxError("lockOfHeldFeature", "Lock is not supported for allocated features");
-  const controlsOf = (featureId: string) => controlsFor(customer, featureId, entityId);
+  const properties = body["properties"] as Record<string, unknown> | undefined;
+  const controlsOf = (featureId: string) => checkControls(state, customer, featureId, feature.id, entityId, properties);
   const using = checkedFeature(state.catalog, customer.rows, feature, entityId, required, controlsOf);
   const rows = rowsInScope(customer.rows, using.feature.id, entityId);
   // Answered from a credit system, the amount required is in its credits, as Autumn reports it.
@@ -204,10 +216,11 @@ const check: Route = (state, body) => {
   if (rows.length === 0 && required > 0) return { ...answer(false, null), required_balance: required };
   let tracked: Tracked | undefined;
   if (lock) {
-    const deductions = hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf);
+    const gate = trackGate(state, customer, feature, entityId, properties);
+    const deductions = hold(state, customer, drawsFor(state.catalog, customer.rows, feature, entityId), required, { id: lock.id, feature_id: feature.id, entity_id: entityId ?? null, value: required, expires_at: lock.expiresAt }, controlsOf, gate);
+    if (deductions) gate?.commit();
     tracked = deductions && { feature, payers: payersOf(state, feature), deductions };
   } else {
-    const properties = body["properties"] as Record<string, unknown> | undefined;
     tracked = track(state, customer, feature, required, { entityId, ...(properties !== undefined && { properties }), all: true });
   }
   if (!tracked) return answer(false);

@@ -1,12 +1,13 @@
 import type { FeatureControls } from "./ledger.js";
-import type { StoredCustomer } from "./state.js";
+import type { SandboxState, StoredCustomer } from "./state.js";
+import { usageHeadroom } from "./usage-windows.js";
 
 /*
  * The billing controls a check or a track of one feature obeys (`FeatureControls`), read from the stored
  * controls as Autumn reads them: `overage_allowed` is off unless `enabled: true`, and a `spend_limits`
  * entry counts only when `enabled: true` and absolute. An entity's own entries for the feature come before
- * its customer's, which it inherits otherwise. Usage limits, spend limits as a percentage and plans'
- * controls are kept and answered but not enforced.
+ * its customer's, which it inherits otherwise. Usage limits are usage-windows.ts's. Spend limits as a
+ * percentage and plans' controls are kept and answered but not enforced.
  */
 
 type Entry = Record<string, unknown>;
@@ -30,4 +31,10 @@ export function controlsFor(customer: StoredCustomer, featureId: string, entityI
     ...(overage && { overageAllowed: overage["enabled"] === true }),
     ...(spend && { spendLimit: spend["overage_limit"] as number }),
   };
+}
+
+/** The controls a check of `checked`, answered from `featureId`'s balance, obeys: the feature's billing controls and the room its usage limits leave. */
+export function checkControls(state: SandboxState, customer: StoredCustomer, featureId: string, checked: string, entityId: string | undefined, properties: Record<string, unknown> | undefined): FeatureControls {
+  const headroom = usageHeadroom(state.catalog, customer, featureId, checked, entityId, properties, state.clock());
+  return { ...controlsFor(customer, featureId, entityId), ...(headroom !== undefined && { usageHeadroom: headroom }) };
 }

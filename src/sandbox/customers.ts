@@ -8,6 +8,7 @@ import { CUSTOMER_ID_PATTERN, findCustomer } from "./lookups.js";
 import { cursorPage } from "./pages.js";
 import { enableDefaults, settle } from "./plans.js";
 import { renderSubscription } from "./render-subscription.js";
+import { withUsage } from "./usage-windows.js";
 import type { Route, SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -24,7 +25,7 @@ export function renderCustomer(state: SandboxState, customer: StoredCustomer): R
     env: customer.env,
     metadata: customer.metadata,
     send_email_receipts: customer.send_email_receipts,
-    billing_controls: customer.billing_controls ?? {},
+    billing_controls: withUsage(state.catalog, customer, customer.billing_controls ?? {}, undefined, state.clock()),
     subscriptions: customerSubscriptions(customer).map(renderSubscription),
     purchases: customer.purchases.map(({ plan_id, started_at, quantity, entity_id }) => ({ plan_id, started_at, quantity, expires_at: null, scope: entity_id === null ? "customer" : "entity" })),
     licenses: licensePools(state, customer),

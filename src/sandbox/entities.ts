@@ -7,6 +7,7 @@ import { cursorPage } from "./pages.js";
 import { settle } from "./plans.js";
 import { renderSubscription } from "./render-subscription.js";
 import type { Route, SandboxState, StoredCustomer, StoredEntity } from "./state.js";
+import { withUsage } from "./usage-windows.js";
 
 /**
  * Entities: the users, workspaces or projects of a customer, always of a
@@ -45,7 +46,7 @@ export function renderEntity(state: SandboxState, customer: StoredCustomer, enti
     purchases: customer.purchases.filter((purchase) => purchase.entity_id === entity.id).map(({ plan_id, started_at, quantity }) => ({ plan_id, started_at, quantity, expires_at: null, scope: "entity" })),
     balances: renderBalances(customer.rows, entity.id),
     flags: renderFlags(state, customer, entity.id),
-    ...(entity.billing_controls && { billing_controls: entity.billing_controls }),
+    ...(entity.billing_controls && { billing_controls: withUsage(state.catalog, customer, entity.billing_controls, entity.id, state.clock()) }),
   };
 }
 

@@ -207,6 +207,18 @@ export interface FeatureControls {
   overageAllowed?: boolean;
   /** The most overage units the feature may have. */
   spendLimit?: number;
+  /** For a check: the room its usage limits leave, in the feature's units. */
+  usageHeadroom?: number;
+}
+
+/** Bounds a deduction by the usage limits that apply to it (usage-windows.ts); what it takes is counted only once `commit` is called. */
+export interface UsageGate {
+  /** How many of its own units `row`, at `cost` of them a unit tracked, may give. */
+  room(row: BalanceRow, cost: number): number;
+  /** Counts `units` of its own units given by `row`. */
+  take(row: BalanceRow, cost: number, units: number): void;
+  /** Moves the limits' counters by what was taken. */
+  commit(): void;
 }
 
 /** The controls of each feature, by id; none by default. */
@@ -252,12 +264,13 @@ function overageLeft(rows: readonly BalanceRow[], controls: FeatureControls): { 
 export function allows(rows: readonly BalanceRow[], required: number, controls: FeatureControls = {}): boolean {
   if (rows.length === 0) return false;
   if (rows.some((row) => row.unlimited)) return true;
+  if (controls.usageHeadroom !== undefined && required > controls.usageHeadroom) return false;
   return rows.reduce((sum, row) => sum + unspent(row), 0) + overageLeft(rows, controls).units >= required;
 }
 
-/** The limit that refuses a check over these rows once they allow nothing more: the grant, the overage cap, or a spend limit. */
-export function refusedBy(rows: readonly BalanceRow[], controls: FeatureControls = {}): "included" | "max_purchase" | "spend_limit" {
-  return overageLeft(rows, controls).limit;
+/** The limit that refuses a check of `required` units over these rows: a usage limit first, then the grant, the overage cap, or a spend limit. */
+export function refusedBy(rows: readonly BalanceRow[], controls: FeatureControls, required: number): "included" | "max_purchase" | "spend_limit" | "usage_limit" {
+  return controls.usageHeadroom !== undefined && required > controls.usageHeadroom ? "usage_limit" : overageLeft(rows, controls).limit;
 }
 
 // Autumn rounds what is left of a deduction to ten decimals, so credit costs leave no float dust.
@@ -271,25 +284,28 @@ const round = (value: number) => Math.round(value * 1e10) / 1e10;
  * A negative amount credits rows back in the same order: first the usage past their grants, then down
  * to nothing used, or with `overflow` on the first row beyond that. Usage no row can take is not recorded.
  */
-export function spend(draws: readonly Draw[], amount: number, overflow = false, controlsOf: ControlsOf = NO_CONTROLS): Deduction[] {
+export function spend(draws: readonly Draw[], amount: number, overflow = false, controlsOf: ControlsOf = NO_CONTROLS, gate?: UsageGate): Deduction[] {
   const taken = new Map<BalanceRow, number>();
   let left = amount;
-  /** One pass over the draws; `room` is how many of its own units a row may give (or take back) now. */
-  const pass = (room: (row: BalanceRow) => number) => {
+  /** One pass over the draws; `room` is how many of its own units a row may give (or take back) now; `gated`, within the usage limits. */
+  const pass = (room: (row: BalanceRow) => number, gated?: UsageGate) => {
     const sign = Math.sign(left);
     for (const { row, cost } of draws) {
       if (left === 0) return;
-      const units = Math.min(Math.abs(left) * cost, room(row));
+      const units = Math.min(Math.abs(left) * cost, room(row), gated ? gated.room(row, cost) : Number.POSITIVE_INFINITY);
       if (units <= 0) continue;
       row.usage += sign * units;
+      gated?.take(row, cost, units);
       taken.set(row, (taken.get(row) ?? 0) + sign * units);
       left = round(left - (sign * units) / cost);
     }
   };
   const everything = () => Number.POSITIVE_INFINITY;
   if (left > 0) {
-    pass((row) => (row.unlimited ? Number.POSITIVE_INFINITY : unspent(row)));
-    pass(overflow ? everything : controlledOverageRoom(draws, controlsOf));
+    // Usage limits bound what is taken, but not what overflow puts past every limit.
+    pass((row) => (row.unlimited ? Number.POSITIVE_INFINITY : unspent(row)), gate);
+    if (overflow) pass(everything);
+    else pass(controlledOverageRoom(draws, controlsOf), gate);
   } else if (left < 0) {
     pass((row) => Math.max(0, row.usage - granted(row)));
     pass(overflow ? everything : (row) => (row.unlimited ? Number.POSITIVE_INFINITY : Math.max(0, row.usage)));
@@ -302,9 +318,9 @@ export function spend(draws: readonly Draw[], amount: number, overflow = false, 
  * `overage_behavior: "reject"`, which a check that uses its units runs): the deductions, or undefined with
  * every row as it was.
  */
-export function spendAll(draws: readonly Draw[], amount: number, controlsOf: ControlsOf = NO_CONTROLS): Deduction[] | undefined {
+export function spendAll(draws: readonly Draw[], amount: number, controlsOf: ControlsOf = NO_CONTROLS, gate?: UsageGate): Deduction[] | undefined {
   const before = draws.map(({ row }) => row.usage);
-  const deductions = spend(draws, amount, false, controlsOf);
+  const deductions = spend(draws, amount, false, controlsOf, gate);
   const covered = draws.reduce((sum, { row, cost }, index) => sum + (row.usage - before[index]!) / cost, 0);
   if (round(covered) >= amount) return deductions;
   draws.forEach(({ row }, index) => (row.usage = before[index]!));

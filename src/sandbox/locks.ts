@@ -1,5 +1,5 @@
 import { require400, SandboxError } from "./errors.js";
-import { type ControlsOf, type Deduction, type Draw, spendAll } from "./ledger.js";
+import { type ControlsOf, type Deduction, type Draw, spendAll, type UsageGate } from "./ledger.js";
 import type { SandboxState, StoredCustomer, StoredLock } from "./state.js";
 
 /**
@@ -27,8 +27,8 @@ export function lockParams(state: SandboxState, lock: unknown): { id: string; ex
 }
 
 /** Takes all of `amount` from the draws (as a check's track would), or nothing, and holds it under the lock; the deductions, or undefined when they did not cover it. */
-export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">, controlsOf?: ControlsOf): Deduction[] | undefined {
-  const deductions = spendAll(draws, amount, controlsOf);
+export function hold(state: SandboxState, customer: StoredCustomer, draws: readonly Draw[], amount: number, lock: Omit<StoredLock, "customer_key" | "deductions">, controlsOf?: ControlsOf, gate?: UsageGate): Deduction[] | undefined {
+  const deductions = spendAll(draws, amount, controlsOf, gate);
   if (deductions) state.locks.set(lock.id, { ...lock, customer_key: customer.key, deductions });
   return deductions;
 }

@@ -32,6 +32,8 @@ export interface StoredCustomer {
   trials_used: string[];
   /** Billing controls as last set (wire names); usage alerts here make the sandbox send webhooks. */
   billing_controls?: Record<string, unknown>;
+  /** What each usage limit's window has counted, by the window's key (usage-windows.ts). */
+  usage_windows?: Map<string, number>;
   /** Invoices recorded with `invoices.insert`, oldest first. */
   invoices: StoredInvoice[];
   /** Entities by id, as `licenses.attach` creates them. */

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { setTimeout as wait } from "node:timers/promises";
-import { controlsFor } from "./controls.js";
+import { checkControls } from "./controls.js";
 import { allows, refusedBy, renderBalance, rowsInScope } from "./ledger.js";
 import { renderSubscription } from "./render-subscription.js";
 import type { SandboxState, StoredCustomer, StoredSubscription } from "./state.js";
@@ -200,12 +200,15 @@ export interface UsageLevel {
   entity: ShownBalance | null;
 }
 
+/** The amount Autumn checks for to tell whether a feature is used up. */
+const SMALLEST = 1e-7;
+
 /** The balances the webhooks of a change of usage compare, for `featureId` tracked on the customer or on `entityId`. */
-export function usageLevel(customer: StoredCustomer, featureId: string, entityId: string | undefined): UsageLevel {
+export function usageLevel(state: SandboxState, customer: StoredCustomer, featureId: string, entityId: string | undefined, properties: Record<string, unknown> | undefined): UsageLevel {
   const scoped = rowsInScope(customer.rows, featureId, entityId);
-  const controls = controlsFor(customer, featureId, entityId);
+  const controls = checkControls(state, customer, featureId, featureId, entityId, properties);
   return {
-    refusedBy: scoped.length === 0 || allows(scoped, 1e-7, controls) ? null : refusedBy(scoped, controls),
+    refusedBy: scoped.length === 0 || allows(scoped, SMALLEST, controls) ? null : refusedBy(scoped, controls, SMALLEST),
     customer: renderBalance(featureId, customer.rows.filter((row) => row.feature_id === featureId)) as ShownBalance | null,
     entity: entityId === undefined ? null : (renderBalance(featureId, scoped) as ShownBalance | null),
   };

@@ -1,6 +1,6 @@
 import type { FeatureControls } from "./ledger.js";
 import type { SandboxState, StoredCustomer } from "./state.js";
-import { usageHeadroom } from "./usage-windows.js";
+import { controlEntries, usageHeadroom } from "./usage-windows.js";
 
 /*
  * The billing controls a check or a track of one feature obeys (`FeatureControls`), read from the stored
@@ -10,20 +10,12 @@ import { usageHeadroom } from "./usage-windows.js";
  * percentage and plans' controls are kept and answered but not enforced.
  */
 
-type Entry = Record<string, unknown>;
-
-/** The entries of `key` in some billing controls (wire names) that name `featureId`. */
-function entries(controls: Record<string, unknown> | undefined, key: string, featureId: string): Entry[] {
-  const list = controls?.[key];
-  return Array.isArray(list) ? list.filter((entry): entry is Entry => typeof entry === "object" && entry !== null && (entry as Entry)["feature_id"] === featureId) : [];
-}
-
 /** The controls of `featureId` for the customer, or for `entityId`. */
 export function controlsFor(customer: StoredCustomer, featureId: string, entityId: string | undefined): FeatureControls {
   const own = entityId === undefined ? undefined : customer.entities.get(entityId)?.billing_controls;
   const of = (key: string) => {
-    const owned = entries(own, key, featureId);
-    return owned.length > 0 ? owned : entries(customer.billing_controls, key, featureId);
+    const owned = controlEntries(own, key, featureId);
+    return owned.length > 0 ? owned : controlEntries(customer.billing_controls, key, featureId);
   };
   const overage = of("overage_allowed")[0];
   const spend = of("spend_limits").find((entry) => entry["enabled"] === true && typeof entry["overage_limit"] === "number" && (entry["limit_type"] ?? "absolute") === "absolute");

@@ -23,13 +23,17 @@ export interface UsageWindow {
   readonly filter: Readonly<Record<string, string>> | undefined;
 }
 
+/** An entry of a list of billing controls (wire names). */
 type Entry = Record<string, unknown>;
 
-/** The entries of `usage_limits` in some billing controls (wire names) that name `featureId`. */
-function limitsOf(controls: Record<string, unknown> | undefined, featureId: string): Entry[] {
-  const list = controls?.["usage_limits"];
-  return Array.isArray(list) ? list.filter((entry): entry is Entry => typeof entry === "object" && entry !== null && (entry as Entry)["feature_id"] === featureId && typeof (entry as Entry)["limit"] === "number") : [];
+/** The entries of the list `key` in some billing controls (wire names) that name `featureId`. */
+export function controlEntries(controls: Record<string, unknown> | undefined, key: string, featureId: string): Entry[] {
+  const list = controls?.[key];
+  return Array.isArray(list) ? list.filter((entry): entry is Entry => typeof entry === "object" && entry !== null && (entry as Entry)["feature_id"] === featureId) : [];
 }
+
+/** The usage limits in some billing controls that name `featureId`. */
+const limitsOf = (controls: Record<string, unknown> | undefined, featureId: string) => controlEntries(controls, "usage_limits", featureId).filter((entry) => typeof entry["limit"] === "number");
 
 /** A filter's properties as Autumn compares them: each value as a string, in key order. */
 function filterOf(entry: Entry): Record<string, string> | undefined {

@@ -331,12 +331,12 @@ function wireReset(row: BalanceRow): Deduction["reset"] {
   return row.reset && { ...row.reset, resets_at: row.next_reset_at };
 }
 
-/** The wire form of a feature's balance over some rows, or null when there are none. */
-export function renderBalance(featureId: string, rows: readonly BalanceRow[]): Record<string, unknown> | null {
+/** The wire form of a feature's balance over some rows (its figures), listing `listed` of them in its breakdown (all by default), or null when there are none. */
+export function renderBalance(featureId: string, rows: readonly BalanceRow[], listed: readonly BalanceRow[] = rows): Record<string, unknown> | null {
   if (rows.length === 0) return null;
   const total = rows.reduce((sum, row) => sum + granted(row), 0);
   const usage = rows.reduce((sum, row) => sum + row.usage, 0);
-  const caps = rows.filter(overage).map((row) => row.price!.max_purchase);
+  const caps = listed.filter(overage).map((row) => row.price!.max_purchase);
   const resets = rows.map((row) => row.next_reset_at).filter((at): at is number => at !== null);
   return {
     feature_id: featureId,
@@ -345,10 +345,10 @@ export function renderBalance(featureId: string, rows: readonly BalanceRow[]): R
     remaining: rows.reduce((sum, row) => sum + unspent(row), 0),
     usage,
     unlimited: rows.some((row) => row.unlimited),
-    overage_allowed: caps.length > 0,
+    overage_allowed: rows.some(overage),
     max_purchase: caps.length === 0 || caps.includes(null) ? null : (caps as number[]).reduce((a, b) => a + b, 0),
     next_reset_at: resets.length === 0 ? null : Math.min(...resets),
-    breakdown: rows.map((row) => ({
+    breakdown: listed.map((row) => ({
       id: row.id,
       plan_id: row.plan_id,
       included_grant: row.included,
@@ -373,5 +373,12 @@ export function renderBalance(featureId: string, rows: readonly BalanceRow[]): R
 export function renderBalances(rows: readonly BalanceRow[], entityId?: string): Record<string, Record<string, unknown>> {
   const scoped = entityId === undefined ? rows : rows.filter((row) => row.entity_id === null || row.entity_id === entityId);
   const featureIds = [...new Set(scoped.map((row) => row.feature_id))];
-  return Object.fromEntries(featureIds.map((id) => [id, renderBalance(id, scoped.filter((row) => row.feature_id === id))!]));
+  // The customer's answer adds its entities' grants into its figures but lists only its own, as Autumn's does.
+  const listed = (featureRows: BalanceRow[]) => (entityId === undefined ? featureRows.filter((row) => row.entity_id === null) : featureRows);
+  return Object.fromEntries(
+    featureIds.map((id) => {
+      const featureRows = scoped.filter((row) => row.feature_id === id);
+      return [id, renderBalance(id, featureRows, listed(featureRows))!];
+    }),
+  );
 }

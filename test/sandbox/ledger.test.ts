@@ -152,6 +152,11 @@ describe("plans attached to an entity", () => {
     expect(tracked.deductions).toEqual([]);
     const workspace = await autumn.check({ customerId: "org", entityId: "ws_1", featureId: "messages" });
     expect(workspace).toMatchObject({ allowed: true, balance: { granted: 140, remaining: 40 } });
+
+    // The customer's own answer adds its entities' grants up, and lists only its own grants, as Autumn's does.
+    const balance = (await autumn.customers.get({ customerId: "org" })).balances["messages"]!;
+    expect(balance).toMatchObject({ granted: 140, remaining: 40, usage: 100 });
+    expect(balance.breakdown!.map((grant) => grant.planId)).toEqual(["free"]);
   });
 });
 
